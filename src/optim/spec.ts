@@ -1,0 +1,130 @@
+// Optimizer specs: names, defaults and validation. Plain TypeScript (no tfjs) so that the store,
+// the URL codec and the UI can share it.
+
+export const OPTIMIZER_NAMES = [
+  'adam',
+  'amsgrad',
+  'sadam',
+  'samsgrad',
+  'sgdm',
+  'adagrad',
+  'rmsprop',
+  'padam',
+  'adabound',
+  'amsbound',
+  'yogi',
+] as const;
+export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+
+export type Convention = 'official' | 'textbook';
+
+/** Every hyperparameter of every rule; a rule ignores the ones it does not use (e.g. Adam ignores β). */
+export interface OptimizerSpec {
+  name: OptimizerName;
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** β of softplus_β(z) = log(1 + exp(β·z)) / β (Sadam, SAMSGrad). */
+  softplusBeta: number;
+  /** Coupled L2: g ← g + weightDecay·x before the moments. */
+  weightDecay: number;
+  convention: Convention;
+  /** Padam's partial exponent p: denom = (√v̂ + ε)^(2p). */
+  partial: number;
+  /** AdaBound / AMSBound: the SGD learning rate the bounds converge to, and their speed γ. */
+  finalLr: number;
+  gamma: number;
+}
+
+/** What callers may pass: a name, and any subset of the rest (missing or null fields take defaults). */
+export type OptimizerSpecInput = { name: OptimizerName } & {
+  [K in Exclude<keyof OptimizerSpec, 'name'>]?: OptimizerSpec[K] | null;
+};
+
+/** The paper's recommended settings (Tong, Liang & Bi, §5): Sadam/SAMSGrad lr 1e-2 β 50, Adam lr 1e-3. */
+const SHARED_DEFAULTS: Omit<OptimizerSpec, 'name'> = {
+  lr: 1e-3,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  softplusBeta: 50,
+  weightDecay: 0,
+  convention: 'official',
+  partial: 1 / 8,
+  finalLr: 0.1,
+  gamma: 1e-3,
+};
+
+const PER_NAME_DEFAULTS: Partial<Record<OptimizerName, Partial<OptimizerSpec>>> = {
+  sadam: { lr: 1e-2 },
+  samsgrad: { lr: 1e-2 },
+  sgdm: { lr: 0.1 },
+  adagrad: { lr: 1e-2, eps: 1e-10 },
+  rmsprop: { lr: 1e-3, beta2: 0.99 },
+  padam: { lr: 0.1 },
+  yogi: { lr: 1e-2, eps: 1e-3 },
+};
+
+/** Defaults for one optimizer, as the paper (or the rule's own authors) ran it. */
+export function defaultSpec(name: OptimizerName): OptimizerSpec {
+  return { ...SHARED_DEFAULTS, ...PER_NAME_DEFAULTS[name], name };
+}
+
+export function isOptimizerName(value: unknown): value is OptimizerName {
+  return typeof value === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(value);
+}
+
+type NumericKey = { [K in keyof OptimizerSpec]: OptimizerSpec[K] extends number ? K : never }[keyof OptimizerSpec];
+
+/** Valid ranges, inclusive unless marked. Anything outside is refused with a message, never clamped silently. */
+const RANGES: Record<NumericKey, { min: number; max: number; minOpen?: boolean; maxOpen?: boolean }> = {
+  lr: { min: 0, max: 1e6 },
+  beta1: { min: 0, max: 1, maxOpen: true },
+  beta2: { min: 0, max: 1, maxOpen: true },
+  eps: { min: 0, max: 1e6 },
+  softplusBeta: { min: 0, max: 1e9, minOpen: true },
+  weightDecay: { min: 0, max: 1e6 },
+  partial: { min: 0, max: 0.5, minOpen: true },
+  finalLr: { min: 0, max: 1e6 },
+  gamma: { min: 0, max: 1e6, minOpen: true },
+};
+
+export class InvalidSpecError extends RangeError {
+  override name = 'InvalidSpecError';
+}
+
+function checkRange(key: NumericKey, value: number): void {
+  const r = RANGES[key];
+  const low = r.minOpen ? value > r.min : value >= r.min;
+  const high = r.maxOpen ? value < r.max : value <= r.max;
+  if (typeof value !== 'number' || !Number.isFinite(value) || !low || !high) {
+    const lo = r.minOpen ? `(${r.min}` : `[${r.min}`;
+    const hi = r.maxOpen ? `${r.max})` : `${r.max}]`;
+    throw new InvalidSpecError(`${key} must be a finite number in ${lo}, ${hi}; got ${String(value)}`);
+  }
+}
+
+/** Fills defaults for the named rule and validates every field; throws InvalidSpecError with a reason. */
+export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): OptimizerSpec {
+  if (!isOptimizerName(input.name)) {
+    throw new InvalidSpecError(
+      `unknown optimizer '${String(input.name)}'; expected one of ${OPTIMIZER_NAMES.join(', ')}`,
+    );
+  }
+  const spec: OptimizerSpec = { ...(base ?? defaultSpec(input.name)), name: input.name };
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'name' || value === undefined || value === null) continue;
+    if (key === 'convention') {
+      if (value !== 'official' && value !== 'textbook') {
+        throw new InvalidSpecError(`convention must be 'official' or 'textbook'; got ${String(value)}`);
+      }
+      spec.convention = value;
+    } else if (key in RANGES) {
+      checkRange(key as NumericKey, value as number);
+      spec[key as NumericKey] = value as number;
+    }
+    // Unknown keys are ignored so that specs from newer versions still load.
+  }
+  return spec;
+}
