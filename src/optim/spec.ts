@@ -75,7 +75,9 @@ export function isOptimizerName(value: unknown): value is OptimizerName {
   return typeof value === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(value);
 }
 
-type NumericKey = { [K in keyof OptimizerSpec]: OptimizerSpec[K] extends number ? K : never }[keyof OptimizerSpec];
+type NumericKey = {
+  [K in keyof OptimizerSpec]: OptimizerSpec[K] extends number ? K : never;
+}[keyof OptimizerSpec];
 
 /** Valid ranges, inclusive unless marked. Anything outside is refused with a message, never clamped silently. */
 const RANGES: Record<NumericKey, { min: number; max: number; minOpen?: boolean; maxOpen?: boolean }> = {

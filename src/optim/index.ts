@@ -1,0 +1,25 @@
+// The calibrated optimizer library (DESIGN.md §3): createOptimizer(spec) → a tf.Optimizer whose
+// per-variable A-LR can be read, and whose hyperparameters can change live.
+
+import { CalibratedOptimizer } from './calibrated-optimizer';
+import type { OptimizerSpecInput } from './spec';
+
+export type { StateField } from './calibrated-optimizer';
+export { CalibratedOptimizer } from './calibrated-optimizer';
+export { adaptiveRateCeiling, RULES, type Rule, stepFactor } from './rules';
+export {
+  type Convention,
+  defaultSpec,
+  InvalidSpecError,
+  isOptimizerName,
+  OPTIMIZER_NAMES,
+  type OptimizerName,
+  type OptimizerSpec,
+  type OptimizerSpecInput,
+  resolveSpec,
+} from './spec';
+
+/** Builds the optimizer named by `spec.name`; missing fields take the paper's defaults for that rule. */
+export function createOptimizer(spec: OptimizerSpecInput): CalibratedOptimizer {
+  return new CalibratedOptimizer(spec);
+}
