@@ -73,9 +73,17 @@ async function plans(): Promise<CheckPlan[]> {
   const gridSlice: [OptimizerSpec, Problem, number][] = [
     [resolveSpec({ name: 'samsgrad', lr: 0.1, softplusBeta: 100, weightDecay: 5e-4 }), ROSENBROCK, 200],
     [resolveSpec({ name: 'amsgrad', lr: 0.1, eps: 1e-3, convention: 'textbook' }), ROSENBROCK, 200],
-    [resolveSpec({ name: 'sadam', lr: 1e-3, softplusBeta: 1, convention: 'textbook', weightDecay: 5e-4 }), ROSENBROCK, 200],
+    [
+      resolveSpec({ name: 'sadam', lr: 1e-3, softplusBeta: 1, convention: 'textbook', weightDecay: 5e-4 }),
+      ROSENBROCK,
+      200,
+    ],
     [resolveSpec({ name: 'yogi', lr: 1e-2 }), ROSENBROCK, 200],
-    [resolveSpec({ name: 'sadam', softplusBeta: 100 }), { kind: 'fixed', x0: [1, -1, 0.5, 2], grads: largeGradients(20) }, 20],
+    [
+      resolveSpec({ name: 'sadam', softplusBeta: 100 }),
+      { kind: 'fixed', x0: [1, -1, 0.5, 2], grads: largeGradients(20) },
+      20,
+    ],
   ];
   if (seq8) {
     const fixed: Problem = { kind: 'fixed', x0: seq8.x0, grads: seq8.grads };
