@@ -33,8 +33,8 @@ describe.each(NODE_BACKENDS)('plays with tfjs on %s', (backend) => {
     const b = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
     // tf.train.adam keeps β^t as a float32 running product; we take it in float64: a few ulps apart.
     for (let step = 1; step <= 100; step++) {
-      tf.dispose(a.minimize(ours.loss, true, [ours.w, ours.b]));
-      tf.dispose(b.minimize(theirs.loss, true, [theirs.w, theirs.b]));
+      a.minimize(ours.loss, true, [ours.w, ours.b])?.dispose();
+      b.minimize(theirs.loss, true, [theirs.w, theirs.b])?.dispose();
       if (step % 10 === 0) {
         expect(await maxAbs(ours.w, theirs.w), `w at step ${step}`).toBeLessThan(1e-5);
         expect(await maxAbs(ours.b, theirs.b), `b at step ${step}`).toBeLessThan(1e-5);
@@ -46,8 +46,8 @@ describe.each(NODE_BACKENDS)('plays with tfjs on %s', (backend) => {
     const d = tf.train.adam(0.01, 0.9, 0.999, 1e-3);
     const textbookTwin = leastSquares(`twin-${backend}`);
     for (let step = 0; step < 5; step++) {
-      tf.dispose(c.minimize(official.loss, true, [official.w, official.b]));
-      tf.dispose(d.minimize(textbookTwin.loss, true, [textbookTwin.w, textbookTwin.b]));
+      c.minimize(official.loss, true, [official.w, official.b])?.dispose();
+      d.minimize(textbookTwin.loss, true, [textbookTwin.w, textbookTwin.b])?.dispose();
     }
     expect(await maxAbs(official.w, textbookTwin.w)).toBeGreaterThan(1e-6);
     for (const t of [ours, theirs, official, textbookTwin]) t.dispose();
@@ -102,8 +102,8 @@ describe.each(NODE_BACKENDS)('plays with tfjs on %s', (backend) => {
     const resumed = leastSquares(`resumed-${backend}`);
     const first = createOptimizer(spec);
     for (let i = 0; i < 7; i++) {
-      tf.dispose(first.minimize(straight.loss, true, [straight.w, straight.b]));
-      tf.dispose(first.minimize(resumed.loss, true, [resumed.w, resumed.b]));
+      first.minimize(straight.loss, true, [straight.w, straight.b])?.dispose();
+      first.minimize(resumed.loss, true, [resumed.w, resumed.b])?.dispose();
     }
     // Hand the state of `resumed` to a new optimizer (renaming the keys to nothing else).
     const weights = await first.getWeights();
@@ -113,8 +113,8 @@ describe.each(NODE_BACKENDS)('plays with tfjs on %s', (backend) => {
     expect(second.stepCounts()).toEqual({ [`resumed-${backend}/w`]: 7, [`resumed-${backend}/b`]: 7 });
     tf.dispose(weights.filter((w) => w.name === 'iter' || w.name.endsWith('/step')).map((w) => w.tensor));
     for (let i = 0; i < 5; i++) {
-      tf.dispose(first.minimize(straight.loss, true, [straight.w, straight.b]));
-      tf.dispose(second.minimize(resumed.loss, true, [resumed.w, resumed.b]));
+      first.minimize(straight.loss, true, [straight.w, straight.b])?.dispose();
+      second.minimize(resumed.loss, true, [resumed.w, resumed.b])?.dispose();
     }
     expect(await maxAbs(straight.w, resumed.w)).toBe(0);
     expect(await maxAbs(straight.b, resumed.b)).toBe(0);
@@ -128,7 +128,7 @@ describe.each(NODE_BACKENDS)('plays with tfjs on %s', (backend) => {
     const problem = leastSquares(`owned-${backend}`);
     const optimizer = createOptimizer({ name: 'adam' });
     expect(optimizer.adaptiveRates()).toEqual({});
-    tf.dispose(optimizer.minimize(problem.loss, true, [problem.w, problem.b]));
+    optimizer.minimize(problem.loss, true, [problem.w, problem.b])?.dispose();
     const first = optimizer.adaptiveRates();
     const before = await first[`owned-${backend}/w`]?.data();
     tf.dispose(first);
