@@ -1,0 +1,48 @@
+// Seeded random streams. Data, initial weights and batch order each get their own stream so that
+// changing one seed never shifts the others (issue #3: lockstep runs).
+
+/** mulberry32: a tiny, fast 32-bit generator; plenty for data sets and initial weights. */
+export function createRandom(seed: number): () => number {
+  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal samples by Box–Muller. */
+export function createNormal(random: () => number): () => number {
+  return () => {
+    const u = 1 - random();
+    const v = random();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+}
+
+/** In-place Fisher–Yates shuffle. */
+export function shuffle<T extends { length: number; [i: number]: number }>(
+  items: T,
+  random: () => number,
+): T {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const tmp = items[i] as number;
+    items[i] = items[j] as number;
+    items[j] = tmp;
+  }
+  return items;
+}
+
+export interface Seeds {
+  /** The data set (2-D points, which MNIST subset order, ...). */
+  data: number;
+  /** Initial weights, shared by every run of a scene. */
+  init: number;
+  /** Batch order, shared by every run of a scene. */
+  batches: number;
+}
+
+export const DEFAULT_SEEDS: Seeds = { data: 1, init: 1, batches: 1 };

@@ -1,0 +1,149 @@
+// The lockstep session: every run starts from the same initial weights and sees the same batches in
+// the same order, so the only difference between two panels is the optimizer (issue #3).
+// Stepping is synchronous (work is queued on the device); snapshots read everything back in one
+// batched await.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { OptimizerSpecInput } from '../../optim';
+import type { Seeds } from '../random';
+import { type AssetLoader, createTask, type TaskConfig } from '../tasks';
+import type { Task } from '../tasks/task';
+import { type Checkpoint, readCheckpoint, restoreRun } from './checkpoint';
+import { Run, type RunConfig } from './run';
+import { readSnapshot } from './snapshot';
+import type { Snapshot } from './snapshot-types';
+
+export interface ExperimentConfig {
+  task: TaskConfig;
+  runs: RunConfig[];
+  seeds: Seeds;
+}
+
+export const MAX_RUNS = 4;
+
+export class Session {
+  private runs: Run[];
+  private stepCount = 0;
+
+  private constructor(
+    private config: ExperimentConfig,
+    private task: Task,
+    private readonly loader?: AssetLoader,
+  ) {
+    checkRunCount(config.runs.length);
+    this.runs = config.runs.map((r) => new Run(r, task.params));
+  }
+
+  static async create(config: ExperimentConfig, loader?: AssetLoader): Promise<Session> {
+    const task = await createTask(config.task, config.seeds, loader);
+    return new Session(structuredClone(config), task, loader);
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  get experiment(): ExperimentConfig {
+    return structuredClone({
+      ...this.config,
+      runs: this.runs.map((r) => ({ ...r.config, spec: r.optimizer.spec })),
+    });
+  }
+
+  get runIds(): string[] {
+    return this.runs.map((r) => r.id);
+  }
+
+  /** Takes `count` lockstep steps: one shared batch per step, one update per live run. */
+  advance(count = 1): void {
+    for (let i = 0; i < count; i++) {
+      this.stepCount += 1;
+      const batch = this.task.nextBatch();
+      for (const run of this.runs) run.step(this.task, batch, this.stepCount);
+      if (batch) tf.dispose([batch.x, batch.y]);
+    }
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return readSnapshot(this.task, this.runs, this.stepCount);
+  }
+
+  /** Live change of one run's hyperparameters; throws InvalidSpecError and changes nothing if invalid. */
+  setSpec(runId: string, partial: Partial<OptimizerSpecInput>): void {
+    this.runById(runId).optimizer.setSpec(partial);
+  }
+
+  /** A new run starting from the shared initial weights at the current step count. */
+  addRun(config: RunConfig): void {
+    checkRunCount(this.runs.length + 1);
+    if (this.runs.some((r) => r.id === config.id)) throw new Error(`a run with id '${config.id}' exists`);
+    this.runs.push(new Run(config, this.task.params));
+  }
+
+  removeRun(runId: string): void {
+    checkRunCount(this.runs.length - 1);
+    const run = this.runById(runId);
+    run.dispose();
+    this.runs = this.runs.filter((r) => r !== run);
+  }
+
+  /**
+   * Back to step 0 with every run's current spec. Same initial weights and batch order by default;
+   * `newSeeds` draws new ones (data, init and batches) for a fresh start.
+   */
+  async reset(newSeeds?: Partial<Seeds>): Promise<void> {
+    const configs = this.runs.map((r) => ({ ...r.config, spec: r.optimizer.spec }));
+    this.disposeRuns();
+    this.task.releaseTensors();
+    this.config = { ...this.config, runs: configs, seeds: { ...this.config.seeds, ...newSeeds } };
+    this.task = await createTask(this.config.task, this.config.seeds, this.loader);
+    this.runs = configs.map((r) => new Run(r, this.task.params));
+    this.stepCount = 0;
+  }
+
+  /** Changing the task or model resets the session (new task, same run specs). */
+  async setTask(task: TaskConfig): Promise<void> {
+    this.config = { ...this.config, task };
+    await this.reset();
+  }
+
+  /** Every run's weights and optimizer state, read back asynchronously. */
+  checkpoint(): Promise<Checkpoint> {
+    return readCheckpoint(this.runs, this.stepCount);
+  }
+
+  /**
+   * Moves the session to another backend without losing weights or optimizer state: checkpoint
+   * (async reads), switch, re-create data and variables there. Losses queued since the last
+   * snapshot are dropped: take a snapshot first.
+   */
+  async migrate(switchBackend: () => Promise<void>): Promise<Checkpoint> {
+    const saved = await this.checkpoint();
+    this.disposeRuns();
+    this.task.releaseTensors();
+    await switchBackend();
+    this.runs = await Promise.all(saved.runs.map((r) => restoreRun(r, this.task.params)));
+    return saved;
+  }
+
+  dispose(): void {
+    this.disposeRuns();
+    this.task.releaseTensors();
+  }
+
+  private disposeRuns(): void {
+    for (const run of this.runs) run.dispose();
+    this.runs = [];
+  }
+
+  private runById(runId: string): Run {
+    const run = this.runs.find((r) => r.id === runId);
+    if (!run) throw new Error(`no run with id '${runId}'`);
+    return run;
+  }
+}
+
+function checkRunCount(count: number): void {
+  if (count < 1 || count > MAX_RUNS)
+    throw new RangeError(`a scene has 1–${MAX_RUNS} runs; asked for ${count}`);
+}

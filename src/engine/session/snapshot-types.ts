@@ -1,0 +1,45 @@
+// What the engine sends at display cadence: plain data (typed arrays are transferred, not copied).
+// No tfjs here, so the store and the UI can import these types.
+
+import type { OptimizerSpec } from '../../optim/spec';
+import type { LayerSlice as FieldSlice } from '../../stats/field-layout';
+import type { LogHistogram } from '../../stats/histogram';
+import type { Percentiles } from '../../stats/percentiles';
+import type { TaskView } from '../tasks/task';
+
+/** Where one parameter tensor sits in a run's flat field, and how the visualizer may arrange it. */
+export interface LayerSlice extends FieldSlice {
+  display?: { kind: 'tiles'; tileRows: number; tileCols: number };
+}
+
+export interface RunSnapshot {
+  runId: string;
+  label: string;
+  spec: OptimizerSpec;
+  step: number;
+  epoch: number;
+  /** Mean training loss over the steps since the previous snapshot. */
+  trainLoss: number;
+  /** Per-step training losses since the previous snapshot, with their step numbers. */
+  lossSteps: Int32Array;
+  losses: Float32Array;
+  testLoss?: number;
+  accuracy?: number;
+  divergedAt: number | null;
+  /** The whole A-LR field (1/denom), flat in layout order. */
+  alr: Float32Array;
+  layout: LayerSlice[];
+  alrStats: Percentiles;
+  layerStats: Record<string, Percentiles>;
+  /** log10(max/min) of the A-LR: the headline anisotropy number. */
+  ordersOfMagnitude: number;
+  histogram: LogHistogram;
+  view: TaskView;
+}
+
+export interface Snapshot {
+  step: number;
+  backend: string;
+  taskTitle: string;
+  runs: RunSnapshot[];
+}

@@ -1,0 +1,123 @@
+// Builds a snapshot: queue every tensor the display needs, read them all back in one batched await,
+// then compute statistics in plain TypeScript (stats/).
+
+import * as tf from '@tensorflow/tfjs-core';
+import { ordersOfMagnitude } from '../../stats/anisotropy';
+import { perLayerPercentiles } from '../../stats/field-layout';
+import { logHistogram } from '../../stats/histogram';
+import { percentiles } from '../../stats/percentiles';
+import type { EvaluationTensors, Task } from '../tasks/task';
+import type { Run } from './run';
+import type { LayerSlice, RunSnapshot, Snapshot } from './snapshot-types';
+
+function layoutOf(task: Task): LayerSlice[] {
+  let offset = 0;
+  return task.params.map((p) => {
+    const size = p.values.length;
+    const slice: LayerSlice = {
+      name: p.name,
+      shape: p.shape,
+      offset,
+      size,
+      ...(p.display ? { display: p.display } : {}),
+    };
+    offset += size;
+    return slice;
+  });
+}
+
+interface Pending {
+  run: Run;
+  steps: number[];
+  slots: {
+    alr: number;
+    losses?: number;
+    trace?: number;
+    testLoss?: number;
+    accuracy?: number;
+    view?: number;
+  };
+}
+
+export async function readSnapshot(task: Task, runs: Run[], step: number): Promise<Snapshot> {
+  const layout = layoutOf(task);
+  const toRead: tf.Tensor[] = [];
+  const add = (t: tf.Tensor) => toRead.push(t) - 1;
+  const pending: Pending[] = runs.map((run) => {
+    const { steps, losses, trace } = run.drainPending();
+    const alr = tf.tidy(() => {
+      const rates = run.optimizer.adaptiveRates();
+      // Before the first step there is no A-LR yet: report the field as NaN (drawn as "no data").
+      const parts = run.variables.map((v) => tf.reshape(rates[v.name] ?? tf.fill(v.shape, Number.NaN), [-1]));
+      return tf.concat(parts);
+    });
+    const evaluation = tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors;
+    const slots: Pending['slots'] = { alr: add(alr) };
+    if (losses) slots.losses = add(losses);
+    if (trace) slots.trace = add(trace);
+    if (evaluation.testLoss) slots.testLoss = add(evaluation.testLoss);
+    if (evaluation.accuracy) slots.accuracy = add(evaluation.accuracy);
+    if (evaluation.view) slots.view = add(evaluation.view);
+    return { run, steps, slots };
+  });
+
+  let values: tf.TypedArray[];
+  try {
+    values = await Promise.all(toRead.map((t) => t.data()));
+  } finally {
+    tf.dispose(toRead);
+  }
+
+  const runSnapshots = pending.map(({ run, steps, slots }): RunSnapshot => {
+    const at = (slot: number | undefined) =>
+      slot === undefined ? undefined : (values[slot] as Float32Array);
+    const alr = at(slots.alr) as Float32Array;
+    const losses = at(slots.losses) ?? new Float32Array();
+    const firstBad = losses.findIndex((l) => !Number.isFinite(l));
+    if (firstBad >= 0 && run.divergedAt === null) run.divergedAt = steps[firstBad] ?? step;
+    const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
+    const alrStats = percentiles(alr);
+    const testLoss = at(slots.testLoss)?.[0];
+    const accuracy = at(slots.accuracy)?.[0];
+    return {
+      runId: run.id,
+      label: run.config.label,
+      spec: run.optimizer.spec,
+      step,
+      epoch: step / task.stepsPerEpoch,
+      trainLoss: finiteLosses.length
+        ? finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length
+        : Number.NaN,
+      lossSteps: Int32Array.from(steps),
+      losses,
+      ...(testLoss !== undefined ? { testLoss } : {}),
+      ...(accuracy !== undefined ? { accuracy } : {}),
+      divergedAt: run.divergedAt,
+      alr,
+      layout,
+      alrStats,
+      layerStats: perLayerPercentiles(alr, layout),
+      ordersOfMagnitude: ordersOfMagnitude(alrStats.min, alrStats.max),
+      histogram: logHistogram(alr),
+      view: task.decodeView(at(slots.view), at(slots.trace)),
+    };
+  });
+  return { step, backend: tf.getBackend(), taskTitle: task.title, runs: runSnapshots };
+}
+
+/** The typed arrays of a snapshot, for postMessage's transfer list (no copies). */
+export function transferables(snapshot: Snapshot): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const run of snapshot.runs) {
+    for (const array of [
+      run.alr,
+      run.losses,
+      run.lossSteps,
+      run.histogram.counts,
+      run.histogram.edgesLog10,
+    ]) {
+      buffers.add(array.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}

@@ -1,0 +1,106 @@
+// 2-D classification: a TF-Playground-style MLP on spirals, moons, circles, XOR or blobs; the
+// snapshot carries the decision boundary on a grid.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { createRandom, type Seeds } from '../random';
+import { BatchOrder } from './batch-order';
+import { type Dataset2dName, generate2d } from './datasets-2d';
+import { deviceData } from './device-data';
+import { type Activation, accuracyOf, mlpForward, mlpParams, softmaxCrossEntropy } from './params';
+import type { Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task';
+
+export interface Classify2dConfig {
+  kind: 'classify2d';
+  dataset: Dataset2dName;
+  hidden: number[];
+  activation: Activation;
+  batchSize: number;
+  noise: number;
+  trainSize: number;
+}
+
+export const DEFAULT_CLASSIFY_2D: Classify2dConfig = {
+  kind: 'classify2d',
+  dataset: 'spirals',
+  hidden: [16, 16],
+  activation: 'tanh',
+  batchSize: 32,
+  noise: 0.5,
+  trainSize: 400,
+};
+
+const GRID = 40;
+const EXTENT: [number, number, number, number] = [-1.2, 1.2, -1.2, 1.2];
+
+export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
+  const train = generate2d(config.dataset, config.trainSize, config.noise, createRandom(seeds.data));
+  const test = generate2d(
+    config.dataset,
+    Math.max(100, config.trainSize / 2),
+    config.noise,
+    createRandom(seeds.data + 7919),
+  );
+  const sizes = [2, ...config.hidden, train.classes];
+  const layers = sizes.length - 1;
+  const params = mlpParams('dense', sizes, createRandom(seeds.init));
+  const order = new BatchOrder(config.trainSize, config.batchSize, createRandom(seeds.batches));
+
+  const gridXy = new Float32Array(GRID * GRID * 2);
+  for (let r = 0; r < GRID; r++) {
+    for (let c = 0; c < GRID; c++) {
+      const i = r * GRID + c;
+      gridXy[2 * i] = EXTENT[0] + ((c + 0.5) / GRID) * (EXTENT[1] - EXTENT[0]);
+      gridXy[2 * i + 1] = EXTENT[3] - ((r + 0.5) / GRID) * (EXTENT[3] - EXTENT[2]);
+    }
+  }
+  const data = deviceData(() => ({
+    trainX: tf.tensor2d(train.xy, [config.trainSize, 2]),
+    trainY: tf.tensor1d(train.labels, 'int32'),
+    testX: tf.tensor2d(test.xy, [test.labels.length, 2]),
+    testY: tf.tensor1d(test.labels, 'int32'),
+    grid: tf.tensor2d(gridXy, [GRID * GRID, 2]),
+  }));
+  const forward = (x: tf.Tensor, p: ParamMap) => mlpForward(x, p, 'dense', layers, config.activation);
+
+  return {
+    id: `classify2d-${config.dataset}`,
+    title: `${config.dataset} · MLP 2-${config.hidden.join('-')}-${train.classes}`,
+    params,
+    hasAccuracy: true,
+    stepsPerEpoch: order.stepsPerEpoch,
+    tracesParams: false,
+    nextBatch(): Batch {
+      const indices = order.next();
+      return tf.tidy(() => {
+        const { trainX, trainY } = data.get();
+        const idx = tf.tensor1d(indices, 'int32');
+        return { x: tf.gather(trainX, idx), y: tf.gather(trainY, idx) };
+      });
+    },
+    loss: (p, batch) => {
+      if (!batch) throw new Error('classify2d needs a batch');
+      return softmaxCrossEntropy(forward(batch.x, p), batch.y, train.classes);
+    },
+    evaluate(p): EvaluationTensors {
+      const { testX, testY, grid } = data.get();
+      const logits = forward(testX, p);
+      return {
+        testLoss: softmaxCrossEntropy(logits, testY, train.classes),
+        accuracy: accuracyOf(logits, testY),
+        view: tf.softmax(forward(grid, p)),
+      };
+    },
+    decodeView(view): TaskView {
+      return {
+        kind: 'boundary',
+        gridSize: GRID,
+        extent: EXTENT,
+        classes: train.classes,
+        probabilities: view ?? new Float32Array(),
+        points: train.xy,
+        labels: train.labels,
+      };
+    },
+    releaseTensors: () => data.release(),
+  };
+}

@@ -1,0 +1,70 @@
+// What every task provides to the lockstep session. A task owns its data tensors; runs own their
+// parameter variables. All tensor-producing methods are called inside tf.tidy by the session.
+
+import type * as tf from '@tensorflow/tfjs-core';
+
+/** One parameter tensor's initial value, drawn from the init stream (identical for every run). */
+export interface ParamSpec {
+  /** Layer-qualified name, e.g. 'dense1/kernel'. */
+  name: string;
+  shape: number[];
+  values: Float32Array;
+  /** How the visualizer may arrange it, e.g. MNIST first layer as 28×28 tiles per unit. */
+  display?: { kind: 'tiles'; tileRows: number; tileCols: number };
+}
+
+/** Parameter tensors by ParamSpec name. */
+export type ParamMap = Record<string, tf.Tensor>;
+
+export interface Batch {
+  x: tf.Tensor;
+  y: tf.Tensor;
+}
+
+/** Tensors to read back at a snapshot (in the session's one batched readback). */
+export interface EvaluationTensors {
+  testLoss?: tf.Scalar;
+  accuracy?: tf.Scalar;
+  /** Task-specific view data (decision-boundary grid, predictions ...), decoded by decodeView. */
+  view?: tf.Tensor;
+}
+
+export type TaskView =
+  | {
+      kind: 'boundary';
+      gridSize: number;
+      extent: [number, number, number, number];
+      classes: number;
+      probabilities: Float32Array;
+      points: Float32Array;
+      labels: Uint8Array;
+    }
+  | {
+      kind: 'trajectory';
+      surface: string;
+      extent: [number, number, number, number];
+      minimum: [number, number];
+      points: Float32Array;
+    }
+  | { kind: 'digits'; images: Uint8Array; labels: Uint8Array; predictions: Uint8Array }
+  | { kind: 'text'; sample: string }
+  | { kind: 'none' };
+
+export interface Task {
+  readonly id: string;
+  readonly title: string;
+  readonly params: ParamSpec[];
+  readonly hasAccuracy: boolean;
+  /** Number of training examples per epoch / batch size (1 for loss surfaces). */
+  readonly stepsPerEpoch: number;
+  /** Loss surfaces: record the parameters at every step as the trajectory. */
+  readonly tracesParams: boolean;
+  /** The next batch from the batch stream, shared by all runs of this step; null for loss surfaces. */
+  nextBatch(): Batch | null;
+  loss(params: ParamMap, batch: Batch | null): tf.Scalar;
+  evaluate(params: ParamMap): EvaluationTensors;
+  /** Builds the task view from the read-back view tensor and, for surfaces, the traced parameters. */
+  decodeView(view: Float32Array | undefined, trace: Float32Array | undefined): TaskView;
+  /** Frees the data tensors; the next use re-creates them on the then-current backend. */
+  releaseTensors(): void;
+}
