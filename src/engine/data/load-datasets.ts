@@ -1,0 +1,87 @@
+// Loads the shipped data sets through an injected AssetLoader and decodes them. No fetch, no
+// node:fs here — the loader decides where the bytes come from.
+
+import type { AssetLoader } from './asset-loader';
+import {
+  decodeMnist,
+  MNIST_DIR,
+  MNIST_FILE_KEYS,
+  MNIST_META_PATH,
+  type MnistFileKey,
+  MnistFormatError,
+  type MnistMeta,
+  parseMnistMeta,
+} from './mnist-format';
+import { buildVocabulary, encodeText, SONNETS_PATH, type Vocabulary } from './text-corpus';
+
+export interface MnistSplit {
+  count: number;
+  /** count × 784 floats in [0, 1]. */
+  images: Float32Array;
+  /** count digits 0–9. */
+  labels: Uint8Array;
+}
+
+export interface MnistData {
+  meta: MnistMeta;
+  train: MnistSplit;
+  test: MnistSplit;
+}
+
+/** Reads meta.json, then the four files in parallel; checks their sizes against meta and decodes. */
+export async function loadMnist(loader: AssetLoader): Promise<MnistData> {
+  const metaText = new TextDecoder().decode(await loader(MNIST_META_PATH));
+  let json: unknown;
+  try {
+    json = JSON.parse(metaText);
+  } catch (err) {
+    throw new MnistFormatError(`${MNIST_META_PATH} is not valid JSON: ${(err as Error).message}`);
+  }
+  const meta = parseMnistMeta(json);
+  const buffers = await Promise.all(
+    MNIST_FILE_KEYS.map((key) => loader(`${MNIST_DIR}/${meta.files[key].path}`)),
+  );
+  const bytes = {} as Record<MnistFileKey, Uint8Array>;
+  MNIST_FILE_KEYS.forEach((key, i) => {
+    const data = new Uint8Array(buffers[i] as ArrayBuffer);
+    const info = meta.files[key];
+    if (data.byteLength !== info.bytes) {
+      throw new MnistFormatError(
+        `${MNIST_DIR}/${info.path} has ${data.byteLength} bytes, meta.json says ${info.bytes}`,
+      );
+    }
+    bytes[key] = data;
+  });
+  const split = (images: Uint8Array, labels: Uint8Array, count: number): MnistSplit => ({
+    count,
+    ...decodeMnist(images, labels, count),
+  });
+  return {
+    meta,
+    train: split(bytes.trainImages, bytes.trainLabels, meta.train),
+    test: split(bytes.testImages, bytes.testLabels, meta.test),
+  };
+}
+
+export interface TextCorpus {
+  text: string;
+  vocab: Vocabulary;
+  /** One token id per character of `text`. */
+  ids: Int32Array;
+}
+
+/** Reads a UTF-8 text file (default: the Sonnets), builds its vocabulary and encodes it. */
+export async function loadTextCorpus(
+  loader: AssetLoader,
+  relativePath: string = SONNETS_PATH,
+): Promise<TextCorpus> {
+  const buffer = await loader(relativePath);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    throw new Error(`${relativePath} is not valid UTF-8`);
+  }
+  const vocab = buildVocabulary(text);
+  return { text, vocab, ids: encodeText(text, vocab) };
+}
