@@ -1,0 +1,148 @@
+// The backend fallback chain WebGPU → WebGL → WASM → CPU. Each candidate is probed, loaded, set and made to
+// compute one tiny op before it is accepted; every refusal is written down so the UI can say why.
+import * as tf from '@tensorflow/tfjs-core';
+import { backendOrder } from './chain-order';
+import { loadBackend } from './load-backend';
+import { probeWebGl } from './probe-webgl';
+import { probeWebGpu } from './probe-webgpu';
+import {
+  type AdapterSummary,
+  BACKEND_LABELS,
+  type BackendName,
+  type BackendPreference,
+  type BackendReady,
+} from './protocol';
+import { sanityCheck } from './sanity';
+import { isSoftwareAdapter, softwareName } from './software-gpu';
+import { errorMessage, withTimeout } from './with-timeout';
+
+// Generous: a first WebGPU shader compile on SwiftShader takes 1–4 s, and CI machines have 2 cores.
+const START_TIMEOUT_MS: Record<BackendName, number> = {
+  webgpu: 30_000,
+  webgl: 20_000,
+  wasm: 20_000,
+  cpu: 10_000,
+};
+
+/** Why a candidate was not used: a sentence for the notes list and a clause for the badge's reason. */
+type Refusal = { note: string; clause: string };
+type Outcome = { ok: true; remark?: string } | ({ ok: false } & Refusal);
+
+export async function initBackend(preference: BackendPreference): Promise<BackendReady> {
+  const started = performance.now();
+  const refusals: Refusal[] = [];
+  const seen: { adapter?: AdapterSummary } = {};
+  for (const name of backendOrder(preference)) {
+    const explicit = name === preference;
+    let outcome: Outcome;
+    try {
+      outcome = await tryBackend(name, explicit, seen);
+    } catch (err) {
+      outcome = { ok: false, ...failed(name, errorMessage(err)) };
+    }
+    if (outcome.ok) {
+      return {
+        backend: name,
+        preference,
+        reason: explain(name, preference, refusals, outcome.remark),
+        ...(seen.adapter ? { adapter: seen.adapter } : {}),
+        notes: refusals.map((r) => r.note),
+        initMs: Math.round(performance.now() - started),
+      };
+    }
+    refusals.push(outcome);
+  }
+  throw new Error(`No tfjs backend could start. ${refusals.map((r) => r.note).join(' ')}`);
+}
+
+async function tryBackend(
+  name: BackendName,
+  explicit: boolean,
+  seen: { adapter?: AdapterSummary },
+): Promise<Outcome> {
+  let remark: string | undefined;
+  if (name === 'webgpu') {
+    const probe = await probeWebGpu();
+    if (!probe.ok)
+      return { ok: false, note: `WebGPU unavailable: ${probe.why}.`, clause: 'WebGPU is unavailable' };
+    seen.adapter = probe.adapter;
+    if (isSoftwareAdapter(probe.adapter)) {
+      const impl = softwareName(`${probe.adapter.architecture} ${probe.adapter.description}`);
+      // `auto` wants speed: a software WebGPU is 20–60× slower than WASM here (DESIGN §4).
+      if (!explicit) {
+        return {
+          ok: false,
+          note: `WebGPU adapter is a software fallback (${impl}); WASM is faster here.`,
+          clause: `the WebGPU adapter is a software fallback (${impl})`,
+        };
+      }
+      remark = `it runs on ${impl}, a software fallback adapter: real, but slow`;
+    }
+  }
+  if (name === 'webgl') {
+    const probe = probeWebGl();
+    if (!probe.ok)
+      return { ok: false, note: `WebGL unavailable: ${probe.why}.`, clause: 'WebGL is unavailable' };
+    if (probe.software) {
+      const impl = softwareName(probe.renderer);
+      if (!explicit) {
+        return {
+          ok: false,
+          note: `WebGL renders in software (${impl}); WASM is faster here.`,
+          clause: `WebGL renders in software (${impl})`,
+        };
+      }
+      remark = `it renders in software here (${impl}): real, but slow`;
+    }
+  }
+  try {
+    await withTimeout(start(name, explicit), START_TIMEOUT_MS[name], `starting ${BACKEND_LABELS[name]}`);
+  } catch (err) {
+    discard(name);
+    return { ok: false, ...failed(name, errorMessage(err)) };
+  }
+  return remark === undefined ? { ok: true } : { ok: true, remark };
+}
+
+async function start(name: BackendName, explicit: boolean): Promise<void> {
+  await loadBackend(name, { allowSoftwareWebGl: explicit });
+  if (!(await tf.setBackend(name))) {
+    throw new Error(`tf.setBackend('${name}') refused (the worker console has tfjs's reason)`);
+  }
+  await sanityCheck();
+}
+
+/** Frees a backend that started but failed (e.g. a lost GPU device) so it holds no memory. */
+function discard(name: BackendName): void {
+  try {
+    if (tf.findBackendFactory(name)) tf.removeBackend(name);
+  } catch {
+    // Already gone or never registered: nothing to free.
+  }
+}
+
+function failed(name: BackendName, message: string): Refusal {
+  const label = BACKEND_LABELS[name];
+  return {
+    note: `${label} failed to start: ${message.replace(/\.+$/, '')}.`,
+    clause: `${label} failed to start`,
+  };
+}
+
+function explain(
+  chosen: BackendName,
+  preference: BackendPreference,
+  refusals: Refusal[],
+  remark: string | undefined,
+): string {
+  const label = BACKEND_LABELS[chosen];
+  const extra = remark ? ` — ${remark}` : '';
+  if (preference === chosen) return `${label} was requested${extra}.`;
+  const because = refusals.map((r) => r.clause).join(' and ');
+  if (preference === 'auto') {
+    return refusals.length === 0
+      ? `Auto: ${label} is the fastest backend available here${extra}.`
+      : `Auto chose ${label} because ${because}${extra}.`;
+  }
+  return `${BACKEND_LABELS[preference]} was requested, but ${because}; ${label} is next in the chain${extra}.`;
+}

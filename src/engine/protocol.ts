@@ -1,0 +1,53 @@
+// Typed messages between the main thread and the engine worker. No tfjs here: the UI imports this file,
+// and `ui` must never pull tfjs into the main bundle.
+import type { SelfCheckReport } from '../optim/self-check';
+
+/** The tfjs backends we ship, in the order `auto` tries them (fastest first on real hardware). */
+export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_CHAIN)[number];
+export type BackendPreference = 'auto' | BackendName;
+export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', ...BACKEND_CHAIN];
+
+export const BACKEND_LABELS: Record<BackendPreference, string> = {
+  auto: 'Auto',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU',
+};
+
+export function isBackendPreference(value: unknown): value is BackendPreference {
+  return typeof value === 'string' && (BACKEND_PREFERENCES as readonly string[]).includes(value);
+}
+
+/** What the WebGPU adapter says about itself (GPUAdapterInfo, copied: it cannot cross postMessage). */
+export interface AdapterSummary {
+  vendor: string;
+  architecture: string;
+  description: string;
+  isFallbackAdapter: boolean;
+}
+
+// Every request carries an id so that replies can be matched even when requests overlap.
+export type EngineCommand =
+  | { id: number; type: 'init'; preference: BackendPreference }
+  | { id: number; type: 'selfCheck' };
+
+export interface BackendReady {
+  backend: BackendName;
+  preference: BackendPreference;
+  /** One sentence: why this backend runs (shown next to the badge). */
+  reason: string;
+  /** The WebGPU adapter, whenever one was queried (also when it was not chosen). */
+  adapter?: AdapterSummary;
+  /** One line per backend tried or skipped before the chosen one, saying why it was not used. */
+  notes: string[];
+  /** Wall time of the whole fallback chain, for the curious and for the e2e log. */
+  initMs: number;
+}
+
+export type EngineReply =
+  | ({ id: number; type: 'backendReady' } & BackendReady)
+  | { id: number; type: 'selfCheckResult'; report: SelfCheckReport }
+  /** `id` is null for failures no request caused (e.g. an unhandled rejection inside the worker). */
+  | { id: number | null; type: 'error'; message: string };
