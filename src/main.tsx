@@ -1,11 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import './ui/app.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
+  createRoot(root, {
+    // React logs errors an error boundary caught with console.error; the boundary already shows them on
+    // the page, so a warning is enough (the console stays free of errors for the e2e guard).
+    onCaughtError: (error) => console.warn('Anisoscope: a panel failed and shows an error instead:', error),
+  }).render(
     <StrictMode>
-      <h1>Anisoscope</h1>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -1,0 +1,66 @@
+// The first screen: header with the backend badge and picker, the story, the backend details, and the
+// optimizer self-check. State is local for now; a store arrives with the visualiser.
+import { useCallback, useEffect, useState } from 'react';
+import type { BackendPreference } from '../engine/protocol';
+import { BackendBadge } from './BackendBadge';
+import { BackendPanel } from './BackendPanel';
+import { BackendPicker } from './BackendPicker';
+import { readBackendParam, withBackendParam } from './backend-param';
+import { Intro } from './Intro';
+import { Notice } from './Notice';
+import { useEngine } from './use-engine';
+import { VerifyPanel } from './VerifyPanel';
+
+export function App() {
+  const [initial] = useState(() => readBackendParam(window.location.search));
+  const [preference, setPreference] = useState<BackendPreference>(initial.preference);
+  const [invalidParam, setInvalidParam] = useState(initial.invalid);
+  const { engine, strayError } = useEngine(preference);
+
+  // Drop an unusable `?backend=` from the address bar once we have told the user about it.
+  useEffect(() => {
+    if (initial.invalid !== null) {
+      window.history.replaceState(null, '', withBackendParam(window.location.href, 'auto'));
+    }
+  }, [initial.invalid]);
+
+  const choose = useCallback((next: BackendPreference) => {
+    window.history.replaceState(null, '', withBackendParam(window.location.href, next));
+    setPreference(next);
+  }, []);
+
+  const ready = engine?.phase === 'ready' ? engine : null;
+
+  return (
+    <div className="app">
+      <header className="header">
+        <div className="header__brand">
+          <h1>Anisoscope</h1>
+          <span className="header__tagline">adaptive learning rates, seen per parameter</span>
+        </div>
+        <div className="header__controls">
+          <BackendBadge engine={engine} />
+          <BackendPicker value={preference} onChange={choose} />
+        </div>
+      </header>
+      <main className="main">
+        {invalidParam !== null && (
+          <Notice onDismiss={() => setInvalidParam(null)}>
+            Unknown backend “{invalidParam}” in the URL (expected auto, webgpu, webgl, wasm or cpu); using
+            Auto.
+          </Notice>
+        )}
+        <Intro />
+        <BackendPanel engine={engine} strayError={strayError} />
+        <VerifyPanel
+          key={engine?.generation ?? 0}
+          client={ready?.client ?? null}
+          backend={ready?.ready.backend ?? null}
+        />
+      </main>
+      <footer className="footer muted small">
+        Reference: Q. Tong, G. Liang, J. Bi, arXiv:1908.00700. Computation runs locally with TensorFlow.js.
+      </footer>
+    </div>
+  );
+}
