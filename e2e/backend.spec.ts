@@ -1,0 +1,61 @@
+// The first screen's backend choice: auto, each explicit backend via the URL, the live picker, and an
+// invalid parameter.
+import { expect, openApp, test } from './fixtures';
+
+test('auto skips the software WebGPU adapter and runs WASM', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('heading', { name: 'Anisoscope' })).toBeVisible();
+  await expect(page.getByTestId('backend-badge')).toHaveText('WASM');
+  await expect(page.getByTestId('backend-name')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId('backend-reason')).toContainText('software fallback');
+  await expect(page.getByTestId('backend-notes')).toContainText(
+    'WebGPU adapter is a software fallback (SwiftShader); WASM is faster here',
+  );
+});
+
+test('?backend=webgpu runs WebGPU and names the SwiftShader adapter', async ({ page }) => {
+  await openApp(page, 'webgpu');
+  await expect(page.getByTestId('backend-badge')).toHaveText('WebGPU');
+  await expect(page.getByTestId('backend-reason')).toContainText('WebGPU was requested');
+  await expect(page.getByTestId('adapter-info')).toContainText(/swiftshader/i);
+  await expect(page.getByTestId('adapter-info')).toContainText('software fallback');
+});
+
+for (const [param, label] of [
+  ['webgl', 'WebGL'],
+  ['wasm', 'WASM'],
+  ['cpu', 'CPU'],
+] as const) {
+  test(`?backend=${param} runs ${label}`, async ({ page }) => {
+    await openApp(page, param);
+    await expect(page.getByTestId('backend-badge')).toHaveText(label);
+    await expect(page.getByTestId('backend-name')).toHaveAttribute('data-backend', param);
+    await expect(page.getByTestId('backend-reason')).toContainText(`${label} was requested`);
+    await expect(page.getByTestId('backend-picker')).toHaveValue(param);
+  });
+}
+
+test('the picker switches backend live and updates the URL', async ({ page }) => {
+  await openApp(page, 'cpu');
+  await expect(page.getByTestId('backend-badge')).toHaveText('CPU');
+
+  await page.getByTestId('backend-picker').selectOption('webgl');
+  await expect(page.getByTestId('backend-badge')).toHaveText('WebGL', { timeout: 60_000 });
+  expect(new URL(page.url()).searchParams.get('backend')).toBe('webgl');
+
+  await page.getByTestId('backend-picker').selectOption('auto');
+  await expect(page.getByTestId('backend-badge')).toHaveText('WASM', { timeout: 60_000 });
+  expect(new URL(page.url()).searchParams.has('backend')).toBe(false);
+});
+
+test('an unknown ?backend= shows a dismissible notice and falls back to auto', async ({ page }) => {
+  await openApp(page, 'tpu');
+  const notice = page.getByTestId('param-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('tpu');
+  await expect(page.getByTestId('backend-picker')).toHaveValue('auto');
+  await expect(page.getByTestId('backend-badge')).toHaveText('WASM');
+  expect(new URL(page.url()).searchParams.has('backend')).toBe(false);
+  await page.getByTestId('dismiss-notice').click();
+  await expect(notice).toBeHidden();
+});
