@@ -16,7 +16,7 @@ for (const [param, label] of [
     const result = page.getByTestId('verify-result');
     await expect(result).not.toHaveAttribute('data-state', 'running', { timeout: 240_000 });
     // On failure, the message carries the panel's text: which case failed and by how much.
-    expect(await result.getAttribute('data-state'), await result.innerText()).toBe('passed');
+    expect(await result.getAttribute('data-state'), (await result.textContent()) ?? '').toBe('passed');
     await expect(result).toContainText(new RegExp(`(\\d+)/\\1 checks passed on ${label}`));
   });
 }
