@@ -2,8 +2,9 @@
 // restores it after a worker restart). Reads are async only.
 
 import * as tf from '@tensorflow/tfjs-core';
+import type { RunConfig } from '../experiment';
 import type { ParamSpec } from '../tasks/task';
-import { Run, type RunConfig } from './run';
+import { Run } from './run';
 
 export interface StateArray {
   /** Parameter-relative name, e.g. 'dense1/kernel/m' (no run prefix). */

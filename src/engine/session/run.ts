@@ -3,15 +3,9 @@
 // next snapshot reads them all back at once.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { type CalibratedOptimizer, createOptimizer, type OptimizerSpecInput } from '../../optim';
+import { type CalibratedOptimizer, createOptimizer } from '../../optim';
+import type { RunConfig } from '../experiment';
 import type { Batch, ParamMap, ParamSpec, Task } from '../tasks/task';
-
-export interface RunConfig {
-  /** Stable id chosen by the caller (e.g. 'a', 'b'); also the panel's key. */
-  id: string;
-  label: string;
-  spec: OptimizerSpecInput;
-}
 
 let variableSerial = 0;
 

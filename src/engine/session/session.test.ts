@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBackend } from '../../optim/testing/node-backends';
-import { DEFAULT_CLASSIFY_2D } from '../tasks/classify-2d';
-import { type ExperimentConfig, Session } from './session';
+import type { ExperimentConfig } from '../experiment';
+import { DEFAULT_CLASSIFY_2D } from '../tasks/configs';
+import { Session } from './session';
 
 const SPIRALS: ExperimentConfig = {
   task: { ...DEFAULT_CLASSIFY_2D, hidden: [8, 8], trainSize: 128, batchSize: 16 },

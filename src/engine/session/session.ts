@@ -5,21 +5,14 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { OptimizerSpecInput } from '../../optim';
+import { type ExperimentConfig, MAX_RUNS, type RunConfig } from '../experiment';
 import type { Seeds } from '../random';
 import { type AssetLoader, createTask, type TaskConfig } from '../tasks';
 import type { Task } from '../tasks/task';
 import { type Checkpoint, readCheckpoint, restoreRun } from './checkpoint';
-import { Run, type RunConfig } from './run';
+import { Run } from './run';
 import { readSnapshot } from './snapshot';
 import type { Snapshot } from './snapshot-types';
-
-export interface ExperimentConfig {
-  task: TaskConfig;
-  runs: RunConfig[];
-  seeds: Seeds;
-}
-
-export const MAX_RUNS = 4;
 
 export class Session {
   private runs: Run[];
@@ -58,6 +51,9 @@ export class Session {
   advance(count = 1): void {
     for (let i = 0; i < count; i++) {
       this.stepCount += 1;
+      for (const change of this.config.schedule ?? []) {
+        if (change.atStep === this.stepCount) this.setSpec(change.runId, change.spec);
+      }
       const batch = this.task.nextBatch();
       for (const run of this.runs) run.step(this.task, batch, this.stepCount);
       if (batch) tf.dispose([batch.x, batch.y]);

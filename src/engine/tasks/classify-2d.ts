@@ -4,30 +4,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, type Seeds } from '../random';
 import { BatchOrder } from './batch-order';
-import { type Dataset2dName, generate2d } from './datasets-2d';
+import type { Classify2dConfig } from './configs';
+import { generate2d } from './datasets-2d';
 import { deviceData } from './device-data';
-import { type Activation, accuracyOf, mlpForward, mlpParams, softmaxCrossEntropy } from './params';
+import { accuracyOf, mlpForward, mlpParams, softmaxCrossEntropy } from './params';
 import type { Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task';
-
-export interface Classify2dConfig {
-  kind: 'classify2d';
-  dataset: Dataset2dName;
-  hidden: number[];
-  activation: Activation;
-  batchSize: number;
-  noise: number;
-  trainSize: number;
-}
-
-export const DEFAULT_CLASSIFY_2D: Classify2dConfig = {
-  kind: 'classify2d',
-  dataset: 'spirals',
-  hidden: [16, 16],
-  activation: 'tanh',
-  batchSize: 32,
-  noise: 0.5,
-  trainSize: 400,
-};
 
 const GRID = 40;
 const EXTENT: [number, number, number, number] = [-1.2, 1.2, -1.2, 1.2];

@@ -2,16 +2,24 @@
 // through the injected asset loader, only when chosen.
 
 import type { Seeds } from '../random';
-import { type Classify2dConfig, createClassify2d } from './classify-2d';
-import { createSurfaceTask, type SurfaceConfig } from './surfaces';
-import type { Task } from './task';
+import { createCharLmTask } from './char-lm';
+import { createClassify2d } from './classify-2d';
+import type { TaskConfig } from './configs';
+import { createMnistTask } from './mnist';
+import { createSurfaceTask } from './surfaces';
+import type { AssetLoader, Task } from './task';
 
-export type TaskConfig = Classify2dConfig | SurfaceConfig;
+export * from './configs';
+export type { AssetLoader } from './task';
 
-export type AssetLoader = (relativePath: string) => Promise<ArrayBuffer>;
-
-export async function createTask(config: TaskConfig, seeds: Seeds, _loader?: AssetLoader): Promise<Task> {
+export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {
   switch (config.kind) {
+    case 'mnist':
+      if (!loader) throw new Error('the MNIST task needs an asset loader for its data files');
+      return createMnistTask(config, seeds, loader);
+    case 'charlm':
+      if (!loader) throw new Error('the language model needs an asset loader for its text');
+      return createCharLmTask(config, seeds, loader);
     case 'classify2d':
       return createClassify2d(config, seeds);
     case 'surface':

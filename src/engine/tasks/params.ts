@@ -3,6 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { createNormal } from '../random';
+import type { Activation } from './configs';
 import type { ParamMap, ParamSpec } from './task';
 
 /** Glorot/Xavier uniform: U(−a, a), a = √(6 / (fanIn + fanOut)). */
@@ -33,9 +34,6 @@ export function zerosInit(name: string, shape: number[]): ParamSpec {
 export function constantInit(name: string, values: number[]): ParamSpec {
   return { name, shape: [values.length], values: Float32Array.from(values) };
 }
-
-export type Activation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
-export const ACTIVATIONS: Activation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
 
 export function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   if (activation === 'tanh') return tf.tanh(x);

@@ -2,18 +2,9 @@
 // over the contour plot. The trajectory is the parameter trace recorded at every step.
 
 import * as tf from '@tensorflow/tfjs-core';
+import type { SurfaceConfig, SurfaceName } from './configs';
 import { constantInit } from './params';
 import type { Task, TaskView } from './task';
-
-export const SURFACES = ['rosenbrock', 'quadratic', 'beale', 'saddle'] as const;
-export type SurfaceName = (typeof SURFACES)[number];
-
-export interface SurfaceConfig {
-  kind: 'surface';
-  surface: SurfaceName;
-  /** Start point; defaults to the surface's classic one. */
-  start?: [number, number];
-}
 
 interface SurfaceDef {
   title: string;

@@ -2,6 +2,9 @@
 // parameter variables. All tensor-producing methods are called inside tf.tidy by the session.
 
 import type * as tf from '@tensorflow/tfjs-core';
+import type { AssetLoader } from '../data/asset-loader';
+
+export type { AssetLoader };
 
 /** One parameter tensor's initial value, drawn from the init stream (identical for every run). */
 export interface ParamSpec {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+
+describe('experiment arguments', () => {
+  it('parses every flag', () => {
+    expect(
+      parseArgs([
+        '--scene',
+        'fig1-mnist',
+        '--steps',
+        '50',
+        '--seed',
+        '3',
+        '--out',
+        'x.json',
+        '--backend',
+        'wasm',
+        '--every',
+        '5',
+      ]),
+    ).toEqual({
+      scene: 'fig1-mnist',
+      steps: 50,
+      seed: 3,
+      out: 'x.json',
+      backend: 'wasm',
+      every: 5,
+    });
+    expect(parseArgs(['--scene', 'rosenbrock'])).toEqual({ scene: 'rosenbrock', backend: 'cpu' });
+  });
+
+  it('refuses what it cannot use, saying why', () => {
+    expect(() => parseArgs([])).toThrow(/--scene is required/);
+    expect(() => parseArgs(['--scene', 'a', '--steps', '-3'])).toThrow(
+      /--steps needs a non-negative integer; got -3/,
+    );
+    expect(() => parseArgs(['--scene', 'a', '--backend', 'webgpu'])).toThrow(/cpu or wasm/);
+    expect(() => parseArgs(['--scene', 'a', '--frobnicate'])).toThrow(/unknown argument --frobnicate/);
+  });
+});

@@ -1,0 +1,58 @@
+// Command-line arguments of the headless runner: --scene <id> [--steps N] [--seed S] [--out file]
+// [--backend cpu|wasm] [--every N]. Pure, so it is unit-tested.
+
+export interface ExperimentArgs {
+  scene: string;
+  steps?: number;
+  seed?: number;
+  out?: string;
+  backend: 'cpu' | 'wasm';
+  every?: number;
+}
+
+export const USAGE =
+  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json] [--backend cpu|wasm] [--every N]';
+
+function positiveInteger(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < 0)
+    throw new Error(`${flag} needs a non-negative integer; got ${value ?? 'nothing'}`);
+  return n;
+}
+
+export function parseArgs(argv: string[]): ExperimentArgs {
+  const out: Partial<ExperimentArgs> = { backend: 'cpu' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    switch (flag) {
+      case '--scene':
+        if (!value) throw new Error('--scene needs a scene id');
+        out.scene = value;
+        break;
+      case '--steps':
+        out.steps = positiveInteger(flag, value);
+        break;
+      case '--seed':
+        out.seed = positiveInteger(flag, value);
+        break;
+      case '--every':
+        out.every = Math.max(1, positiveInteger(flag, value));
+        break;
+      case '--out':
+        if (!value) throw new Error('--out needs a file name');
+        out.out = value;
+        break;
+      case '--backend':
+        if (value !== 'cpu' && value !== 'wasm')
+          throw new Error(`--backend must be cpu or wasm; got ${value ?? 'nothing'}`);
+        out.backend = value;
+        break;
+      default:
+        throw new Error(`unknown argument ${flag}`);
+    }
+    i++;
+  }
+  if (!out.scene) throw new Error('--scene is required');
+  return out as ExperimentArgs;
+}

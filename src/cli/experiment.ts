@@ -1,0 +1,56 @@
+// `npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json]`: the app's engine,
+// headless in Node (CPU or WASM backend), writing the DESIGN.md §3 JSON to --out or stdout.
+
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { nodeAssetLoader } from '../engine/data/node-asset-loader';
+import { SCENES, sceneById } from '../engine/scenes';
+import { parseArgs, USAGE } from './args';
+import { runExperiment } from './run-experiment';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const scene = sceneById(args.scene);
+  if (!scene) throw new Error(`unknown scene '${args.scene}'; scenes: ${SCENES.map((s) => s.id).join(', ')}`);
+  if (args.backend === 'wasm') {
+    const require = createRequire(import.meta.url);
+    setWasmPaths(
+      `${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
+    );
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  }
+  tf.env().set('PROD', true); // no "install tfjs-node" banner: this runner is meant to use cpu/wasm
+  if (!(await tf.setBackend(args.backend))) throw new Error(`the ${args.backend} backend failed to start`);
+  const started = performance.now();
+  const result = await runExperiment(scene, {
+    ...args,
+    loader: nodeAssetLoader(path.resolve(process.cwd(), 'public')),
+    onProgress: (step) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${scene.id}: step ${step}`);
+    },
+  });
+  process.stderr.write(
+    `\r${scene.id}: ${result.steps} steps on ${result.backend} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  for (const run of result.runs) {
+    const last = run.snapshots[run.snapshots.length - 1];
+    if (!last) continue;
+    const acc = last.accuracy !== undefined ? `  accuracy ${(100 * last.accuracy).toFixed(1)}%` : '';
+    process.stderr.write(
+      `  ${run.label.padEnd(16)} loss ${last.loss.toPrecision(3)}${acc}  A-LR ${last.alr.min.toExponential(2)} … ${last.alr.max.toExponential(2)}  (${last.ordersOfMagnitude.toFixed(1)} orders)${run.divergedAt !== null ? `  diverged at step ${run.divergedAt}` : ''}\n`,
+    );
+  }
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (args.out) await writeFile(args.out, json);
+  else process.stdout.write(json);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+  process.exit(1);
+});

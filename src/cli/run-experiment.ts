@@ -1,0 +1,95 @@
+// Runs a scene headless with the same engine as the app and collects the DESIGN.md §3 JSON.
+// Backend set-up and file output live in experiment.ts; this part is testable in Vitest.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { AssetLoader } from '../engine/data/asset-loader';
+import type { Scene } from '../engine/scenes';
+import { Session } from '../engine/session/session';
+import type { OptimizerSpec } from '../optim/spec';
+import type { Percentiles } from '../stats/percentiles';
+
+export interface ExperimentSnapshot {
+  step: number;
+  epoch: number;
+  loss: number;
+  testLoss?: number;
+  accuracy?: number;
+  alr: Percentiles;
+  /** log10(max/min) of the pooled A-LR. */
+  ordersOfMagnitude: number;
+}
+
+export interface ExperimentRun {
+  id: string;
+  label: string;
+  spec: OptimizerSpec;
+  divergedAt: number | null;
+  snapshots: ExperimentSnapshot[];
+}
+
+export interface ExperimentResult {
+  scene: string;
+  title: string;
+  seed: number;
+  backend: string;
+  steps: number;
+  every: number;
+  runs: ExperimentRun[];
+}
+
+export interface RunOptions {
+  steps?: number;
+  seed?: number;
+  every?: number;
+  loader: AssetLoader;
+  onProgress?: (step: number) => void;
+}
+
+export async function runExperiment(scene: Scene, options: RunOptions): Promise<ExperimentResult> {
+  const seed = options.seed ?? scene.experiment.seeds.init;
+  const seeds =
+    options.seed === undefined ? scene.experiment.seeds : { data: seed, init: seed, batches: seed };
+  const steps = options.steps ?? scene.defaultSteps;
+  const every = options.every ?? scene.snapshotEvery;
+  const session = await Session.create({ ...scene.experiment, seeds }, options.loader);
+  const runs = new Map<string, ExperimentRun>();
+  try {
+    while (session.step < steps) {
+      session.advance(Math.min(every, steps - session.step));
+      const snapshot = await session.snapshot();
+      for (const r of snapshot.runs) {
+        const run = runs.get(r.runId) ?? {
+          id: r.runId,
+          label: r.label,
+          spec: r.spec,
+          divergedAt: null,
+          snapshots: [],
+        };
+        run.spec = r.spec;
+        run.divergedAt = r.divergedAt;
+        run.snapshots.push({
+          step: r.step,
+          epoch: r.epoch,
+          loss: r.trainLoss,
+          ...(r.testLoss !== undefined ? { testLoss: r.testLoss } : {}),
+          ...(r.accuracy !== undefined ? { accuracy: r.accuracy } : {}),
+          alr: r.alrStats,
+          ordersOfMagnitude: r.ordersOfMagnitude,
+        });
+        runs.set(r.runId, run);
+      }
+      options.onProgress?.(session.step);
+    }
+  } finally {
+    session.dispose();
+  }
+  return {
+    scene: scene.id,
+    title: scene.title,
+    seed,
+    backend: tf.getBackend(),
+    steps,
+    every,
+    runs: [...runs.values()],
+  };
+}

@@ -1,0 +1,74 @@
+// Task configurations as plain data (no tfjs): scenes, the store, the URL codec and the UI read
+// these; the task modules build tfjs models from them.
+
+import type { Dataset2dName } from './datasets-2d';
+
+export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export interface Classify2dConfig {
+  kind: 'classify2d';
+  dataset: Dataset2dName;
+  hidden: number[];
+  activation: Activation;
+  batchSize: number;
+  noise: number;
+  trainSize: number;
+}
+
+export const DEFAULT_CLASSIFY_2D: Classify2dConfig = {
+  kind: 'classify2d',
+  dataset: 'spirals',
+  hidden: [16, 16],
+  activation: 'tanh',
+  batchSize: 32,
+  noise: 0.5,
+  trainSize: 400,
+};
+
+export const SURFACES = ['rosenbrock', 'quadratic', 'beale', 'saddle'] as const;
+export type SurfaceName = (typeof SURFACES)[number];
+
+export interface SurfaceConfig {
+  kind: 'surface';
+  surface: SurfaceName;
+  /** Start point; defaults to the surface's classic one. */
+  start?: [number, number];
+}
+
+export interface MnistConfig {
+  kind: 'mnist';
+  model: 'mlp' | 'cnn';
+  /** Hidden layer sizes of the MLP (784-128-64-10 by default). */
+  hidden: number[];
+  activation: Activation;
+  batchSize: number;
+}
+
+export const DEFAULT_MNIST: MnistConfig = {
+  kind: 'mnist',
+  model: 'mlp',
+  hidden: [128, 64],
+  activation: 'relu',
+  batchSize: 64,
+};
+
+export interface CharLmConfig {
+  kind: 'charlm';
+  /** GRU hidden units. */
+  hidden: number;
+  embedding: number;
+  /** Characters per training window (unrolled steps). */
+  sequenceLength: number;
+  batchSize: number;
+}
+
+export const DEFAULT_CHAR_LM: CharLmConfig = {
+  kind: 'charlm',
+  hidden: 64,
+  embedding: 16,
+  sequenceLength: 24,
+  batchSize: 32,
+};
+
+export type TaskConfig = Classify2dConfig | SurfaceConfig | MnistConfig | CharLmConfig;

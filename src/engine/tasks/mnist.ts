@@ -1,0 +1,117 @@
+// MNIST digits (the paper's Figure 1 setting): an MLP 784-…-10 or a small LeNet-style CNN. The data
+// (a 5,000/1,000 subset shipped under public/data/mnist) is loaded only when this task is chosen.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { loadMnist } from '../data/load-datasets';
+import { MNIST_CLASSES, MNIST_COLS, MNIST_PIXELS, MNIST_ROWS } from '../data/mnist-format';
+import { createRandom, type Seeds } from '../random';
+import { BatchOrder } from './batch-order';
+import type { MnistConfig } from './configs';
+import { convValid, maxPool2 } from './conv-layers';
+import { deviceData } from './device-data';
+import { accuracyOf, glorotUniform, mlpForward, mlpParams, softmaxCrossEntropy, zerosInit } from './params';
+import type { AssetLoader, Batch, EvaluationTensors, ParamMap, ParamSpec, Task, TaskView } from './task';
+
+/** Test digits shown with their predictions. */
+const STRIP = 16;
+/** Test images scored at each snapshot: all for the MLP; fewer for the CNN, whose im2col is heavy. */
+const EVAL_IMAGES = { mlp: 1000, cnn: 250 };
+
+function cnnParams(random: () => number): ParamSpec[] {
+  const k = 5;
+  return [
+    glorotUniform('conv1/kernel', [k * k * 1, 6], k * k * 1, k * k * 6, random),
+    zerosInit('conv1/bias', [6]),
+    glorotUniform('conv2/kernel', [k * k * 6, 16], k * k * 6, k * k * 16, random),
+    zerosInit('conv2/bias', [16]),
+    glorotUniform('dense1/kernel', [4 * 4 * 16, 120], 256, 120, random),
+    zerosInit('dense1/bias', [120]),
+    glorotUniform('dense2/kernel', [120, MNIST_CLASSES], 120, MNIST_CLASSES, random),
+    zerosInit('dense2/bias', [MNIST_CLASSES]),
+  ];
+}
+
+function cnnForward(x: tf.Tensor, p: ParamMap): tf.Tensor {
+  const get = (name: string) => {
+    const t = p[name];
+    if (!t) throw new Error(`missing parameter ${name}`);
+    return t;
+  };
+  const images = tf.reshape(x, [-1, MNIST_ROWS, MNIST_COLS, 1]) as tf.Tensor4D;
+  const c1 = maxPool2(tf.relu(convValid(images, get('conv1/kernel'), get('conv1/bias'), 5)) as tf.Tensor4D); // 12×12×6
+  const c2 = maxPool2(tf.relu(convValid(c1, get('conv2/kernel'), get('conv2/bias'), 5)) as tf.Tensor4D); // 4×4×16
+  const flat = tf.reshape(c2, [-1, 4 * 4 * 16]);
+  const h = tf.relu(tf.add(tf.matMul(flat, get('dense1/kernel')), get('dense1/bias')));
+  return tf.add(tf.matMul(h, get('dense2/kernel')), get('dense2/bias'));
+}
+
+export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader: AssetLoader): Promise<Task> {
+  const data = await loadMnist(loader);
+  const trainCount = data.train.count;
+  const testCount = Math.min(data.test.count, EVAL_IMAGES[config.model]);
+  const stripImages = Uint8Array.from(data.test.images.subarray(0, STRIP * MNIST_PIXELS), (v) =>
+    Math.round(v * 255),
+  );
+  const random = createRandom(seeds.init);
+  const sizes = [MNIST_PIXELS, ...config.hidden, MNIST_CLASSES];
+  const params =
+    config.model === 'cnn'
+      ? cnnParams(random)
+      : mlpParams('dense', sizes, random).map((p, i) =>
+          // The first layer's weights of each hidden unit form a 28×28 image of the input pixels.
+          i === 0
+            ? { ...p, display: { kind: 'tiles' as const, tileRows: MNIST_ROWS, tileCols: MNIST_COLS } }
+            : p,
+        );
+  const forward =
+    config.model === 'cnn'
+      ? cnnForward
+      : (x: tf.Tensor, p: ParamMap) => mlpForward(x, p, 'dense', sizes.length - 1, config.activation);
+  const order = new BatchOrder(trainCount, config.batchSize, createRandom(seeds.batches));
+  const tensors = deviceData(() => ({
+    trainX: tf.tensor2d(data.train.images, [trainCount, MNIST_PIXELS]),
+    trainY: tf.tensor1d(data.train.labels, 'int32'),
+    testX: tf.tensor2d(data.test.images.subarray(0, testCount * MNIST_PIXELS), [testCount, MNIST_PIXELS]),
+    testY: tf.tensor1d(data.test.labels.subarray(0, testCount), 'int32'),
+  }));
+  const modelName = config.model === 'cnn' ? 'LeNet-style CNN' : `MLP ${sizes.join('-')}`;
+
+  return {
+    id: `mnist-${config.model}`,
+    title: `MNIST · ${modelName}`,
+    params,
+    hasAccuracy: true,
+    stepsPerEpoch: order.stepsPerEpoch,
+    tracesParams: false,
+    nextBatch(): Batch {
+      const indices = order.next();
+      return tf.tidy(() => {
+        const { trainX, trainY } = tensors.get();
+        const idx = tf.tensor1d(indices, 'int32');
+        return { x: tf.gather(trainX, idx), y: tf.gather(trainY, idx) };
+      });
+    },
+    loss: (p, batch) => {
+      if (!batch) throw new Error('mnist needs a batch');
+      return softmaxCrossEntropy(forward(batch.x, p), batch.y, MNIST_CLASSES);
+    },
+    evaluate(p): EvaluationTensors {
+      const { testX, testY } = tensors.get();
+      const logits = forward(testX, p);
+      return {
+        testLoss: softmaxCrossEntropy(logits, testY, MNIST_CLASSES),
+        accuracy: accuracyOf(logits, testY),
+        view: tf.cast(tf.argMax(tf.slice(logits, [0, 0], [STRIP, MNIST_CLASSES]), -1), 'float32'),
+      };
+    },
+    decodeView(view): TaskView {
+      return {
+        kind: 'digits',
+        images: stripImages,
+        labels: data.test.labels.slice(0, STRIP),
+        predictions: Uint8Array.from(view ?? []),
+      };
+    },
+    releaseTensors: () => tensors.release(),
+  };
+}
