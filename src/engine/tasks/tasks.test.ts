@@ -1,0 +1,117 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../../optim/testing/node-backends';
+import { nodeAssetLoader, projectPublicDir } from '../data/node-asset-loader';
+import type { ExperimentConfig } from '../experiment';
+import { SCENES } from '../scenes';
+import { Session } from '../session/session';
+import { DEFAULT_CHAR_LM, DEFAULT_MNIST, type TaskConfig } from './configs';
+import { SURFACE_DEFS } from './surfaces';
+
+const loader = nodeAssetLoader(projectPublicDir());
+const seeds = { data: 1, init: 1, batches: 1 };
+const pair = (task: TaskConfig): ExperimentConfig => ({
+  task,
+  runs: [
+    { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 3e-3 } },
+    { id: 'sadam', label: 'Sadam', spec: { name: 'sadam', lr: 3e-2, softplusBeta: 50 } },
+  ],
+  seeds,
+});
+
+describe('tasks', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('the LeNet-style CNN trains on every CPU-side backend (im2col conv has gradients on WASM)', async () => {
+    const session = await Session.create(pair({ ...DEFAULT_MNIST, model: 'cnn', batchSize: 16 }), loader);
+    session.advance(3);
+    const snap = await session.snapshot();
+    expect(snap.taskTitle).toContain('CNN');
+    expect(snap.runs[0]?.layout.map((l) => l.name)).toEqual([
+      'conv1/kernel',
+      'conv1/bias',
+      'conv2/kernel',
+      'conv2/bias',
+      'dense1/kernel',
+      'dense1/bias',
+      'dense2/kernel',
+      'dense2/bias',
+    ]);
+    expect(snap.runs.every((r) => Number.isFinite(r.trainLoss))).toBe(true);
+    const view = snap.runs[0]?.view;
+    expect(view?.kind).toBe('digits');
+    if (view?.kind === 'digits') expect(view.predictions).toHaveLength(16);
+    session.dispose();
+  });
+
+  it("the MNIST MLP's first layer is marked as 28×28 tiles", async () => {
+    const session = await Session.create(pair(DEFAULT_MNIST), loader);
+    session.advance(1);
+    const snap = await session.snapshot();
+    expect(snap.runs[0]?.layout[0]).toMatchObject({
+      name: 'dense1/kernel',
+      shape: [784, 128],
+      display: { kind: 'tiles', tileRows: 28, tileCols: 28 },
+    });
+    session.dispose();
+  });
+
+  it("char-GRU: rare characters' embedding rows get Adam's largest A-LR; Sadam's stays capped", async () => {
+    const session = await Session.create(
+      pair({ ...DEFAULT_CHAR_LM, sequenceLength: 12, batchSize: 16 }),
+      loader,
+    );
+    session.advance(1);
+    await session.snapshot();
+    const before = tf.memory().numTensors; // optimizer state and test data now exist
+    session.advance(14);
+    const snap = await session.snapshot();
+    expect(tf.memory().numTensors).toBe(before);
+    const [adam, sadam] = snap.runs;
+    const embedding = adam?.layout.find((l) => l.name === 'embedding');
+    if (!adam || !sadam || !embedding) throw new Error('missing run or embedding');
+    const [chars, width] = embedding.shape as [number, number];
+    const rowMax = (alr: Float32Array, row: number) =>
+      Math.max(...alr.subarray(embedding.offset + row * width, embedding.offset + (row + 1) * width));
+    // Rows are sorted by frequency: row 0 is the commonest character (space), the last the rarest.
+    expect(rowMax(adam.alr, chars - 1)).toBeGreaterThan(100 * rowMax(adam.alr, 0));
+    expect(sadam.alrStats.max).toBeLessThanOrEqual(50 / Math.LN2 + 1e-3);
+    const view = adam.view;
+    expect(view.kind).toBe('text');
+    if (view.kind === 'text') expect(view.sample.startsWith('Shall I compare thee')).toBe(true);
+    session.dispose();
+  });
+
+  it('loss surfaces: the tf loss matches the float64 formula and the minimum is a minimum', async () => {
+    for (const [name, def] of Object.entries(SURFACE_DEFS)) {
+      const session = await Session.create({
+        ...pair({ kind: 'surface', surface: name as keyof typeof SURFACE_DEFS }),
+        runs: [{ id: 'sgd', label: 'SGD', spec: { name: 'sgdm', lr: 0 } }],
+      });
+      session.advance(1);
+      const snap = await session.snapshot();
+      expect(snap.runs[0]?.losses[0]).toBeCloseTo(def.f64(...def.start), 3);
+      const [mx, my] = def.minimum;
+      for (const [dx, dy] of [
+        [1e-3, 0],
+        [0, 1e-3],
+        [-1e-3, 0],
+        [0, -1e-3],
+      ] as const) {
+        expect(def.f64(mx + dx, my + dy)).toBeGreaterThan(def.f64(mx, my));
+      }
+      session.dispose();
+    }
+  });
+
+  it('every scene builds, with 1–4 runs and a two-line caption', async () => {
+    expect(new Set(SCENES.map((s) => s.id)).size).toBe(SCENES.length);
+    for (const id of ['fig1-mnist', 'eps-matters', 'beta-sweep', 'rosenbrock'])
+      expect(SCENES.map((s) => s.id)).toContain(id);
+    for (const scene of SCENES) {
+      expect(scene.experiment.runs.length).toBeGreaterThanOrEqual(1);
+      expect(scene.experiment.runs.length).toBeLessThanOrEqual(4);
+      expect(scene.caption.every((line) => line.length > 10)).toBe(true);
+    }
+  });
+});
