@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import { ErrorBoundary } from './ui/ErrorBoundary';
+import { App } from './ui/app';
+import { ErrorBoundary } from './ui/error-boundary';
 import './ui/app.css';
 
 const root = document.getElementById('root');

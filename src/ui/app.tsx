@@ -2,14 +2,14 @@
 // optimizer self-check. State is local for now; a store arrives with the visualiser.
 import { useCallback, useEffect, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
-import { BackendBadge } from './BackendBadge';
-import { BackendPanel } from './BackendPanel';
-import { BackendPicker } from './BackendPicker';
+import { BackendBadge } from './backend-badge';
+import { BackendPanel } from './backend-panel';
 import { readBackendParam, withBackendParam } from './backend-param';
-import { Intro } from './Intro';
-import { Notice } from './Notice';
+import { BackendPicker } from './backend-picker';
+import { Intro } from './intro';
+import { Notice } from './notice';
 import { useEngine } from './use-engine';
-import { VerifyPanel } from './VerifyPanel';
+import { VerifyPanel } from './verify-panel';
 
 export function App() {
   const [initial] = useState(() => readBackendParam(window.location.search));
