@@ -1,6 +1,18 @@
 // Main-thread handle on the engine worker: a promise per request, matched by id. No tfjs here.
 import type { SelfCheckReport } from '../optim/self-check';
-import type { BackendPreference, BackendReady, EngineCommand, EngineReply } from './protocol';
+import type { BackendPreference, BackendReady, EngineCommand, EngineReply, TrainerStatus } from './protocol';
+import type { Snapshot } from './session/snapshot-types';
+
+/** Training commands answered with a plain `done`. */
+export type ControlCommand = Exclude<
+  DistributiveOmit<EngineCommand, 'id'>,
+  { type: 'init' | 'selfCheck' | 'migrate' }
+>;
+
+export interface EngineListeners {
+  snapshot?: (snapshot: Snapshot) => void;
+  status?: (status: TrainerStatus) => void;
+}
 
 type Pending = { resolve: (reply: EngineReply) => void; reject: (err: Error) => void };
 
@@ -9,6 +21,7 @@ export class EngineClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private listeners: EngineListeners = {};
 
   /** `onStrayError` gets failures no request is waiting for (e.g. the worker crashed between requests). */
   constructor(private readonly onStrayError: (message: string) => void = () => {}) {
@@ -27,6 +40,25 @@ export class EngineClient {
   async init(preference: BackendPreference): Promise<BackendReady> {
     const reply = await this.request({ type: 'init', preference });
     if (reply.type !== 'backendReady') throw new Error(`unexpected reply '${reply.type}' to init`);
+    const { id: _id, type: _type, ...ready } = reply;
+    return ready;
+  }
+
+  /** Snapshots and status updates the worker sends unasked. */
+  listen(listeners: EngineListeners): void {
+    this.listeners = listeners;
+  }
+
+  /** A training command (load, play, pause, step, reset, setSpec, …); rejects with the engine's reason. */
+  async send(command: ControlCommand): Promise<void> {
+    const reply = await this.request(command);
+    if (reply.type !== 'done') throw new Error(`unexpected reply '${reply.type}' to ${command.type}`);
+  }
+
+  /** Moves the running experiment (weights, optimizer state) to another backend in this worker. */
+  async migrate(preference: BackendPreference): Promise<BackendReady> {
+    const reply = await this.request({ type: 'migrate', preference });
+    if (reply.type !== 'backendReady') throw new Error(`unexpected reply '${reply.type}' to migrate`);
     const { id: _id, type: _type, ...ready } = reply;
     return ready;
   }
@@ -57,6 +89,8 @@ export class EngineClient {
   }
 
   private receive(reply: EngineReply): void {
+    if (reply.type === 'snapshot') return this.listeners.snapshot?.(reply.snapshot);
+    if (reply.type === 'status') return this.listeners.status?.(reply.status);
     const waiter = reply.id === null ? undefined : this.pending.get(reply.id);
     if (!waiter) {
       if (reply.type === 'error') this.onStrayError(reply.message);

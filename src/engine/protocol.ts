@@ -1,6 +1,12 @@
 // Typed messages between the main thread and the engine worker. No tfjs here: the UI imports this file,
 // and `ui` must never pull tfjs into the main bundle.
 import type { SelfCheckReport } from '../optim/self-check';
+import type { OptimizerSpecInput } from '../optim/spec';
+import type { ExperimentConfig, RunConfig } from './experiment';
+import type { Seeds } from './random';
+import type { Snapshot } from './session/snapshot-types';
+import type { TaskConfig } from './tasks/configs';
+import type { TrainerStatus } from './trainer-status';
 
 /** The tfjs backends we ship, in the order `auto` tries them (fastest first on real hardware). */
 export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -31,7 +37,24 @@ export interface AdapterSummary {
 // Every request carries an id so that replies can be matched even when requests overlap.
 export type EngineCommand =
   | { id: number; type: 'init'; preference: BackendPreference }
-  | { id: number; type: 'selfCheck' };
+  | { id: number; type: 'selfCheck' }
+  /** Replaces the experiment; `assetBase` is the app's absolute base URL (data files live under it). */
+  | { id: number; type: 'load'; experiment: ExperimentConfig; snapshotEvery: number; assetBase: string }
+  | { id: number; type: 'play' }
+  | { id: number; type: 'pause' }
+  | { id: number; type: 'step'; count: number }
+  /** Same initial weights and batches unless new seeds are given. */
+  | { id: number; type: 'reset'; seeds?: Partial<Seeds> }
+  | { id: number; type: 'setSpec'; runId: string; spec: Partial<OptimizerSpecInput> }
+  | { id: number; type: 'addRun'; run: RunConfig }
+  | { id: number; type: 'removeRun'; runId: string }
+  /** Changing the task or model resets the runs (same specs). */
+  | { id: number; type: 'setTask'; task: TaskConfig }
+  | { id: number; type: 'setSpeed'; stepsPerTick: number; snapshotEvery?: number }
+  /** Moves weights and optimizer state to another backend in the same worker. */
+  | { id: number; type: 'migrate'; preference: BackendPreference };
+
+export type { TrainerStatus };
 
 export interface BackendReady {
   backend: BackendName;
@@ -49,5 +72,10 @@ export interface BackendReady {
 export type EngineReply =
   | ({ id: number; type: 'backendReady' } & BackendReady)
   | { id: number; type: 'selfCheckResult'; report: SelfCheckReport }
+  /** The command was carried out. */
+  | { id: number; type: 'done' }
+  /** Unsolicited, at display cadence; its typed arrays are transferred. */
+  | { id: null; type: 'snapshot'; snapshot: Snapshot }
+  | { id: null; type: 'status'; status: TrainerStatus }
   /** `id` is null for failures no request caused (e.g. an unhandled rejection inside the worker). */
   | { id: number | null; type: 'error'; message: string };

@@ -2,15 +2,47 @@
 // The engine's Web Worker: all tfjs work happens here, off the UI thread. Every failure is answered with an
 // `error` reply; nothing is allowed to escape as an uncaught error.
 import { initBackend } from './backends';
-import type { BackendName, EngineCommand, EngineReply } from './protocol';
+import { fetchAssetLoader } from './data/asset-loader';
+import type { BackendName, BackendReady, EngineCommand, EngineReply } from './protocol';
+import { transferables } from './session/snapshot';
+import { Trainer } from './trainer';
 import { errorMessage } from './with-timeout';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let backend: BackendName | null = null;
+let trainer: Trainer | null = null;
+let assetBase: string | null = null;
 
 function reply(message: EngineReply): void {
   self.postMessage(message);
+}
+
+/** The trainer for the app's asset base (made on the first `load`, re-made if the base changes). */
+function trainerFor(base: string): Trainer {
+  if (!trainer || assetBase !== base) {
+    trainer?.dispose();
+    assetBase = base;
+    trainer = new Trainer(
+      {
+        // Snapshots carry large typed arrays: transfer them, never copy.
+        snapshot: (snapshot) =>
+          self.postMessage(
+            { id: null, type: 'snapshot', snapshot } satisfies EngineReply,
+            transferables(snapshot),
+          ),
+        status: (status) => reply({ id: null, type: 'status', status }),
+        error: (message) => reply({ id: null, type: 'error', message: `training stopped: ${message}` }),
+      },
+      fetchAssetLoader(base),
+    );
+  }
+  return trainer;
+}
+
+function requireTrainer(): Trainer {
+  if (!trainer) throw new Error('no experiment is loaded yet: send `load` first');
+  return trainer;
 }
 
 async function handle(command: EngineCommand): Promise<void> {
@@ -28,6 +60,48 @@ async function handle(command: EngineCommand): Promise<void> {
       reply({ id: command.id, type: 'selfCheckResult', report: await runSelfCheck() });
       return;
     }
+    case 'migrate': {
+      let ready: BackendReady | null = null;
+      await requireTrainer().migrate(async () => {
+        ready = await initBackend(command.preference);
+      });
+      if (!ready) throw new Error('the backend switch did not complete');
+      backend = (ready as BackendReady).backend;
+      reply({ id: command.id, type: 'backendReady', ...(ready as BackendReady) });
+      return;
+    }
+    default:
+      if (!backend) throw new Error('the engine has no backend yet: send `init` first');
+      await control(command);
+      reply({ id: command.id, type: 'done' });
+  }
+}
+
+/** Training commands: each either completes or throws (answered as an error reply). */
+async function control(
+  command: Exclude<EngineCommand, { type: 'init' | 'selfCheck' | 'migrate' }>,
+): Promise<void> {
+  switch (command.type) {
+    case 'load':
+      return trainerFor(command.assetBase).load(command.experiment, command.snapshotEvery);
+    case 'play':
+      return requireTrainer().play();
+    case 'pause':
+      return requireTrainer().pause();
+    case 'step':
+      return requireTrainer().step(command.count);
+    case 'reset':
+      return requireTrainer().reset(command.seeds);
+    case 'setSpec':
+      return requireTrainer().setSpec(command.runId, command.spec);
+    case 'addRun':
+      return requireTrainer().addRun(command.run);
+    case 'removeRun':
+      return requireTrainer().removeRun(command.runId);
+    case 'setTask':
+      return requireTrainer().setTask(command.task);
+    case 'setSpeed':
+      return requireTrainer().setSpeed(command.stepsPerTick, command.snapshotEvery);
   }
 }
 

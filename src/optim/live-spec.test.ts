@@ -123,5 +123,9 @@ describe('spec defaults', () => {
     });
     expect(resolveSpec({ name: 'sgdm' })).toMatchObject({ lr: 0.1, beta1: 0.9 });
     expect(resolveSpec({ name: 'padam' }).partial).toBe(0.125);
+    // The authors' style: an amsgrad flag on Adam / Sadam selects the AMS variant.
+    expect(resolveSpec({ name: 'sadam', amsgrad: true }).name).toBe('samsgrad');
+    expect(resolveSpec({ name: 'adam', amsgrad: true }).name).toBe('amsgrad');
+    expect(resolveSpec({ name: 'adam', amsgrad: false }).name).toBe('adam');
   });
 });

@@ -40,6 +40,15 @@ export interface OptimizerSpec {
 /** What callers may pass: a name, and any subset of the rest (missing or null fields take defaults). */
 export type OptimizerSpecInput = { name: OptimizerName } & {
   [K in Exclude<keyof OptimizerSpec, 'name'>]?: OptimizerSpec[K] | null;
+} & {
+  /** Alias in the authors' (and torch's) style: `{ name: 'sadam', amsgrad: true }` means SAMSGrad. */
+  amsgrad?: boolean | null;
+};
+
+const AMS_VARIANT: Partial<Record<OptimizerName, OptimizerName>> = {
+  adam: 'amsgrad',
+  sadam: 'samsgrad',
+  adabound: 'amsbound',
 };
 
 /** The paper's recommended settings (Tong, Liang & Bi, §5): Sadam/SAMSGrad lr 1e-2 β 50, Adam lr 1e-3. */
@@ -114,9 +123,10 @@ export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): Op
       `unknown optimizer '${String(input.name)}'; expected one of ${OPTIMIZER_NAMES.join(', ')}`,
     );
   }
-  const spec: OptimizerSpec = { ...(base ?? defaultSpec(input.name)), name: input.name };
+  const name = (input.amsgrad === true && AMS_VARIANT[input.name]) || input.name;
+  const spec: OptimizerSpec = { ...(base ?? defaultSpec(name)), name };
   for (const [key, value] of Object.entries(input)) {
-    if (key === 'name' || value === undefined || value === null) continue;
+    if (key === 'name' || key === 'amsgrad' || value === undefined || value === null) continue;
     if (key === 'convention') {
       if (value !== 'official' && value !== 'textbook') {
         throw new InvalidSpecError(`convention must be 'official' or 'textbook'; got ${String(value)}`);

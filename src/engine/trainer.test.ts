@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../optim/testing/node-backends';
+import { nodeAssetLoader, projectPublicDir } from './data/node-asset-loader';
+import { sceneById } from './scenes';
+import type { Snapshot } from './session/snapshot-types';
+import { Trainer, type TrainerStatus } from './trainer';
+
+function harness() {
+  const snapshots: Snapshot[] = [];
+  const statuses: TrainerStatus[] = [];
+  const errors: string[] = [];
+  const waiters: { test: (s: Snapshot) => boolean; resolve: (s: Snapshot) => void }[] = [];
+  const trainer = new Trainer(
+    {
+      snapshot: (s) => {
+        snapshots.push(s);
+        for (const w of waiters.splice(0)) w.test(s) ? w.resolve(s) : waiters.push(w);
+      },
+      status: (s) => statuses.push(s),
+      error: (m) => errors.push(m),
+    },
+    nodeAssetLoader(projectPublicDir()),
+  );
+  const until = (test: (s: Snapshot) => boolean) =>
+    new Promise<Snapshot>((resolve) => waiters.push({ test, resolve }));
+  return { trainer, snapshots, statuses, errors, until };
+}
+
+const rosenbrock = sceneById('rosenbrock');
+if (!rosenbrock) throw new Error('rosenbrock scene missing');
+
+describe('Trainer (the worker loop)', () => {
+  beforeAll(() => useBackend('cpu'));
+
+  it('loads with a step-0 snapshot, plays ahead several steps per tick, pauses and single-steps', async () => {
+    const { trainer, snapshots, until, errors } = harness();
+    await trainer.load(rosenbrock.experiment, 20);
+    expect(snapshots[0]?.step).toBe(0);
+    trainer.setSpeed(5);
+    trainer.play();
+    const later = await until((s) => s.step >= 100);
+    expect(later.step % 20).toBe(0);
+    await trainer.pause();
+    const stoppedAt = trainer.status.step;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(trainer.status.step).toBe(stoppedAt);
+    await trainer.step(3);
+    expect(snapshots[snapshots.length - 1]?.step).toBe(stoppedAt + 3);
+    expect(errors).toEqual([]);
+    trainer.dispose();
+  });
+
+  it('applies live spec changes while playing, and reset/task changes restart cleanly', async () => {
+    const { trainer, until, errors } = harness();
+    await trainer.load(rosenbrock.experiment, 10);
+    trainer.play();
+    await until((s) => s.step >= 30);
+    trainer.setSpec('adam', { name: 'sadam', softplusBeta: 1 });
+    expect(() => trainer.setSpec('adam', { beta2: 2 })).toThrow(/beta2/);
+    const switched = await until((s) => s.runs[0]?.spec.name === 'sadam' && s.step >= 60);
+    // β = 1 caps the A-LR at 1/ln 2.
+    expect(switched.runs[0]?.alrStats.max).toBeLessThanOrEqual(1 / Math.LN2 + 1e-6);
+    await trainer.reset();
+    const afterReset = await until((s) => s.step > 0 && s.step <= 30);
+    expect(afterReset.runs[0]?.spec.name).toBe('sadam');
+    await trainer.setTask({ kind: 'surface', surface: 'beale' });
+    const beale = await until((s) => s.taskTitle === 'Beale' && s.step >= 10);
+    expect(beale.runs).toHaveLength(3);
+    await trainer.pause();
+    expect(errors).toEqual([]);
+    trainer.dispose();
+  });
+});

@@ -1,0 +1,211 @@
+// The training loop that runs in the worker: owns the lockstep Session, steps it ahead of drawing
+// (several steps per tick), posts a snapshot at display cadence and yields between ticks so that
+// commands are handled promptly. Independent of postMessage, so it runs in Node tests too.
+
+import type { OptimizerSpecInput } from '../optim/spec';
+import type { AssetLoader } from './data/asset-loader';
+import type { ExperimentConfig, RunConfig } from './experiment';
+import type { Seeds } from './random';
+import type { Checkpoint } from './session/checkpoint';
+import { Session } from './session/session';
+import type { Snapshot } from './session/snapshot-types';
+import type { TaskConfig } from './tasks/configs';
+import type { TrainerStatus } from './trainer-status';
+
+export type { TrainerStatus } from './trainer-status';
+
+export interface TrainerEvents {
+  snapshot(snapshot: Snapshot): void;
+  status(status: TrainerStatus): void;
+  /** A failure inside the loop (not a rejected command); the loop pauses. */
+  error(message: string): void;
+}
+
+/** Gives the event loop a turn (commands, timers) without the 4 ms clamp of nested setTimeout. */
+function yieldToEvents(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export class Trainer {
+  private session: Session | null = null;
+  /** What the user asked for; the loop also stands still while a command rebuilds state. */
+  private playing = false;
+  private rebuilding = false;
+  private loopRunning: Promise<void> | null = null;
+  private stepsPerTick = 1;
+  private snapshotEvery = 10;
+  private sinceSnapshot = 0;
+  /** Serialises commands that rebuild state (load, reset, task, backend) against the loop. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly events: TrainerEvents,
+    private readonly loader: AssetLoader,
+  ) {}
+
+  get status(): TrainerStatus {
+    return {
+      playing: this.playing,
+      step: this.session?.step ?? 0,
+      stepsPerTick: this.stepsPerTick,
+      snapshotEvery: this.snapshotEvery,
+    };
+  }
+
+  /** Replaces the experiment (a scene, a link) and posts the step-0 snapshot. */
+  load(experiment: ExperimentConfig, snapshotEvery: number): Promise<void> {
+    return this.exclusive(async () => {
+      const next = await Session.create(experiment, this.loader);
+      this.session?.dispose();
+      this.session = next;
+      this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
+      await this.postSnapshot();
+    });
+  }
+
+  /** Starts (or, while an experiment loads, schedules) continuous training. */
+  play(): void {
+    this.playing = true;
+    this.emitStatus();
+    if (!this.rebuilding) this.startLoop();
+  }
+
+  pause(): Promise<void> {
+    this.playing = false;
+    this.emitStatus();
+    return this.loopRunning ?? Promise.resolve();
+  }
+
+  /** Single step (or a few) while paused, then a snapshot. */
+  step(count = 1): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireSession().advance(count);
+      await this.postSnapshot();
+    });
+  }
+
+  reset(newSeeds?: Partial<Seeds>): Promise<void> {
+    return this.exclusive(async () => {
+      await this.requireSession().reset(newSeeds);
+      await this.postSnapshot();
+    });
+  }
+
+  setTask(task: TaskConfig): Promise<void> {
+    return this.exclusive(async () => {
+      await this.requireSession().setTask(task);
+      await this.postSnapshot();
+    });
+  }
+
+  /** Takes effect at the next step; throws InvalidSpecError (nothing changed) on a bad value. */
+  setSpec(runId: string, spec: Partial<OptimizerSpecInput>): void {
+    this.requireSession().setSpec(runId, spec);
+  }
+
+  addRun(run: RunConfig): void {
+    this.requireSession().addRun(run);
+  }
+
+  removeRun(runId: string): void {
+    this.requireSession().removeRun(runId);
+  }
+
+  setSpeed(stepsPerTick: number, snapshotEvery?: number): void {
+    if (!Number.isFinite(stepsPerTick) || stepsPerTick < 1 || stepsPerTick > 1000) {
+      throw new RangeError(`steps per tick must be 1–1000; got ${stepsPerTick}`);
+    }
+    this.stepsPerTick = Math.round(stepsPerTick);
+    if (snapshotEvery !== undefined) this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
+    this.emitStatus();
+  }
+
+  /** Moves weights and optimizer state to another backend (snapshot first, so no loss is dropped). */
+  migrate(switchBackend: () => Promise<void>): Promise<Checkpoint> {
+    return this.exclusive(async () => {
+      const session = this.requireSession();
+      await this.postSnapshot();
+      const saved = await session.migrate(switchBackend);
+      await this.postSnapshot();
+      return saved;
+    });
+  }
+
+  checkpoint(): Promise<Checkpoint> {
+    return this.exclusive(() => this.requireSession().checkpoint());
+  }
+
+  get experiment(): ExperimentConfig | null {
+    return this.session?.experiment ?? null;
+  }
+
+  dispose(): void {
+    this.playing = false;
+    this.session?.dispose();
+    this.session = null;
+  }
+
+  private startLoop(): void {
+    this.loopRunning ??= this.loop().finally(() => {
+      this.loopRunning = null;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.playing && !this.rebuilding) {
+        const session = this.session;
+        if (!session) break;
+        session.advance(this.stepsPerTick);
+        this.sinceSnapshot += this.stepsPerTick;
+        if (this.sinceSnapshot >= this.snapshotEvery) await this.postSnapshot();
+        await yieldToEvents();
+      }
+    } catch (err) {
+      this.playing = false;
+      this.events.error(err instanceof Error ? err.message : String(err));
+      this.emitStatus();
+    }
+  }
+
+  private async postSnapshot(): Promise<void> {
+    if (!this.session) return;
+    this.sinceSnapshot = 0;
+    this.events.snapshot(await this.session.snapshot());
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.events.status(this.status);
+  }
+
+  /** Runs `work` after any earlier rebuilding command, with the loop stopped around it. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      this.rebuilding = true;
+      await this.loopRunning;
+      try {
+        return await work();
+      } finally {
+        this.rebuilding = false;
+        if (this.playing && this.session) this.startLoop();
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new Error('no experiment is loaded yet');
+    return this.session;
+  }
+}
