@@ -89,8 +89,11 @@ export class EngineClient {
   }
 
   private receive(reply: EngineReply): void {
-    if (reply.type === 'snapshot') return this.listeners.snapshot?.(reply.snapshot);
-    if (reply.type === 'status') return this.listeners.status?.(reply.status);
+    if (reply.type === 'snapshot' || reply.type === 'status') {
+      if (reply.type === 'snapshot') this.listeners.snapshot?.(reply.snapshot);
+      else this.listeners.status?.(reply.status);
+      return;
+    }
     const waiter = reply.id === null ? undefined : this.pending.get(reply.id);
     if (!waiter) {
       if (reply.type === 'error') this.onStrayError(reply.message);
