@@ -36,7 +36,7 @@ export const SCENES: Scene[] = [
     title: 'Figure 1 — MNIST: Adam vs Sadam',
     caption: [
       "Adam's per-weight step size (A-LR) spans many orders of magnitude; Sadam's softplus keeps it within a band.",
-      'Look at the bright frames in layer 1: weights fed by always-black border pixels sit at 1/ε = 10⁸ under Adam.',
+      'Weights fed by always-black border pixels never get a gradient: under Adam their A-LR sits at 1/ε = 10⁸.',
     ],
     experiment: { task: DEFAULT_MNIST, runs: [ADAM, SADAM], seeds: SEEDS },
     snapshotEvery: 10,

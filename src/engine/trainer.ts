@@ -78,10 +78,13 @@ export class Trainer {
     if (!this.rebuilding) this.startLoop();
   }
 
+  /** Stops after the current tick and shows the steps taken since the last snapshot. */
   pause(): Promise<void> {
     this.playing = false;
     this.emitStatus();
-    return this.loopRunning ?? Promise.resolve();
+    return this.exclusive(async () => {
+      if (this.session && this.sinceSnapshot > 0) await this.postSnapshot();
+    });
   }
 
   /** Single step (or a few) while paused, then a snapshot. */
@@ -137,6 +140,11 @@ export class Trainer {
       await this.postSnapshot();
       return saved;
     });
+  }
+
+  /** Runs `work` with training stopped and no command in flight (e.g. the self-check's leak count). */
+  whileStopped<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(work);
   }
 
   checkpoint(): Promise<Checkpoint> {

@@ -57,7 +57,9 @@ async function handle(command: EngineCommand): Promise<void> {
       if (!backend) throw new Error('the engine has no backend yet: send `init` first');
       // Loaded on first use: the optimizer library (and its kernels) is not needed to show the first screen.
       const { runSelfCheck } = await import('../optim/self-check');
-      reply({ id: command.id, type: 'selfCheckResult', report: await runSelfCheck() });
+      // Training pauses meanwhile, so that the check's tensor count sees only its own tensors.
+      const report = trainer ? await trainer.whileStopped(runSelfCheck) : await runSelfCheck();
+      reply({ id: command.id, type: 'selfCheckResult', report });
       return;
     }
     case 'migrate': {

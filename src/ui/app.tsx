@@ -1,14 +1,18 @@
-// The first screen: header with the backend badge and picker, the story, the backend details, and the
-// optimizer self-check. State is local for now; a store arrives with the visualiser.
+// The first screen: header with the backend badge and picker, the story, the live experiment (the
+// default scene is the paper's Figure 1 on MNIST), the backend details and the optimizer self-check.
+// Engine and training state live outside React (state/app-state).
 import { useCallback, useEffect, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
+import { DEFAULT_SCENE_ID } from '../engine/scenes';
 import { BackendBadge } from './backend-badge';
 import { BackendPanel } from './backend-panel';
 import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { Intro } from './intro';
 import { Notice } from './notice';
+import { TrainingPanel } from './training-panel';
 import { useEngine } from './use-engine';
+import { useSceneLoader } from './use-training';
 import { VerifyPanel } from './verify-panel';
 
 export function App() {
@@ -30,6 +34,8 @@ export function App() {
   }, []);
 
   const ready = engine?.phase === 'ready' ? engine : null;
+  const [sceneId, setSceneId] = useState(DEFAULT_SCENE_ID);
+  useSceneLoader(sceneId, ready !== null);
 
   return (
     <div className="app">
@@ -51,6 +57,7 @@ export function App() {
           </Notice>
         )}
         <Intro />
+        <TrainingPanel sceneId={sceneId} onScene={setSceneId} />
         <BackendPanel engine={engine} strayError={strayError} />
         <VerifyPanel
           key={engine?.generation ?? 0}

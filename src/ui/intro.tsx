@@ -25,9 +25,9 @@ export function Intro() {
         </div>
       </div>
       <p className="muted">
-        Anisoscope will train small networks live in your browser and draw both A-LR fields side by side. This
-        first version sets up the compute backend and lets you verify the optimizers on it; the live
-        visualiser comes next.
+        Below, small networks train live in your browser, in lockstep: the same initial weights and the same
+        batches for every run, so the only difference is the optimizer. Press play and watch the max/min A-LR
+        of each run; the heatmap visualiser comes next.
       </p>
     </section>
   );

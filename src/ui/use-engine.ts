@@ -1,38 +1,21 @@
-// Owns the engine worker for the current backend preference. A new preference starts a fresh worker (and
-// stops the old one): a clean tfjs engine per backend, with nothing left over from the previous device.
-import { useEffect, useState } from 'react';
-import { EngineClient } from '../engine/client';
-import type { BackendPreference, BackendReady } from '../engine/protocol';
+// The engine connection (held outside React in state/app-state) as seen by components: the backend
+// in use follows `preference`; switching it migrates a running experiment instead of restarting it.
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { BackendPreference } from '../engine/protocol';
+import { connection } from '../state/app-state';
+import type { EngineState } from '../state/engine-connection';
 
-export type EngineState =
-  | { phase: 'starting'; client: EngineClient; generation: number }
-  | { phase: 'ready'; client: EngineClient; generation: number; ready: BackendReady }
-  | { phase: 'failed'; client: EngineClient; generation: number; error: string };
-
-let generations = 0;
+export type { EngineState };
 
 export function useEngine(preference: BackendPreference): {
   engine: EngineState | null;
   strayError: string | null;
 } {
-  const [engine, setEngine] = useState<EngineState | null>(null);
-  const [strayError, setStrayError] = useState<string | null>(null);
-
   useEffect(() => {
-    let live = true;
-    const generation = ++generations;
-    const client = new EngineClient((message) => live && setStrayError(message));
-    setEngine({ phase: 'starting', client, generation });
-    setStrayError(null);
-    client.init(preference).then(
-      (ready) => live && setEngine({ phase: 'ready', client, generation, ready }),
-      (err: unknown) => live && setEngine({ phase: 'failed', client, generation, error: String(err) }),
-    );
-    return () => {
-      live = false;
-      client.dispose();
-    };
+    void connection.selectBackend(preference);
   }, [preference]);
-
+  const engine = useStore(connection.store, (s) => s.engine);
+  const strayError = useStore(connection.store, (s) => s.strayError);
   return { engine, strayError };
 }

@@ -17,6 +17,7 @@ export interface StateArray {
 export interface RunCheckpoint {
   config: RunConfig;
   divergedAt: number | null;
+  lastTrainLoss: number;
   /** The optimizer's own step counter (tf.Optimizer.iterations). */
   iterations: number;
   params: Record<string, Float32Array>;
@@ -52,6 +53,7 @@ export async function readCheckpoint(runs: Run[], step: number): Promise<Checkpo
       return {
         config: { ...run.config, spec: run.optimizer.spec },
         divergedAt: run.divergedAt,
+        lastTrainLoss: run.lastTrainLoss,
         iterations: run.optimizer.iterations,
         params,
         optimizerState,
@@ -65,6 +67,7 @@ export async function readCheckpoint(runs: Run[], step: number): Promise<Checkpo
 export async function restoreRun(saved: RunCheckpoint, paramSpecs: ParamSpec[]): Promise<Run> {
   const run = new Run(saved.config, paramSpecs, saved.params);
   run.divergedAt = saved.divergedAt;
+  run.lastTrainLoss = saved.lastTrainLoss;
   const tensors = [
     { name: 'iter', tensor: tf.scalar(saved.iterations, 'int32') },
     ...saved.optimizerState.map((s) => ({

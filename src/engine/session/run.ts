@@ -17,6 +17,8 @@ export class Run {
   readonly optimizer: CalibratedOptimizer;
   /** The step whose loss first came back NaN/±Inf; the run takes no further steps until reset. */
   divergedAt: number | null = null;
+  /** Mean training loss of the latest snapshot that had new steps (shown while nothing new comes). */
+  lastTrainLoss = Number.NaN;
   /** Step number of each queued loss. */
   private pendingSteps: number[] = [];
   private pendingLosses: tf.Scalar[] = [];

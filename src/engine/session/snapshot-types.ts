@@ -18,7 +18,7 @@ export interface RunSnapshot {
   spec: OptimizerSpec;
   step: number;
   epoch: number;
-  /** Mean training loss over the steps since the previous snapshot. */
+  /** Mean training loss over the steps since the previous snapshot (the previous value if none). */
   trainLoss: number;
   /** Per-step training losses since the previous snapshot, with their step numbers. */
   lossSteps: Int32Array;

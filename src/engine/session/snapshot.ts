@@ -76,6 +76,8 @@ export async function readSnapshot(task: Task, runs: Run[], step: number): Promi
     const firstBad = losses.findIndex((l) => !Number.isFinite(l));
     if (firstBad >= 0 && run.divergedAt === null) run.divergedAt = steps[firstBad] ?? step;
     const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
+    if (finiteLosses.length)
+      run.lastTrainLoss = finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length;
     const alrStats = percentiles(alr);
     const testLoss = at(slots.testLoss)?.[0];
     const accuracy = at(slots.accuracy)?.[0];
@@ -85,9 +87,7 @@ export async function readSnapshot(task: Task, runs: Run[], step: number): Promi
       spec: run.optimizer.spec,
       step,
       epoch: step / task.stepsPerEpoch,
-      trainLoss: finiteLosses.length
-        ? finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length
-        : Number.NaN,
+      trainLoss: run.lastTrainLoss,
       lossSteps: Int32Array.from(steps),
       losses,
       ...(testLoss !== undefined ? { testLoss } : {}),

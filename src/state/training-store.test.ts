@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
+import { createTrainingStore } from './training-store';
+
+const percentiles = { min: 1, p1: 1, p25: 2, p50: 3, p75: 4, p99: 5, max: 6 };
+function snap(step: number, title = 'task'): Snapshot {
+  const run = {
+    runId: 'a',
+    label: 'Adam',
+    step,
+    trainLoss: 1 / (step + 1),
+    alrStats: percentiles,
+  } as unknown as RunSnapshot;
+  return { step, backend: 'cpu', taskTitle: title, runs: [run] };
+}
+
+describe('training store', () => {
+  it('keeps the latest snapshot and a per-run history that restarts on reset or a new task', () => {
+    const t = createTrainingStore();
+    for (const step of [0, 10, 20, 30]) t.receiveSnapshot(snap(step));
+    let { history, snapshot } = t.store.getState();
+    expect(snapshot?.step).toBe(30);
+    expect(history.a?.points().map((p) => p.step)).toEqual([0, 10, 20, 30]);
+    t.receiveSnapshot(snap(0));
+    t.receiveSnapshot(snap(10));
+    expect(
+      t.store
+        .getState()
+        .history.a?.points()
+        .map((p) => p.step),
+    ).toEqual([0, 10]);
+    t.receiveSnapshot(snap(20, 'other task'));
+    ({ history } = t.store.getState());
+    expect(history.a?.points().map((p) => p.step)).toEqual([20]);
+  });
+
+  it('stays bounded over a long session', () => {
+    const t = createTrainingStore();
+    for (let step = 0; step <= 100_000; step += 10) t.receiveSnapshot(snap(step));
+    const series = t.store.getState().history.a;
+    expect(series?.length).toBeLessThanOrEqual(2000);
+    expect(series?.latest?.step).toBe(100_000);
+    expect(series?.first?.step).toBe(0);
+  });
+});

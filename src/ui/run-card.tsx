@@ -1,0 +1,82 @@
+// One run's numbers: the headline anisotropy (max/min A-LR in orders of magnitude), the A-LR range,
+// loss and accuracy, divergence, and the optimizer, switchable live.
+import type { RunSnapshot } from '../engine/session/snapshot-types';
+import { RULES } from '../optim/rules';
+import { OPTIMIZER_NAMES } from '../optim/spec';
+import { controller } from '../state/app-state';
+
+const fmt = (v: number | undefined, digits = 3) =>
+  v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
+const sci = (v: number) => (Number.isFinite(v) ? v.toExponential(1) : '—');
+
+export function RunCard({ run }: { run: RunSnapshot }) {
+  const rule = RULES[run.spec.name];
+  const orders = run.ordersOfMagnitude;
+  return (
+    <article className="card run-card" data-testid={`run-${run.runId}`} data-optimizer={run.spec.name}>
+      <header className="run-card__header">
+        <h3>{run.label}</h3>
+        <label className="field field--inline">
+          <span className="sr-only">Optimizer of {run.label}</span>
+          <select
+            data-testid={`optimizer-${run.runId}`}
+            value={run.spec.name}
+            onChange={(e) =>
+              void controller.setSpec(run.runId, { name: e.target.value as RunSnapshot['spec']['name'] })
+            }
+          >
+            {OPTIMIZER_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {RULES[name].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <p
+        className="run-card__headline"
+        title="log10 of max/min A-LR: how many orders of magnitude the per-parameter step sizes span"
+      >
+        max/min A-LR{' '}
+        <strong data-testid={`orders-${run.runId}`}>
+          {Number.isFinite(orders) ? (
+            <>
+              10<sup>{orders.toFixed(1)}</sup>
+            </>
+          ) : (
+            '—'
+          )}
+        </strong>
+      </p>
+      <dl className="run-card__numbers">
+        <dt>A-LR range</dt>
+        <dd data-testid={`alr-range-${run.runId}`}>
+          {sci(run.alrStats.min)} … <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
+        </dd>
+        <dt>median A-LR</dt>
+        <dd>{sci(run.alrStats.p50)}</dd>
+        <dt>train loss</dt>
+        <dd data-testid={`loss-${run.runId}`}>{fmt(run.trainLoss)}</dd>
+        {run.testLoss !== undefined && (
+          <>
+            <dt>test loss</dt>
+            <dd>{fmt(run.testLoss)}</dd>
+          </>
+        )}
+        {run.accuracy !== undefined && (
+          <>
+            <dt>test accuracy</dt>
+            <dd data-testid={`accuracy-${run.runId}`}>{(100 * run.accuracy).toFixed(1)}%</dd>
+          </>
+        )}
+      </dl>
+      <p className="muted small">{rule.formula}</p>
+      {run.divergedAt !== null && (
+        <p className="error" data-testid={`diverged-${run.runId}`}>
+          Diverged at step {run.divergedAt} (loss became NaN/∞). The other runs go on; Reset brings this one
+          back.
+        </p>
+      )}
+    </article>
+  );
+}
