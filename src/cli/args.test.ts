@@ -26,7 +26,7 @@ describe('experiment arguments', () => {
       backend: 'wasm',
       every: 5,
     });
-    expect(parseArgs(['--scene', 'rosenbrock'])).toEqual({ scene: 'rosenbrock', backend: 'cpu' });
+    expect(parseArgs(['--scene', 'rosenbrock'])).toEqual({ scene: 'rosenbrock', backend: 'wasm' });
   });
 
   it('refuses what it cannot use, saying why', () => {

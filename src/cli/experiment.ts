@@ -25,7 +25,11 @@ async function main(): Promise<void> {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
   tf.env().set('PROD', true); // no "install tfjs-node" banner: this runner is meant to use cpu/wasm
-  if (!(await tf.setBackend(args.backend))) throw new Error(`the ${args.backend} backend failed to start`);
+  if (!(await tf.setBackend(args.backend))) {
+    if (args.backend === 'cpu' || !(await tf.setBackend('cpu')))
+      throw new Error(`the ${args.backend} backend failed to start`);
+    process.stderr.write(`the ${args.backend} backend failed to start; running on cpu\n`);
+  }
   const started = performance.now();
   const result = await runExperiment(scene, {
     ...args,
