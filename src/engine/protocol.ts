@@ -4,7 +4,7 @@ import type { SelfCheckReport } from '../optim/self-check';
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
-import type { Snapshot } from './session/snapshot-types';
+import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
 import type { TrainerStatus } from './trainer-status';
 
@@ -51,6 +51,8 @@ export type EngineCommand =
   /** Changing the task or model resets the runs (same specs). */
   | { id: number; type: 'setTask'; task: TaskConfig }
   | { id: number; type: 'setSpeed'; stepsPerTick: number; snapshotEvery?: number }
+  /** What the heatmaps draw: A-LR, effective step, √v or |m|. */
+  | { id: number; type: 'setShownField'; field: FieldKind }
   /** Moves weights and optimizer state to another backend in the same worker. */
   | { id: number; type: 'migrate'; preference: BackendPreference };
 

@@ -8,7 +8,7 @@ import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint';
 import { Session } from './session/session';
-import type { Snapshot } from './session/snapshot-types';
+import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
 import type { TrainerStatus } from './trainer-status';
 
@@ -112,6 +112,14 @@ export class Trainer {
   /** Takes effect at the next step; throws InvalidSpecError (nothing changed) on a bad value. */
   setSpec(runId: string, spec: Partial<OptimizerSpecInput>): void {
     this.requireSession().setSpec(runId, spec);
+  }
+
+  /** What the heatmaps draw from the next snapshot on; posts one at once when paused. */
+  setShownField(field: FieldKind): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireSession().shownField = field;
+      if (!this.playing) await this.postSnapshot();
+    });
   }
 
   addRun(run: RunConfig): void {

@@ -102,6 +102,8 @@ async function control(
       return requireTrainer().removeRun(command.runId);
     case 'setTask':
       return requireTrainer().setTask(command.task);
+    case 'setShownField':
+      return requireTrainer().setShownField(command.field);
     case 'setSpeed':
       return requireTrainer().setSpeed(command.stepsPerTick, command.snapshotEvery);
   }

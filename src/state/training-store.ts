@@ -7,6 +7,7 @@ import type { RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import type { Percentiles } from '../stats/percentiles';
+import { FieldHistory } from './field-history';
 
 /** One point of a run's history: what the curves and the Figure-1 chart draw. */
 export interface HistoryPoint {
@@ -23,6 +24,8 @@ export interface TrainingState {
   snapshot: Snapshot | null;
   status: TrainerStatus | null;
   history: Record<string, BoundedSeries<HistoryPoint>>;
+  /** Per run, the A-LR field over time (for the hover sparkline of one coordinate). */
+  fieldHistory: Record<string, FieldHistory>;
   /** The last failure the engine reported about training (shown until the next success). */
   error: string | null;
 }
@@ -41,26 +44,33 @@ export function createTrainingStore() {
     snapshot: null,
     status: null,
     history: {},
+    fieldHistory: {},
     error: null,
   }));
   return {
     store,
     receiveSnapshot(snapshot: Snapshot): void {
-      const { history, snapshot: previous } = store.getState();
+      const { history, fieldHistory, snapshot: previous } = store.getState();
       const next: Record<string, BoundedSeries<HistoryPoint>> = {};
+      const nextFields: Record<string, FieldHistory> = {};
       for (const run of snapshot.runs) {
         let series = history[run.runId] ?? new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY);
+        let fields = fieldHistory[run.runId];
         // A reset or a new experiment starts the run's history again.
         const latest = series.latest;
-        if (latest && (latest.step >= run.step || previous?.taskTitle !== snapshot.taskTitle)) {
+        if (latest && (latest.step > run.step || previous?.taskTitle !== snapshot.taskTitle)) {
           series = new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY);
+          fields = undefined;
         }
-        if (run.step > 0 || series.length === 0) {
-          if (!series.latest || series.latest.step < run.step) series.push(run.step, historyPoint(run));
+        if (!fields || fields.fieldLength !== run.alr.length) fields = new FieldHistory(run.alr.length);
+        if (!series.latest || series.latest.step < run.step) {
+          series.push(run.step, historyPoint(run));
+          if (run.step > 0) fields.push(run.step, run.alr);
         }
         next[run.runId] = series;
+        nextFields[run.runId] = fields;
       }
-      store.setState({ snapshot, history: next, error: null });
+      store.setState({ snapshot, history: next, fieldHistory: nextFields, error: null });
     },
     receiveStatus(status: TrainerStatus): void {
       store.setState({ status });

@@ -4,7 +4,7 @@
 // batched await.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { OptimizerSpecInput } from '../../optim';
+import type { OptimizerSpecInput, StateField } from '../../optim';
 import { type ExperimentConfig, MAX_RUNS, type RunConfig } from '../experiment';
 import type { Seeds } from '../random';
 import { type AssetLoader, createTask, type TaskConfig } from '../tasks';
@@ -60,8 +60,11 @@ export class Session {
     }
   }
 
+  /** The field the heatmaps show (A-LR by default). */
+  shownField: StateField = 'adaptiveRate';
+
   snapshot(): Promise<Snapshot> {
-    return readSnapshot(this.task, this.runs, this.stepCount);
+    return readSnapshot(this.task, this.runs, this.stepCount, this.shownField);
   }
 
   /** Live change of one run's hyperparameters; throws InvalidSpecError and changes nothing if invalid. */

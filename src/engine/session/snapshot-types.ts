@@ -12,6 +12,9 @@ export interface LayerSlice extends FieldSlice {
   display?: { kind: 'tiles'; tileRows: number; tileCols: number };
 }
 
+/** What a heatmap can show per parameter (issue #4's switch). */
+export type FieldKind = 'adaptiveRate' | 'effectiveStep' | 'sqrtSecondMoment' | 'absFirstMoment';
+
 export interface RunSnapshot {
   runId: string;
   label: string;
@@ -28,6 +31,8 @@ export interface RunSnapshot {
   divergedAt: number | null;
   /** The whole A-LR field (1/denom), flat in layout order. */
   alr: Float32Array;
+  /** The field the heatmaps draw: the A-LR itself (same array) or effective step lr·bias·A-LR, √v, |m|. */
+  shown: { kind: FieldKind; values: Float32Array };
   layout: LayerSlice[];
   alrStats: Percentiles;
   layerStats: Record<string, Percentiles>;

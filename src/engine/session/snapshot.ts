@@ -2,6 +2,7 @@
 // then compute statistics in plain TypeScript (stats/).
 
 import * as tf from '@tensorflow/tfjs-core';
+import type { StateField } from '../../optim/calibrated-optimizer';
 import { ordersOfMagnitude } from '../../stats/anisotropy';
 import { perLayerPercentiles } from '../../stats/field-layout';
 import { logHistogram } from '../../stats/histogram';
@@ -31,6 +32,7 @@ interface Pending {
   steps: number[];
   slots: {
     alr: number;
+    shown?: number;
     losses?: number;
     trace?: number;
     testLoss?: number;
@@ -39,20 +41,35 @@ interface Pending {
   };
 }
 
-export async function readSnapshot(task: Task, runs: Run[], step: number): Promise<Snapshot> {
+/** One flat field of every run variable, in layout order; NaN where there is no state yet. */
+function flatField(run: Run, kind: StateField): tf.Tensor {
+  return tf.tidy(() => {
+    const fields = run.optimizer.fields(kind);
+    const parts = run.variables.map((v) => tf.reshape(fields[v.name] ?? tf.fill(v.shape, Number.NaN), [-1]));
+    return tf.concat(parts);
+  });
+}
+
+/**
+ * Reads every run's snapshot in one batched await. `shown` picks the field the heatmaps draw
+ * (A-LR by default; also effective step, √v or |m|); statistics are always of the A-LR.
+ */
+export async function readSnapshot(
+  task: Task,
+  runs: Run[],
+  step: number,
+  shown: StateField = 'adaptiveRate',
+): Promise<Snapshot> {
   const layout = layoutOf(task);
   const toRead: tf.Tensor[] = [];
   const add = (t: tf.Tensor) => toRead.push(t) - 1;
   const pending: Pending[] = runs.map((run) => {
     const { steps, losses, trace } = run.drainPending();
-    const alr = tf.tidy(() => {
-      const rates = run.optimizer.adaptiveRates();
-      // Before the first step there is no A-LR yet: report the field as NaN (drawn as "no data").
-      const parts = run.variables.map((v) => tf.reshape(rates[v.name] ?? tf.fill(v.shape, Number.NaN), [-1]));
-      return tf.concat(parts);
-    });
+    // Before the first step there is no A-LR yet: the field is NaN (drawn as "no data").
+    const alr = flatField(run, 'adaptiveRate');
     const evaluation = tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors;
     const slots: Pending['slots'] = { alr: add(alr) };
+    if (shown !== 'adaptiveRate') slots.shown = add(flatField(run, shown));
     if (losses) slots.losses = add(losses);
     if (trace) slots.trace = add(trace);
     if (evaluation.testLoss) slots.testLoss = add(evaluation.testLoss);
@@ -94,6 +111,7 @@ export async function readSnapshot(task: Task, runs: Run[], step: number): Promi
       ...(accuracy !== undefined ? { accuracy } : {}),
       divergedAt: run.divergedAt,
       alr,
+      shown: { kind: shown, values: at(slots.shown) ?? alr },
       layout,
       alrStats,
       layerStats: perLayerPercentiles(alr, layout),

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { FieldHistory } from './field-history';
+
+describe('FieldHistory', () => {
+  it('recovers each coordinate within 0.03 decades, NaN stays NaN', () => {
+    const history = new FieldHistory(3);
+    history.push(1, Float32Array.from([1e8, 72.13, Number.NaN]));
+    history.push(2, Float32Array.from([1e-3, 0.5, 3]));
+    const first = history.series(0);
+    expect(Math.abs(Math.log10(first[0] as number) - 8)).toBeLessThan(0.03);
+    expect(Math.abs(Math.log10(first[1] as number) + 3)).toBeLessThan(0.03);
+    expect(Number.isNaN(history.series(2)[0])).toBe(true);
+    expect(history.steps()).toEqual([1, 2]);
+  });
+
+  it('stays bounded, spans the whole run and always holds the latest field', () => {
+    const history = new FieldHistory(2, 8);
+    for (let step = 1; step <= 1000; step++) history.push(step, Float32Array.from([step, 1]));
+    expect(history.length).toBeLessThanOrEqual(9);
+    const steps = history.steps();
+    expect(steps[0]).toBe(1);
+    expect(steps[steps.length - 1]).toBe(1000);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(() => history.push(1001, new Float32Array(3))).toThrow(/holds 2/);
+  });
+});
