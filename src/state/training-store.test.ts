@@ -10,6 +10,7 @@ function snap(step: number, title = 'task'): Snapshot {
     step,
     trainLoss: 1 / (step + 1),
     alrStats: percentiles,
+    alr: new Float32Array(4).fill(step + 1),
   } as unknown as RunSnapshot;
   return { step, backend: 'cpu', taskTitle: title, runs: [run] };
 }
@@ -38,6 +39,7 @@ describe('training store', () => {
     const t = createTrainingStore();
     for (let step = 0; step <= 100_000; step += 10) t.receiveSnapshot(snap(step));
     const series = t.store.getState().history.a;
+    expect(t.store.getState().fieldHistory.a?.length).toBeLessThanOrEqual(97);
     expect(series?.length).toBeLessThanOrEqual(2000);
     expect(series?.latest?.step).toBe(100_000);
     expect(series?.first?.step).toBe(0);
