@@ -81,9 +81,10 @@ export class Trainer {
   /** Stops after the current tick and shows the steps taken since the last snapshot. */
   pause(): Promise<void> {
     this.playing = false;
-    this.emitStatus();
+    // The status goes out after the last snapshot, so "paused" always shows the final step.
     return this.exclusive(async () => {
       if (this.session && this.sinceSnapshot > 0) await this.postSnapshot();
+      else this.emitStatus();
     });
   }
 

@@ -2,7 +2,10 @@
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
 import type { EngineClient } from '../engine/client';
+import type { Seeds } from '../engine/random';
 import type { Scene } from '../engine/scenes';
+import type { FieldKind } from '../engine/session/snapshot-types';
+import type { TaskConfig } from '../engine/tasks/configs';
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { EngineConnection } from './engine-connection';
 import type { TrainingStore } from './training-store';
@@ -43,14 +46,52 @@ export function createTrainingController(connection: EngineConnection, training:
           assetBase: assetBase(),
         });
         connection.markExperimentLoaded();
+        training.setExperiment(structuredClone(scene.experiment));
+        await client().send({ type: 'setShownField', field: training.store.getState().shownField });
       }),
     play: () => attempt(() => client().send({ type: 'play' })),
     pause: () => attempt(() => client().send({ type: 'pause' })),
     step: (count = 1) => attempt(() => client().send({ type: 'step', count })),
     reset: () => attempt(() => client().send({ type: 'reset' })),
+    /** New seeds (data, initial weights, batch order) and a fresh start. */
+    reseed: (seeds: Seeds) =>
+      attempt(async () => {
+        await client().send({ type: 'reset', seeds });
+        const experiment = training.store.getState().experiment;
+        if (experiment)
+          training.setExperiment(
+            { ...experiment, seeds },
+            'New seeds: training restarted from new initial weights.',
+          );
+      }),
+    /** A new task or model: every run restarts from step 0 with its current optimizer. */
+    setTask: (task: TaskConfig) =>
+      attempt(async () => {
+        await client().send({ type: 'setTask', task });
+        const experiment = training.store.getState().experiment;
+        if (experiment)
+          training.setExperiment(
+            { ...experiment, task },
+            'Task or model changed: the runs restarted from step 0.',
+          );
+      }),
+    setShownField: (field: FieldKind) =>
+      attempt(async () => {
+        training.setShownField(field);
+        await client().send({ type: 'setShownField', field });
+      }),
     setSpeed: (stepsPerTick: number) => attempt(() => client().send({ type: 'setSpeed', stepsPerTick })),
     setSpec: (runId: string, spec: Partial<OptimizerSpecInput>) =>
-      attempt(() => client().send({ type: 'setSpec', runId, spec })),
+      attempt(async () => {
+        await client().send({ type: 'setSpec', runId, spec });
+        const experiment = training.store.getState().experiment;
+        if (experiment) {
+          const runs = experiment.runs.map((r) =>
+            r.id === runId ? { ...r, spec: { ...r.spec, ...spec } as OptimizerSpecInput } : r,
+          );
+          training.setExperiment({ ...experiment, runs });
+        }
+      }),
   };
 }
 

@@ -3,7 +3,8 @@
 // No tfjs here.
 
 import { createStore } from 'zustand/vanilla';
-import type { RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
+import type { ExperimentConfig } from '../engine/experiment';
+import type { FieldKind, RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import type { Percentiles } from '../stats/percentiles';
@@ -28,6 +29,12 @@ export interface TrainingState {
   fieldHistory: Record<string, FieldHistory>;
   /** The last failure the engine reported about training (shown until the next success). */
   error: string | null;
+  /** The experiment as last loaded or changed from here (task, runs, seeds). */
+  experiment: ExperimentConfig | null;
+  /** What the heatmaps draw. */
+  shownField: FieldKind;
+  /** A short note after a change that reset training (e.g. a new task). */
+  notice: string | null;
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
@@ -46,6 +53,9 @@ export function createTrainingStore() {
     history: {},
     fieldHistory: {},
     error: null,
+    experiment: null,
+    shownField: 'adaptiveRate',
+    notice: null,
   }));
   return {
     store,
@@ -77,6 +87,15 @@ export function createTrainingStore() {
     },
     fail(message: string): void {
       store.setState({ error: message });
+    },
+    setExperiment(experiment: ExperimentConfig, notice: string | null = null): void {
+      store.setState({ experiment, notice });
+    },
+    setShownField(shownField: FieldKind): void {
+      store.setState({ shownField });
+    },
+    dismissNotice(): void {
+      store.setState({ notice: null });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { RunSnapshot } from '../engine/session/snapshot-types';
 import { RULES } from '../optim/rules';
 import { OPTIMIZER_NAMES } from '../optim/spec';
 import { controller } from '../state/app-state';
+import { SpecEditor } from './spec-editor';
 
 const fmt = (v: number | undefined, digits = 3) =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
@@ -71,6 +72,10 @@ export function RunCard({ run }: { run: RunSnapshot }) {
         )}
       </dl>
       <p className="muted small">{rule.formula}</p>
+      <details className="run-card__edit">
+        <summary data-testid={`edit-${run.runId}`}>Edit hyperparameters</summary>
+        <SpecEditor runId={run.runId} spec={run.spec} />
+      </details>
       {run.divergedAt !== null && (
         <p className="error" data-testid={`diverged-${run.runId}`}>
           Diverged at step {run.divergedAt} (loss became NaN/∞). The other runs go on; Reset brings this one

@@ -1,5 +1,8 @@
 // The live experiment: controls, the scene's caption, and one card per run.
 import { sceneById } from '../engine/scenes';
+import { training } from '../state/app-state';
+import { ExperimentDrawer } from './experiment-drawer';
+import { Notice } from './notice';
 import { RunCard } from './run-card';
 import { TrainingControls } from './training-controls';
 import { useTraining } from './use-training';
@@ -7,6 +10,7 @@ import { useTraining } from './use-training';
 export function TrainingPanel({ sceneId, onScene }: { sceneId: string; onScene: (id: string) => void }) {
   const snapshot = useTraining((s) => s.snapshot);
   const error = useTraining((s) => s.error);
+  const notice = useTraining((s) => s.notice);
   const scene = sceneById(sceneId);
   return (
     <section className="card training" aria-labelledby="training-title">
@@ -19,6 +23,12 @@ export function TrainingPanel({ sceneId, onScene }: { sceneId: string; onScene: 
         </p>
       )}
       <TrainingControls sceneId={sceneId} onScene={onScene} />
+      <ExperimentDrawer />
+      {notice && (
+        <Notice onDismiss={() => training.dismissNotice()}>
+          <span data-testid="training-notice">{notice}</span>
+        </Notice>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="training-error">
           {error}

@@ -1,0 +1,219 @@
+// Everything that is not a run's hyperparameter: task and model, batch size, seeds, and what the
+// heatmaps show. Task and model changes restart training, and the drawer says so before you apply.
+import { useEffect, useState } from 'react';
+import type { FieldKind } from '../engine/session/snapshot-types';
+import type { TaskConfig } from '../engine/tasks/configs';
+import { controller } from '../state/app-state';
+import { NumberField } from './number-field';
+import {
+  ACTIVATIONS,
+  type Activation,
+  checkBatchSize,
+  DATASETS_2D,
+  type Dataset2dName,
+  defaultTask,
+  describeTask,
+  parseHidden,
+  SURFACES,
+  type SurfaceName,
+  TASK_KINDS,
+  type TaskKind,
+} from './task-form';
+import { useTraining } from './use-training';
+
+export const SHOWN_FIELDS: { kind: FieldKind; label: string }[] = [
+  { kind: 'adaptiveRate', label: 'A-LR 1/denom' },
+  { kind: 'effectiveStep', label: 'effective step (lr × bias × A-LR)' },
+  { kind: 'sqrtSecondMoment', label: '√v' },
+  { kind: 'absFirstMoment', label: '|m|' },
+];
+
+export function ExperimentDrawer() {
+  const experiment = useTraining((s) => s.experiment);
+  const shownField = useTraining((s) => s.shownField);
+  const [draft, setDraft] = useState<TaskConfig | null>(experiment?.task ?? null);
+  const [hiddenText, setHiddenText] = useState('');
+  const [hiddenError, setHiddenError] = useState<string | null>(null);
+  useEffect(() => {
+    setDraft(experiment?.task ?? null);
+    const task = experiment?.task;
+    setHiddenText(
+      task && (task.kind === 'mnist' || task.kind === 'classify2d') ? task.hidden.join(', ') : '',
+    );
+    setHiddenError(null);
+  }, [experiment?.task]);
+  if (!experiment || !draft) return null;
+
+  const changed = JSON.stringify(draft) !== JSON.stringify(experiment.task);
+  const update = (patch: Partial<TaskConfig>) => setDraft({ ...draft, ...patch } as TaskConfig);
+  const seeds = experiment.seeds;
+
+  return (
+    <details className="drawer" data-testid="experiment-drawer">
+      <summary>
+        Experiment settings{' '}
+        <span className="muted small">
+          — {describeTask(experiment.task)}, seeds {seeds.data}/{seeds.init}/{seeds.batches}
+        </span>
+      </summary>
+      <div className="drawer__grid">
+        <label className="field">
+          <span>heatmaps show</span>
+          <select
+            data-testid="shown-field"
+            value={shownField}
+            onChange={(e) => void controller.setShownField(e.target.value as FieldKind)}
+          >
+            {SHOWN_FIELDS.map((f) => (
+              <option key={f.kind} value={f.kind}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>task</span>
+          <select
+            data-testid="task-kind"
+            value={draft.kind}
+            onChange={(e) => {
+              const next = defaultTask(e.target.value as TaskKind);
+              setDraft(next);
+              setHiddenText('hidden' in next && Array.isArray(next.hidden) ? next.hidden.join(', ') : '');
+            }}
+          >
+            {TASK_KINDS.map((t) => (
+              <option key={t.kind} value={t.kind}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.kind === 'classify2d' && (
+          <label className="field">
+            <span>data set</span>
+            <select
+              data-testid="task-dataset"
+              value={draft.dataset}
+              onChange={(e) => update({ dataset: e.target.value as Dataset2dName })}
+            >
+              {DATASETS_2D.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {draft.kind === 'surface' && (
+          <label className="field">
+            <span>surface</span>
+            <select
+              data-testid="task-surface"
+              value={draft.surface}
+              onChange={(e) => update({ surface: e.target.value as SurfaceName })}
+            >
+              {SURFACES.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {draft.kind === 'mnist' && (
+          <label className="field">
+            <span>model</span>
+            <select
+              data-testid="task-model"
+              value={draft.model}
+              onChange={(e) => update({ model: e.target.value as 'mlp' | 'cnn' })}
+            >
+              <option value="mlp">MLP</option>
+              <option value="cnn">LeNet-style CNN</option>
+            </select>
+          </label>
+        )}
+        {(draft.kind === 'classify2d' || (draft.kind === 'mnist' && draft.model === 'mlp')) && (
+          <div className="number-field">
+            <label htmlFor="hidden-sizes">hidden layers</label>
+            <input
+              id="hidden-sizes"
+              data-testid="task-hidden"
+              value={hiddenText}
+              aria-invalid={hiddenError !== null}
+              onChange={(e) => {
+                setHiddenText(e.target.value);
+                const parsed = parseHidden(e.target.value);
+                setHiddenError(typeof parsed === 'string' ? parsed : null);
+                if (typeof parsed !== 'string') update({ hidden: parsed });
+              }}
+            />
+            {hiddenError && (
+              <span className="field-error" role="alert" data-testid="task-hidden-error">
+                {hiddenError}
+              </span>
+            )}
+          </div>
+        )}
+        {(draft.kind === 'classify2d' || draft.kind === 'mnist') && (
+          <label className="field">
+            <span>activation</span>
+            <select
+              data-testid="task-activation"
+              value={draft.activation}
+              onChange={(e) => update({ activation: e.target.value as Activation })}
+            >
+              {ACTIVATIONS.map((a) => (
+                <option key={a}>{a}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {draft.kind !== 'surface' && (
+          <NumberField
+            label="batch size"
+            value={draft.batchSize}
+            testId="task-batch"
+            validate={checkBatchSize}
+            onCommit={(v) => update({ batchSize: v })}
+          />
+        )}
+        {(['data', 'init', 'batches'] as const).map((key) => (
+          <NumberField
+            key={key}
+            label={`${key} seed`}
+            value={seeds[key]}
+            testId={`seed-${key}`}
+            validate={(v) =>
+              Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? null : 'a seed is a whole number ≥ 0'
+            }
+            onCommit={(v) => void controller.reseed({ ...seeds, [key]: v })}
+          />
+        ))}
+      </div>
+      <div className="drawer__actions">
+        <button
+          type="button"
+          className="button"
+          data-testid="apply-task"
+          disabled={!changed || hiddenError !== null}
+          onClick={() => void controller.setTask(draft)}
+        >
+          Apply (restarts training)
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="new-seeds"
+          onClick={() => {
+            const next = (n: number) => (n * 7919 + 13) % 100_000;
+            void controller.reseed({
+              data: next(seeds.data),
+              init: next(seeds.init),
+              batches: next(seeds.batches),
+            });
+          }}
+        >
+          New seeds (restart)
+        </button>
+      </div>
+    </details>
+  );
+}
