@@ -1,5 +1,5 @@
 // A slider over a logarithmic range (softplus β from 1 to 1000): equal travel per decade.
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 export function LogSlider({
   label,
@@ -17,11 +17,14 @@ export function LogSlider({
   testId: string;
 }) {
   const id = useId();
-  const position = Math.log10(Math.min(max, Math.max(min, value)));
+  // The thumb follows the hand at once; the engine's confirmed value takes over when it changes.
+  const [local, setLocal] = useState(value);
+  useEffect(() => setLocal(value), [value]);
+  const position = Math.log10(Math.min(max, Math.max(min, local)));
   return (
     <div className="log-slider">
       <label htmlFor={id}>
-        {label} <output data-testid={`${testId}-value`}>{Number(value.toPrecision(3))}</output>
+        {label} <output data-testid={`${testId}-value`}>{Number(local.toPrecision(3))}</output>
       </label>
       <input
         id={id}
@@ -31,8 +34,12 @@ export function LogSlider({
         max={Math.log10(max)}
         step={0.01}
         value={position}
-        aria-valuetext={`${label} ${Number(value.toPrecision(3))}`}
-        onChange={(e) => onChange(Number((10 ** Number(e.target.value)).toPrecision(3)))}
+        aria-valuetext={`${label} ${Number(local.toPrecision(3))}`}
+        onChange={(e) => {
+          const next = Number((10 ** Number(e.target.value)).toPrecision(3));
+          setLocal(next);
+          onChange(next);
+        }}
       />
     </div>
   );

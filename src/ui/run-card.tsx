@@ -1,7 +1,7 @@
 // One run's numbers: the headline anisotropy (max/min A-LR in orders of magnitude), the A-LR range,
 // loss and accuracy, divergence, and the optimizer, switchable live.
 import type { RunSnapshot } from '../engine/session/snapshot-types';
-import { RULES } from '../optim/rules';
+import { adaptiveRateCeiling, RULES } from '../optim/rules';
 import { OPTIMIZER_NAMES } from '../optim/spec';
 import { controller } from '../state/app-state';
 import { SpecEditor } from './spec-editor';
@@ -53,6 +53,13 @@ export function RunCard({ run }: { run: RunSnapshot }) {
         <dt>A-LR range</dt>
         <dd data-testid={`alr-range-${run.runId}`}>
           {sci(run.alrStats.min)} … <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
+        </dd>
+        <dt>A-LR ceiling</dt>
+        <dd
+          data-testid={`ceiling-${run.runId}`}
+          title="the largest A-LR this rule can reach: 1/ε, β/ln 2, ε^(−2p) or 1"
+        >
+          {sci(adaptiveRateCeiling(run.spec))}
         </dd>
         <dt>median A-LR</dt>
         <dd>{sci(run.alrStats.p50)}</dd>
