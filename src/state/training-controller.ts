@@ -75,6 +75,21 @@ export function createTrainingController(connection: EngineConnection, training:
             'Task or model changed: the runs restarted from step 0.',
           );
       }),
+    /** Loss surfaces: restart every run from a new start point (a click on the contour plot). */
+    setStart: (x: number, y: number) => {
+      const task = training.store.getState().experiment?.task;
+      if (task?.kind !== 'surface') return Promise.resolve(false);
+      return attempt(async () => {
+        const next = { ...task, start: [x, y] as [number, number] };
+        await client().send({ type: 'setTask', task: next });
+        const experiment = training.store.getState().experiment;
+        if (experiment)
+          training.setExperiment(
+            { ...experiment, task: next },
+            `New start point (${x.toFixed(2)}, ${y.toFixed(2)}): the runs restarted.`,
+          );
+      });
+    },
     setShownField: (field: FieldKind) =>
       attempt(async () => {
         training.setShownField(field);

@@ -35,6 +35,10 @@ export interface TrainingState {
   shownField: FieldKind;
   /** A short note after a change that reset training (e.g. a new task). */
   notice: string | null;
+  /** View options: one colour scale for all panels (honest comparison) or one per panel. */
+  sharedScale: boolean;
+  /** How a heatmap pixel summarises the cells it covers when a layer has more cells than pixels. */
+  aggregate: 'max' | 'min' | 'mean';
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
@@ -56,6 +60,8 @@ export function createTrainingStore() {
     experiment: null,
     shownField: 'adaptiveRate',
     notice: null,
+    sharedScale: true,
+    aggregate: 'max',
   }));
   return {
     store,
@@ -93,6 +99,9 @@ export function createTrainingStore() {
     },
     setShownField(shownField: FieldKind): void {
       store.setState({ shownField });
+    },
+    setView(view: Partial<Pick<TrainingState, 'sharedScale' | 'aggregate'>>): void {
+      store.setState(view);
     },
     dismissNotice(): void {
       store.setState({ notice: null });

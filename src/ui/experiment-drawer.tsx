@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
-import { controller } from '../state/app-state';
+import { controller, training } from '../state/app-state';
 import { NumberField } from './number-field';
 import {
   ACTIVATIONS,
@@ -31,6 +31,8 @@ export const SHOWN_FIELDS: { kind: FieldKind; label: string }[] = [
 export function ExperimentDrawer() {
   const experiment = useTraining((s) => s.experiment);
   const shownField = useTraining((s) => s.shownField);
+  const sharedScale = useTraining((s) => s.sharedScale);
+  const aggregate = useTraining((s) => s.aggregate);
   const [draft, setDraft] = useState<TaskConfig | null>(experiment?.task ?? null);
   const [hiddenText, setHiddenText] = useState('');
   const [hiddenError, setHiddenError] = useState<string | null>(null);
@@ -69,6 +71,29 @@ export function ExperimentDrawer() {
                 {f.label}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>colour scale</span>
+          <select
+            data-testid="shared-scale"
+            value={sharedScale ? 'shared' : 'own'}
+            onChange={(e) => training.setView({ sharedScale: e.target.value === 'shared' })}
+          >
+            <option value="shared">shared by all panels</option>
+            <option value="own">one per panel</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>large layers: pixel shows</span>
+          <select
+            data-testid="aggregate"
+            value={aggregate}
+            onChange={(e) => training.setView({ aggregate: e.target.value as 'max' | 'min' | 'mean' })}
+          >
+            <option value="max">max of its cells</option>
+            <option value="min">min of its cells</option>
+            <option value="mean">mean of its cells</option>
           </select>
         </label>
         <label className="field">
