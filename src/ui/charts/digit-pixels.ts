@@ -1,0 +1,24 @@
+// One 28 × 28 MNIST digit from the strip (images: 16 × 784 bytes, ink = 255) as RGBA: dark ink on
+// white, so the strip reads like handwriting on paper.
+
+export const DIGIT_SIDE = 28;
+
+export function digitPixels(images: Uint8Array, index: number): Uint8ClampedArray<ArrayBuffer> {
+  const n = DIGIT_SIDE * DIGIT_SIDE;
+  const out = new Uint8ClampedArray(n * 4);
+  const base = index * n;
+  for (let i = 0; i < n; i++) {
+    const ink = images[base + i] ?? 0;
+    const v = 255 - ink;
+    out[4 * i] = v;
+    out[4 * i + 1] = v;
+    out[4 * i + 2] = v;
+    out[4 * i + 3] = 255;
+  }
+  return out;
+}
+
+/** How many whole digits the strip holds. */
+export function digitCount(images: Uint8Array): number {
+  return Math.floor(images.length / (DIGIT_SIDE * DIGIT_SIDE));
+}
