@@ -1,0 +1,64 @@
+// Live histogram of log10 A-LR for one run: redraws from the latest snapshot in an animation frame.
+import { useRef } from 'react';
+import { alrBound } from './bound';
+import './charts.css';
+import { barsExtent, histogramBars, outsideNote } from './histogram-bars';
+import { renderHistogram } from './histogram-render';
+import { decadeDomain, positiveExtent } from './log-axis';
+import { findRun } from './run-lookup';
+import { useClipId } from './use-clip-id';
+import { useElementWidth } from './use-element-width';
+import { useStoreRedraw } from './use-store-redraw';
+
+export interface AlrHistogramProps {
+  runId: string;
+  /** Shared log x-domain [lo, hi] in A-LR units (see useSharedAlrDomain); else fitted to this run. */
+  domain?: [number, number];
+  height?: number;
+}
+
+export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const note = useRef<HTMLSpanElement>(null);
+  const width = useElementWidth(box);
+  const clipId = useClipId('hist-clip');
+  const [lo, hi] = domain ?? [NaN, NaN];
+  useStoreRedraw((state) => {
+    const el = svg.current;
+    const found = findRun(state, runId);
+    if (!el || !found) return;
+    const h = found.run.histogram;
+    const bars = histogramBars(h);
+    const bound = alrBound(found.run.spec);
+    const fitted = barsExtent(bars);
+    const extent = positiveExtent([...(fitted ?? []), bound.value]);
+    renderHistogram(el, bars, {
+      width,
+      height,
+      domain: domain ?? decadeDomain(extent, 0.3),
+      color: found.color,
+      bound,
+      clipId,
+    });
+    el.dataset.bars = String(bars.share.length);
+    const edges = h.edgesLog10;
+    if (note.current) {
+      note.current.textContent = outsideNote(bars, {
+        minExp: Math.round(edges[0] ?? 0),
+        maxExp: Math.round(edges[edges.length - 1] ?? 0),
+      });
+    }
+  }, `${runId}|${width}|${height}|${lo}|${hi}`);
+  return (
+    <figure className="chart alr-histogram" data-testid={`alr-histogram-${runId}`}>
+      <div ref={box} className="chart__box">
+        <svg ref={svg} className="chart__svg" role="img" aria-label="Histogram of the A-LR (log scale)" />
+      </div>
+      <figcaption className="chart__legend">
+        <span>share of parameters per A-LR bin (log)</span>
+        <span ref={note} className="chart__note" />
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,62 @@
+// Figure 1 for one run, live: a thin wrapper that reads the run's history from the training store and
+// redraws the SVG in an animation frame when a snapshot lands.
+import { useRef } from 'react';
+import { alrSeries, sharedAlrDomain } from './alr-series';
+import { renderAnisotropy } from './anisotropy-render';
+import { alrBound } from './bound';
+import './charts.css';
+import { findRun } from './run-lookup';
+import { useClipId } from './use-clip-id';
+import { useElementWidth } from './use-element-width';
+import { useStoreRedraw } from './use-store-redraw';
+
+export interface AnisotropyChartProps {
+  runId: string;
+  /** Shared log y-domain [lo, hi] in A-LR units (see useSharedAlrDomain); else fitted to this run. */
+  yDomain?: [number, number];
+  /** Thin p1 / p99 lines (default true). */
+  showTails?: boolean;
+  height?: number;
+}
+
+export function AnisotropyChart({ runId, yDomain, showTails = true, height = 200 }: AnisotropyChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const width = useElementWidth(box);
+  const clipId = useClipId('alr-clip');
+  const [lo, hi] = yDomain ?? [NaN, NaN];
+  useStoreRedraw((state) => {
+    const el = svg.current;
+    const found = findRun(state, runId);
+    if (!el || !found) return;
+    const data = alrSeries(state.history[runId]?.points() ?? []);
+    const bound = alrBound(found.run.spec);
+    renderAnisotropy(el, data, {
+      width,
+      height,
+      yDomain: yDomain ?? sharedAlrDomain([data], [bound.value]),
+      color: found.color,
+      bound,
+      runId,
+      clipId,
+      showTails,
+    });
+    el.dataset.points = String(data.steps.length);
+    box.current?.parentElement?.style.setProperty('--run-color', found.color);
+  }, `${runId}|${width}|${height}|${lo}|${hi}|${showTails}`);
+  return (
+    <figure className="chart anisotropy-chart" data-testid={`anisotropy-chart-${runId}`}>
+      <div ref={box} className="chart__box">
+        <svg ref={svg} className="chart__svg" role="img" aria-label="A-LR percentiles over training steps" />
+      </div>
+      <figcaption className="chart__legend">
+        <span className="chart__legend-title">A-LR percentiles (log):</span>
+        <span className="key key--median">median</span>
+        <span className="key key--band">25–75 %</span>
+        <span className="key key--extreme">min / max</span>
+        {showTails && <span className="key key--tail">p1 / p99</span>}
+        <span className="key key--bound">ceiling</span>
+      </figcaption>
+    </figure>
+  );
+}
