@@ -1,0 +1,61 @@
+// MNIST view: the 16 test digits (canvas) with each run's prediction under each; wrong ones in red.
+import { useEffect, useRef } from 'react';
+import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { DIGIT_SIDE, digitCount, digitPixels } from './digit-pixels';
+import { runColor } from './palette';
+
+type DigitsData = Extract<RunSnapshot['view'], { kind: 'digits' }>;
+
+function Digit({ images, index }: { images: Uint8Array; index: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (ctx) ctx.putImageData(new ImageData(digitPixels(images, index), DIGIT_SIDE, DIGIT_SIDE), 0, 0);
+  }, [images, index]);
+  return <canvas ref={canvas} className="digit" width={DIGIT_SIDE} height={DIGIT_SIDE} />;
+}
+
+export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
+  const first = runs.find((r) => r.view.kind === 'digits')?.view as DigitsData | undefined;
+  if (!first) return null;
+  const n = digitCount(first.images);
+  const indices = Array.from({ length: n }, (_, i) => i);
+  return (
+    <div className="digits-view">
+      <div className="digits-view__row">
+        <span className="digits-view__name">digit</span>
+        {indices.map((i) => (
+          <span key={i} className="digits-view__cell">
+            <Digit images={first.images} index={i} />
+          </span>
+        ))}
+      </div>
+      {runs.map((run, r) => {
+        const view = run.view.kind === 'digits' ? run.view : null;
+        return (
+          <div key={run.runId} className="digits-view__row" data-run={run.runId}>
+            <span
+              className="digits-view__name key key--run"
+              style={{ ['--run-color' as string]: runColor(r) }}
+            >
+              {run.label}
+            </span>
+            {indices.map((i) => {
+              const p = view && i < view.predictions.length ? view.predictions[i] : undefined;
+              const wrong = p !== undefined && p !== view?.labels[i];
+              return (
+                <span
+                  key={i}
+                  className={`digits-view__cell digits-view__pred${wrong ? ' digits-view__pred--wrong' : ''}`}
+                  title={p === undefined ? 'no prediction yet' : `predicted ${p}, true ${view?.labels[i]}`}
+                >
+                  {p ?? '–'}
+                </span>
+              );
+            })}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { TrajectoryAccumulator } from './trajectory-accumulator';
+
+function run(runId: string, step: number, points: number[], surface = 'rosenbrock'): RunSnapshot {
+  return {
+    runId,
+    step,
+    view: {
+      kind: 'trajectory',
+      surface,
+      extent: [-2, 2, -1, 3],
+      minimum: [1, 1],
+      points: Float32Array.from(points),
+    },
+  } as unknown as RunSnapshot;
+}
+
+describe('TrajectoryAccumulator', () => {
+  it('appends each snapshot’s new points per run', () => {
+    const acc = new TrajectoryAccumulator();
+    acc.update([run('a', 0, []), run('b', 0, [])]);
+    acc.update([run('a', 2, [1, 2, 3, 4]), run('b', 2, [5, 6, 7, 8])]);
+    acc.update([run('a', 3, [9, 10]), run('b', 3, [11, 12])]);
+    expect(acc.path('a')).toEqual([1, 2, 3, 4, 9, 10]);
+    expect(acc.path('b')).toEqual([5, 6, 7, 8, 11, 12]);
+  });
+
+  it('ignores the same snapshot seen twice', () => {
+    const acc = new TrajectoryAccumulator();
+    const snap = [run('a', 2, [1, 2, 3, 4])];
+    acc.update(snap);
+    acc.update(snap);
+    expect(acc.path('a')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('starts again when the step goes back or the surface changes', () => {
+    const acc = new TrajectoryAccumulator();
+    acc.update([run('a', 2, [1, 2, 3, 4])]);
+    acc.update([run('a', 0, [])]);
+    expect(acc.path('a')).toEqual([]);
+    acc.update([run('a', 1, [5, 6])]);
+    acc.update([run('a', 2, [7, 8], 'beale')]);
+    expect(acc.path('a')).toEqual([7, 8]);
+  });
+
+  it('drops runs that left and skips other view kinds', () => {
+    const acc = new TrajectoryAccumulator();
+    acc.update([run('a', 1, [1, 2]), run('b', 1, [3, 4])]);
+    acc.update([run('a', 2, [5, 6])]);
+    expect(acc.path('b')).toEqual([]);
+    acc.update([{ runId: 'a', step: 3, view: { kind: 'text', sample: 'x' } } as unknown as RunSnapshot]);
+    expect(acc.path('a')).toEqual([]);
+    expect(acc.path('nobody')).toEqual([]);
+  });
+});
