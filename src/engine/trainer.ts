@@ -21,6 +21,9 @@ export interface TrainerEvents {
   error(message: string): void;
 }
 
+/** At most ~30 snapshots a second: more would only load the page, not inform anyone. */
+const MIN_SNAPSHOT_INTERVAL_MS = 33;
+
 /** Gives the event loop a turn (commands, timers) without the 4 ms clamp of nested setTimeout. */
 function yieldToEvents(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
@@ -43,6 +46,7 @@ export class Trainer {
   private stepsPerTick = 1;
   private snapshotEvery = 10;
   private sinceSnapshot = 0;
+  private lastPostedAt = 0;
   /** Serialises commands that rebuild state (load, reset, task, backend) against the loop. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -183,7 +187,9 @@ export class Trainer {
         if (!session) break;
         session.advance(this.stepsPerTick);
         this.sinceSnapshot += this.stepsPerTick;
-        if (this.sinceSnapshot >= this.snapshotEvery) await this.postSnapshot();
+        // Display cadence: every `snapshotEvery` steps, but never more often than the screen can use.
+        const due = this.sinceSnapshot >= this.snapshotEvery && performance.now() - this.lastPostedAt >= MIN_SNAPSHOT_INTERVAL_MS;
+        if (due) await this.postSnapshot();
         await yieldToEvents();
       }
     } catch (err) {
@@ -196,6 +202,7 @@ export class Trainer {
   private async postSnapshot(): Promise<void> {
     if (!this.session) return;
     this.sinceSnapshot = 0;
+    this.lastPostedAt = performance.now();
     this.events.snapshot(await this.session.snapshot());
     this.emitStatus();
   }
