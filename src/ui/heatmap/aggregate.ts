@@ -63,35 +63,77 @@ export function aggregate(
     else min2(src, width, height, dst);
     return;
   }
-  const identity = max ? MAX_CODES.empty : MIN_CODES.empty;
+  if (max) maxN(src, width, height, f, dst);
+  else minN(src, width, height, f, dst);
+}
+
+// Any block size: the first row of a block starts each pixel's extreme, later rows fold into it; the
+// inner loop runs over exactly one block's cells, the partial block at the right edge after it.
+function maxN(src: Int32Array, width: number, height: number, f: number, dst: Int32Array): void {
+  const w = Math.ceil(width / f);
+  const h = Math.ceil(height / f);
+  const full = Math.floor(width / f);
+  const empty = MAX_CODES.empty;
   for (let oy = 0; oy < h; oy++) {
     const out = oy * w;
-    dst.fill(identity, out, out + w);
-    const yEnd = Math.min(height, (oy + 1) * f);
-    for (let y = oy * f; y < yEnd; y++) {
+    const y0 = oy * f;
+    const yEnd = Math.min(height, y0 + f);
+    for (let y = y0; y < yEnd; y++) {
       const row = y * width;
-      if (max) {
-        for (let ox = 0; ox < w; ox++) {
-          let m = dst[out + ox] as number;
-          const xEnd = row + Math.min(width, (ox + 1) * f);
-          for (let i = row + ox * f; i < xEnd; i++) {
-            // Branch-free integer max: every input lies in [−65,537, 0x7f800000], so m − v never overflows.
-            const d = m - (src[i] as number);
-            m -= d & (d >> 31);
-          }
-          dst[out + ox] = m;
+      const first = y === y0;
+      let i = row;
+      for (let ox = 0; ox < full; ox++) {
+        let m = first ? empty : (dst[out + ox] as number);
+        const end = i + f;
+        for (; i < end; i++) {
+          // Branch-free integer max: every input lies in [−65,537, 0x7f800000], so m − v never overflows.
+          const d = m - (src[i] as number);
+          m -= d & (d >> 31);
         }
-      } else {
-        for (let ox = 0; ox < w; ox++) {
-          let m = dst[out + ox] as number;
-          const xEnd = row + Math.min(width, (ox + 1) * f);
-          for (let i = row + ox * f; i < xEnd; i++) {
-            // Branch-free integer min: inputs lie in [0, 0x7fffffff].
-            const d = (src[i] as number) - m;
-            m += d & (d >> 31);
-          }
-          dst[out + ox] = m;
+        dst[out + ox] = m;
+      }
+      if (full < w) {
+        let m = first ? empty : (dst[out + full] as number);
+        for (; i < row + width; i++) {
+          const d = m - (src[i] as number);
+          m -= d & (d >> 31);
         }
+        dst[out + full] = m;
+      }
+    }
+  }
+}
+
+function minN(src: Int32Array, width: number, height: number, f: number, dst: Int32Array): void {
+  const w = Math.ceil(width / f);
+  const h = Math.ceil(height / f);
+  const full = Math.floor(width / f);
+  const empty = MIN_CODES.empty;
+  for (let oy = 0; oy < h; oy++) {
+    const out = oy * w;
+    const y0 = oy * f;
+    const yEnd = Math.min(height, y0 + f);
+    for (let y = y0; y < yEnd; y++) {
+      const row = y * width;
+      const first = y === y0;
+      let i = row;
+      for (let ox = 0; ox < full; ox++) {
+        let m = first ? empty : (dst[out + ox] as number);
+        const end = i + f;
+        for (; i < end; i++) {
+          // Branch-free integer min: inputs lie in [0, 0x7fffffff].
+          const d = (src[i] as number) - m;
+          m += d & (d >> 31);
+        }
+        dst[out + ox] = m;
+      }
+      if (full < w) {
+        let m = first ? empty : (dst[out + full] as number);
+        for (; i < row + width; i++) {
+          const d = (src[i] as number) - m;
+          m += d & (d >> 31);
+        }
+        dst[out + full] = m;
       }
     }
   }
@@ -150,26 +192,37 @@ function min2(src: Int32Array, width: number, height: number, dst: Int32Array): 
 }
 
 function aggregateMean(src: Int32Array, width: number, height: number, f: number, dst: Int32Array): void {
-  const { width: w, height: h } = aggregatedSize(width, height, f);
+  const w = Math.ceil(width / f);
+  const full = Math.floor(width / f);
   const values = new Float32Array(src.buffer, src.byteOffset, src.length);
   const out = new Float32Array(dst.buffer, dst.byteOffset, dst.length);
   const sum = new Float64Array(w);
   const count = new Int32Array(w);
   const nan = new Uint8Array(w);
-  for (let oy = 0; oy < h; oy++) {
+  const nanCode = MAX_CODES.nan;
+  for (let oy = 0; oy < Math.ceil(height / f); oy++) {
     sum.fill(0);
     count.fill(0);
     nan.fill(0);
     const yEnd = Math.min(height, (oy + 1) * f);
     for (let y = oy * f; y < yEnd; y++) {
-      const row = y * width;
-      for (let x = 0; x < width; x++) {
-        const k = src[row + x] as number;
-        const ox = (x / f) | 0;
-        if (k >= 0) {
-          sum[ox] = (sum[ox] as number) + (values[row + x] as number);
-          count[ox] = (count[ox] as number) + 1;
-        } else if (k === MAX_CODES.nan) nan[ox] = 1;
+      const rowEnd = y * width + width;
+      let i = y * width;
+      for (let ox = 0; ox <= full && ox < w; ox++) {
+        let s = 0;
+        let n = 0;
+        let sawNaN = 0;
+        const end = ox < full ? i + f : rowEnd;
+        for (; i < end; i++) {
+          const k = src[i] as number;
+          if (k >= 0) {
+            s += values[i] as number;
+            n += 1;
+          } else if (k === nanCode) sawNaN = 1;
+        }
+        sum[ox] = (sum[ox] as number) + s;
+        count[ox] = (count[ox] as number) + n;
+        nan[ox] = (nan[ox] as number) | sawNaN;
       }
     }
     for (let ox = 0; ox < w; ox++) {

@@ -27,6 +27,13 @@ describe('arrange', () => {
     expect([...new Float32Array(dst.buffer)]).toEqual([0, 2, 4, 1, 3, 5]);
   });
 
+  it('draws a kernel with more than twice as many outputs as inputs transposed, one row per input', () => {
+    const a = arrange({ name: 'gru/input-kernel', shape: [2, 5], offset: 1, size: 10 });
+    expect([a.kind, a.transposed, a.width, a.height]).toEqual(['matrix', true, 5, 2]);
+    expect(a.indexAt(3, 1)).toBe(1 + 1 * 5 + 3); // element [1, 3]
+    expect(arrange({ name: 'k', shape: [2, 4], offset: 0, size: 8 }).transposed).toBe(false);
+  });
+
   it('treats higher-rank shapes as [product of leading dims, last dim]', () => {
     const a = arrange({ name: 'conv', shape: [2, 2, 3, 4], offset: 0, size: 48 });
     expect([a.kind, a.width, a.height]).toEqual(['matrix', 12, 4]);

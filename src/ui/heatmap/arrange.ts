@@ -5,7 +5,9 @@
 //   which is how the A-LR differs most (a dead input is a bright column; a dead unit a bright row), and
 //   the layers come out wide and short, so they sit side by side in a card. Conv kernels [k·k·c, f]
 //   get one row per filter; the char-LM embedding [vocab, 16] one row per dimension, characters from
-//   the most to the least frequent, left to right.
+//   the most to the least frequent, left to right. A kernel with more than twice as many outputs as
+//   inputs (the GRU's [16, 192]) is drawn transposed — one row per input — so that it too is wide,
+//   not a tall sliver; `transposed` says so.
 // - A 1-D slice [n] (biases) is a single row; above ROW_MAX it wraps into rows of ≥ ROW_MAX cells.
 // - `display.kind === 'tiles'` (MNIST layer 1, [784, units]): one tileRows × tileCols tile per unit j
 //   (pixel p = r·tileCols + c is element [p, j]), tiles in a grid with a 1-cell gap between them.
@@ -15,7 +17,7 @@
 
 import type { LayerSlice } from '../../engine/session/snapshot-types';
 
-export const ROW_MAX = 64;
+export const ROW_MAX = 32;
 export const TILE_GAP = 1;
 
 export type ArrangementKind = 'scalar' | 'row' | 'wrapped' | 'matrix' | 'tiles';
@@ -33,6 +35,8 @@ export interface Arrangement {
   slice: LayerSlice;
   width: number;
   height: number;
+  /** For matrices: true when rows are inputs and columns output units (kernels with out > 2·in). */
+  transposed: boolean;
   /** For tiles: units per grid row, and the tile size. */
   tiles?: { perRow: number; rows: number; tileRows: number; tileCols: number; units: number };
   /** Flat index into the run's field of cell (x, y), or −1 (outside the image, or a gap). */
@@ -80,6 +84,7 @@ export function arrange(slice: LayerSlice, options: ArrangeOptions = {}): Arrang
   let map: Int32Array;
   let kind: ArrangementKind;
   let tiles: Arrangement['tiles'];
+  let transposed = false;
 
   if (tiled) {
     const { tileRows, tileCols, units } = tiled;
@@ -102,12 +107,15 @@ export function arrange(slice: LayerSlice, options: ArrangeOptions = {}): Arrang
     const out = shape[shape.length - 1] as number;
     const inputs = out > 0 ? size / out : 0;
     kind = 'matrix';
-    width = inputs;
-    height = out;
+    transposed = out > 2 * inputs;
+    width = transposed ? out : inputs;
+    height = transposed ? inputs : out;
     map = new Int32Array(width * height);
     for (let y = 0; y < height; y++) {
       const row = y * width;
-      for (let x = 0; x < width; x++) map[row + x] = offset + x * out + y;
+      // Element [i, o] is at offset + i·out + o; it is drawn at (i, o), or (o, i) when transposed.
+      if (transposed) for (let x = 0; x < width; x++) map[row + x] = offset + y * out + x;
+      else for (let x = 0; x < width; x++) map[row + x] = offset + x * out + y;
     }
   } else {
     kind = shape.length === 0 ? 'scalar' : size <= ROW_MAX ? 'row' : 'wrapped';
@@ -122,6 +130,7 @@ export function arrange(slice: LayerSlice, options: ArrangeOptions = {}): Arrang
     slice,
     width,
     height,
+    transposed,
     ...(tiles ? { tiles } : {}),
     indexAt(x, y) {
       if (!(x >= 0 && x < width && y >= 0 && y < height)) return -1;
