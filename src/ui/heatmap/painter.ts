@@ -1,0 +1,70 @@
+// From a run's flat field to RGBA pixels, one layer at a time, without the DOM: plan once per layout
+// and width (arrangement, size, buffers), then paint each new field into the plan's pixel buffer.
+// The component only hands the pixels to `putImageData`.
+
+import type { LayerSlice } from '../../engine/session/snapshot-types';
+import { type AggregateOp, aggregate, CODES } from './aggregate';
+import { type Arrangement, arrange, defaultTilesPerRow } from './arrange';
+import type { ColourTable } from './color-table';
+import { chooseTilesPerRow, type Fit, type FitLimits, fitImage } from './fit';
+
+/** Size limits per kind of layer: the MNIST tiles get the room, matrices a compact panel, biases a strip. */
+export const LIMITS = {
+  tiles: { maxCellCss: 2, maxCssHeight: 480 },
+  matrix: { maxCellCss: 4, maxCssHeight: 140 },
+  vector: { maxCellCss: 8, maxCssHeight: 48 },
+} as const satisfies Record<string, FitLimits>;
+
+export interface LayerPlan {
+  slice: LayerSlice;
+  arrangement: Arrangement;
+  fit: Fit;
+  /** The arranged cells, width × height, in the Int32 form of `Arrangement.gather`. */
+  cells: Int32Array;
+  /** The aggregated image when fit.factor > 1. */
+  reduced: Int32Array | null;
+}
+
+/** Plans one layer for a panel `availCss` CSS px wide on a screen with `dpr` device px per CSS px. */
+export function planLayer(slice: LayerSlice, availCss: number, dpr: number): LayerPlan {
+  let arrangement = arrange(slice);
+  let limits: FitLimits = arrangement.kind === 'matrix' ? LIMITS.matrix : LIMITS.vector;
+  if (arrangement.tiles) {
+    const { units, tileRows, tileCols } = arrangement.tiles;
+    limits = LIMITS.tiles;
+    const tilesPerRow = chooseTilesPerRow(
+      units,
+      tileRows,
+      tileCols,
+      availCss,
+      dpr,
+      limits.maxCssHeight,
+      defaultTilesPerRow(units),
+      Math.max(1, Math.floor(limits.maxCellCss * dpr)),
+    );
+    arrangement = arrange(slice, { tilesPerRow });
+  }
+  const fit = fitImage(arrangement.width, arrangement.height, availCss, dpr, limits);
+  const cells = new Int32Array(arrangement.width * arrangement.height);
+  const reduced = fit.factor > 1 ? new Int32Array(fit.imageWidth * fit.imageHeight) : null;
+  return { slice, arrangement, fit, cells, reduced };
+}
+
+/**
+ * Paints `field` (the Uint32 view of a run's whole flat field) through the plan into `pixels` (the
+ * Int32 view of an ImageData of fit.imageWidth × fit.imageHeight).
+ */
+export function paintLayer(
+  plan: LayerPlan,
+  field: Uint32Array,
+  table: ColourTable,
+  op: AggregateOp,
+  pixels: Int32Array,
+): void {
+  const { arrangement, fit, cells, reduced } = plan;
+  arrangement.gather(field, cells, CODES[op]);
+  if (reduced) {
+    aggregate(op, cells, arrangement.width, arrangement.height, fit.factor, reduced);
+    table.paint(reduced, pixels);
+  } else table.paint(cells, pixels);
+}
