@@ -1,7 +1,7 @@
 // One layer's titled canvas. It never draws in a React render: RunHeatmaps paints registered canvases
 // in requestAnimationFrame. This component sizes the canvas (whole device pixels per image pixel,
 // scaled crisply by CSS) and turns pointer, touch and keys into a cursor cell.
-import { memo, type PointerEvent, type RefObject, useRef } from 'react';
+import { memo, type PointerEvent, type RefObject, useCallback, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { type AggregateOp, representativeCell } from './aggregate';
 import { shapeText } from './arrange';
@@ -55,6 +55,8 @@ export const LayerHeatmap = memo(function LayerHeatmap({
   const { slice, arrangement, fit } = plan;
   const keyboardCell = useRef<Cell | null>(null);
   const name = slice.name;
+  // Stable, so React attaches it once per canvas, not on every render (which would repaint).
+  const canvasRef = useCallback((el: HTMLCanvasElement | null) => register(name, el), [register, name]);
 
   const atPointer = (e: PointerEvent<HTMLCanvasElement>, source: CursorSource) => {
     const values = latest.current?.shown.values;
@@ -109,7 +111,7 @@ export const LayerHeatmap = memo(function LayerHeatmap({
       </figcaption>
       <div className="heatmaps__frame" style={{ width: fit.cssWidth, height: fit.cssHeight }}>
         <canvas
-          ref={(el) => register(name, el)}
+          ref={canvasRef}
           className="heatmaps__canvas"
           data-testid={`heatmap-${runId}-${name}`}
           data-layer={name}

@@ -128,11 +128,17 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
     if (!frame.current) frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  // New view settings or new canvases (a resized canvas is blank): repaint.
+  // The latest props for the next frame; a repaint only when what is drawn changes (new canvases are
+  // blank; a domain passed as a fresh array literal each render is the same domain).
+  useLayoutEffect(() => {
+    view.current = { plans, domain, aggregate, onDomain };
+  });
+  const domainKey = domain === 'own' ? 'own' : `${domain[0]},${domain[1]}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: domainKey stands for domain
   useLayoutEffect(() => {
     view.current = { plans, domain, aggregate, onDomain };
     schedule();
-  }, [plans, domain, aggregate, onDomain, schedule]);
+  }, [plans, domainKey, aggregate, schedule]);
 
   // The store: a new snapshot of this run marks the picture dirty.
   useEffect(() => {
@@ -194,11 +200,10 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
     return () => document.removeEventListener('pointerdown', close);
   }, [cursor?.source]);
 
-  // The layout changed under the cursor: drop it.
+  // A new layout or size moves every cell: drop the cursor.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs exactly when the plans change
+  useEffect(() => setCursor(null), [plans]);
   const cursorPlan = cursor ? plans.find((p) => p.slice.name === cursor.layer) : undefined;
-  useEffect(() => {
-    if (cursor && !cursorPlan) setCursor(null);
-  }, [cursor, cursorPlan]);
 
   const tooltipId = `heatmap-tooltip-${useId().replace(/:/g, '')}`;
   const kindLabel = FIELD_LABEL[kind];
