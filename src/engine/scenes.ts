@@ -116,7 +116,11 @@ export const SCENES: Scene[] = [
       "The paper's Figure 1a setting: a small convolutional net.",
       'Convolution kernels are shared across pixels, so their A-LR spreads less than the MLP’s.',
     ],
-    experiment: { task: { ...DEFAULT_MNIST, model: 'cnn', batchSize: 32 }, runs: [ADAM, SADAM], seeds: SEEDS },
+    experiment: {
+      task: { ...DEFAULT_MNIST, model: 'cnn', batchSize: 32 },
+      runs: [ADAM, SADAM],
+      seeds: SEEDS,
+    },
     snapshotEvery: 10,
     defaultSteps: 200,
   },

@@ -188,7 +188,9 @@ export class Trainer {
         session.advance(this.stepsPerTick);
         this.sinceSnapshot += this.stepsPerTick;
         // Display cadence: every `snapshotEvery` steps, but never more often than the screen can use.
-        const due = this.sinceSnapshot >= this.snapshotEvery && performance.now() - this.lastPostedAt >= MIN_SNAPSHOT_INTERVAL_MS;
+        const due =
+          this.sinceSnapshot >= this.snapshotEvery &&
+          performance.now() - this.lastPostedAt >= MIN_SNAPSHOT_INTERVAL_MS;
         if (due) await this.postSnapshot();
         await yieldToEvents();
       }

@@ -10,6 +10,7 @@ import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { Intro } from './intro';
 import { Notice } from './notice';
+import { TrainingControls } from './training-controls';
 import { TrainingPanel } from './training-panel';
 import { useEngine } from './use-engine';
 import { useSceneLoader } from './use-training';
@@ -44,6 +45,7 @@ export function App() {
           <h1>Anisoscope</h1>
           <span className="header__tagline">adaptive learning rates, seen per parameter</span>
         </div>
+        <TrainingControls sceneId={sceneId} onScene={setSceneId} />
         <div className="header__controls">
           <BackendBadge engine={engine} />
           <BackendPicker value={preference} onChange={choose} />
@@ -56,8 +58,8 @@ export function App() {
             Auto.
           </Notice>
         )}
+        <TrainingPanel sceneId={sceneId} />
         <Intro />
-        <TrainingPanel sceneId={sceneId} onScene={setSceneId} />
         <BackendPanel engine={engine} strayError={strayError} />
         <VerifyPanel
           key={engine?.generation ?? 0}

@@ -25,9 +25,10 @@ export function Intro() {
         </div>
       </div>
       <p className="muted">
-        Below, small networks train live in your browser, in lockstep: the same initial weights and the same
+        Above, small networks train live in your browser, in lockstep: the same initial weights and the same
         batches for every run, so the only difference is the optimizer. Press play and watch the max/min A-LR
-        of each run; the heatmap visualiser comes next.
+        of each run, its A-LR heatmaps (one 28×28 tile per hidden unit on MNIST) and the paper's Figure 1
+        chart.
       </p>
     </section>
   );

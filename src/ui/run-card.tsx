@@ -1,20 +1,45 @@
 // One run's numbers: the headline anisotropy (max/min A-LR in orders of magnitude), the A-LR range,
 // loss and accuracy, divergence, and the optimizer, switchable live.
+
+import { type CSSProperties, useState } from 'react';
 import type { RunSnapshot } from '../engine/session/snapshot-types';
 import { adaptiveRateCeiling, RULES } from '../optim/rules';
 import { OPTIMIZER_NAMES } from '../optim/spec';
 import { controller } from '../state/app-state';
+import { AlrHistogram, AnisotropyChart, runColor, useSharedAlrDomain } from './charts';
+import { type Domain, Legend, RunHeatmaps, useSharedDomain } from './heatmap';
 import { SpecEditor } from './spec-editor';
+import { useTraining } from './use-training';
+
+const SHOWN_LABELS = {
+  adaptiveRate: 'A-LR',
+  effectiveStep: 'effective step',
+  sqrtSecondMoment: '√v',
+  absFirstMoment: '|m|',
+} as const;
 
 const fmt = (v: number | undefined, digits = 3) =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
 const sci = (v: number) => (Number.isFinite(v) ? v.toExponential(1) : '—');
 
-export function RunCard({ run }: { run: RunSnapshot }) {
+export function RunCard({ run, index }: { run: RunSnapshot; index: number }) {
   const rule = RULES[run.spec.name];
   const orders = run.ordersOfMagnitude;
+  const sharedScale = useTraining((s) => s.sharedScale);
+  const aggregate = useTraining((s) => s.aggregate);
+  const shownField = useTraining((s) => s.shownField);
+  const heatmapDomain = useSharedDomain();
+  const alrDomain = useSharedAlrDomain();
+  const [ownDomain, setOwnDomain] = useState<Domain | null>(null);
+  const legendDomain = sharedScale ? heatmapDomain : ownDomain;
+  const usesSoftplus = rule.denominator === 'softplus';
   return (
-    <article className="card run-card" data-testid={`run-${run.runId}`} data-optimizer={run.spec.name}>
+    <article
+      className="card run-card"
+      data-testid={`run-${run.runId}`}
+      data-optimizer={run.spec.name}
+      style={{ '--run-color': runColor(index) } as CSSProperties}
+    >
       <header className="run-card__header">
         <h3>{run.label}</h3>
         <label className="field field--inline">
@@ -49,6 +74,27 @@ export function RunCard({ run }: { run: RunSnapshot }) {
           )}
         </strong>
       </p>
+      <RunHeatmaps
+        runId={run.runId}
+        domain={sharedScale && heatmapDomain ? heatmapDomain : 'own'}
+        aggregate={aggregate}
+        onDomain={setOwnDomain}
+      />
+      {legendDomain && (
+        <Legend
+          domain={legendDomain}
+          label={SHOWN_LABELS[shownField]}
+          {...(shownField === 'adaptiveRate'
+            ? usesSoftplus
+              ? { softplusBeta: run.spec.softplusBeta }
+              : rule.denominator === 'sqrt-eps'
+                ? { eps: run.spec.eps }
+                : {}
+            : {})}
+        />
+      )}
+      <AnisotropyChart runId={run.runId} yDomain={alrDomain} />
+      <AlrHistogram runId={run.runId} domain={alrDomain} />
       <dl className="run-card__numbers">
         <dt>A-LR range</dt>
         <dd data-testid={`alr-range-${run.runId}`}>

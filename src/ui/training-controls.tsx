@@ -49,7 +49,7 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
         ↺ Reset
       </button>
       <label className="field">
-        <span>Steps per tick</span>
+        <span title="steps per tick: how far training runs ahead between snapshots">speed</span>
         <select
           data-testid="speed"
           value={status?.stepsPerTick ?? 1}

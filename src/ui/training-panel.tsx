@@ -1,17 +1,22 @@
-// The live experiment: controls, the scene's caption, and one card per run.
+// The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
+// charts (training curves, the softplus inset, the task view).
 import { sceneById } from '../engine/scenes';
-import { training } from '../state/app-state';
+import { RULES } from '../optim/rules';
+import { controller, training } from '../state/app-state';
+import { SoftplusInset, TaskView, TrainingCurves } from './charts';
 import { ExperimentDrawer } from './experiment-drawer';
 import { Notice } from './notice';
 import { RunCard } from './run-card';
-import { TrainingControls } from './training-controls';
 import { useTraining } from './use-training';
 
-export function TrainingPanel({ sceneId, onScene }: { sceneId: string; onScene: (id: string) => void }) {
+export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const snapshot = useTraining((s) => s.snapshot);
   const error = useTraining((s) => s.error);
   const notice = useTraining((s) => s.notice);
   const scene = sceneById(sceneId);
+  const task = useTraining((s) => s.experiment?.task);
+  const start = task?.kind === 'surface' ? task.start : undefined;
+  const softplusRun = snapshot?.runs.find((r) => RULES[r.spec.name].denominator === 'softplus');
   return (
     <section className="card training" aria-labelledby="training-title">
       <h2 id="training-title">{scene?.title ?? 'Training'}</h2>
@@ -22,7 +27,6 @@ export function TrainingPanel({ sceneId, onScene }: { sceneId: string; onScene: 
           {scene.caption[1]}
         </p>
       )}
-      <TrainingControls sceneId={sceneId} onScene={onScene} />
       <ExperimentDrawer />
       {notice && (
         <Notice onDismiss={() => training.dismissNotice()}>
@@ -36,9 +40,26 @@ export function TrainingPanel({ sceneId, onScene }: { sceneId: string; onScene: 
       )}
       {snapshot ? (
         <div className="runs" data-testid="runs" data-step={snapshot.step} data-backend={snapshot.backend}>
-          {snapshot.runs.map((run) => (
-            <RunCard key={run.runId} run={run} />
+          {snapshot.runs.map((run, index) => (
+            <RunCard key={run.runId} run={run} index={index} />
           ))}
+        </div>
+      ) : null}
+      {snapshot ? (
+        <div className="bottom-row">
+          <section className="card" aria-label="Training curves">
+            <TrainingCurves />
+          </section>
+          <section className="card" aria-label="Softplus">
+            <SoftplusInset beta={softplusRun?.spec.softplusBeta ?? 50} />
+          </section>
+          <section className="card" aria-label="Task view">
+            <TaskView
+              runs={snapshot.runs}
+              onPickStart={(x, y) => void controller.setStart(x, y)}
+              {...(start ? { start } : {})}
+            />
+          </section>
         </div>
       ) : (
         <p className="muted" data-testid="loading-scene">
