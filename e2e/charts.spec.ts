@@ -3,19 +3,7 @@
 // draw real paths (never NaN), and the ceiling lines carry the exact bounds: 1/ε = 10⁸ for Adam with
 // ε = 10⁻⁸, β/ln 2 ≈ 72.13 for Sadam with β = 50. The fixture fails a test on any console error.
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
-
-async function stepOf(page: Page): Promise<number> {
-  return Number(await page.getByTestId('runs').getAttribute('data-step'));
-}
-
-/** Trains the loaded scene for at least `steps` steps, then pauses. */
-async function train(page: Page, steps: number): Promise<void> {
-  await page.getByTestId('play-pause').click();
-  await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(steps);
-  await page.getByTestId('play-pause').click();
-  await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
-}
+import { expect, openApp, test, train } from './fixtures';
 
 /** The `d` of every path under the locator. */
 async function pathData(scope: Locator, selector = 'path'): Promise<string[]> {

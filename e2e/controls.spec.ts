@@ -1,10 +1,6 @@
 // Live controls: hyperparameters change at the next step without a reset, bad typed values are
 // refused next to their field, and task changes restart training and say so.
-import { expect, openApp, test } from './fixtures';
-
-async function numberIn(page: import('@playwright/test').Page, testId: string): Promise<number> {
-  return Number((await page.getByTestId(testId).textContent())?.trim());
-}
+import { expect, numberIn, openApp, test } from './fixtures';
 
 test('moving the softplus β slider moves the A-LR ceiling, and the run obeys it without a reset', async ({
   page,

@@ -30,3 +30,26 @@ export async function openApp(page: Page, backend?: string): Promise<void> {
     timeout: 60_000,
   });
 }
+
+/** The step of the snapshot on screen. */
+export async function stepOf(page: Page): Promise<number> {
+  return Number(await page.getByTestId('runs').getAttribute('data-step'));
+}
+
+/** Waits for the loaded scene's step-0 snapshot. */
+export async function sceneReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+}
+
+/** Trains for at least `steps` steps, then pauses and waits until the pause has landed. */
+export async function train(page: Page, steps: number): Promise<void> {
+  await page.getByTestId('play-pause').click();
+  await expect.poll(() => stepOf(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(steps);
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
+}
+
+/** The number shown in an element (e.g. a readout). */
+export async function numberIn(page: Page, testId: string): Promise<number> {
+  return Number((await page.getByTestId(testId).textContent())?.trim());
+}

@@ -1,17 +1,9 @@
 // The engine worker driven through the real app: the default scene trains in lockstep, shows the
 // Figure 1 contrast, obeys play / pause / step / reset, takes live spec changes, and keeps its state
 // when the backend changes under it.
-import { expect, openApp, test } from './fixtures';
+import { expect, numberIn, openApp, stepOf, test } from './fixtures';
 
 const SADAM_CEILING = 50 / Math.LN2; // β/ln 2 at β = 50
-
-async function numberIn(page: import('@playwright/test').Page, testId: string): Promise<number> {
-  return Number((await page.getByTestId(testId).textContent())?.trim());
-}
-
-async function stepOf(page: import('@playwright/test').Page): Promise<number> {
-  return Number(await page.getByTestId('runs').getAttribute('data-step'));
-}
 
 test('the default scene (Figure 1 on MNIST) shows Adam at 1/ε and Sadam under β/ln 2', async ({ page }) => {
   await openApp(page);

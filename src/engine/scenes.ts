@@ -14,6 +14,8 @@ export interface Scene {
   snapshotEvery: number;
   /** Steps the headless runner takes when --steps is not given. */
   defaultSteps: number;
+  /** Steps per tick in the app: cheap tasks (surfaces, 2-D) run several between frames. */
+  stepsPerTick?: number;
 }
 
 const SEEDS = { data: 1, init: 1, batches: 1 };
@@ -159,6 +161,7 @@ export const SCENES: Scene[] = [
       seeds: SEEDS,
     },
     snapshotEvery: 5,
+    stepsPerTick: 5,
     defaultSteps: 1000,
   },
   {
@@ -178,6 +181,7 @@ export const SCENES: Scene[] = [
       seeds: SEEDS,
     },
     snapshotEvery: 5,
+    stepsPerTick: 5,
     defaultSteps: 500,
   },
   {
@@ -196,6 +200,7 @@ export const SCENES: Scene[] = [
       seeds: SEEDS,
     },
     snapshotEvery: 5,
+    stepsPerTick: 5,
     defaultSteps: 800,
   },
   {
@@ -215,6 +220,7 @@ export const SCENES: Scene[] = [
       seeds: SEEDS,
     },
     snapshotEvery: 5,
+    stepsPerTick: 5,
     defaultSteps: 500,
   },
   ...(['spirals', 'moons', 'circles', 'xor', 'blobs'] as const).map(
@@ -236,6 +242,7 @@ export const SCENES: Scene[] = [
       },
       snapshotEvery: 10,
       defaultSteps: 500,
+      stepsPerTick: 2,
     }),
   ),
 ];

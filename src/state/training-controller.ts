@@ -47,6 +47,7 @@ export function createTrainingController(connection: EngineConnection, training:
         });
         connection.markExperimentLoaded();
         training.setExperiment(structuredClone(scene.experiment));
+        await client().send({ type: 'setSpeed', stepsPerTick: scene.stepsPerTick ?? 1 });
         await client().send({ type: 'setShownField', field: training.store.getState().shownField });
       }),
     play: () => attempt(() => client().send({ type: 'play' })),

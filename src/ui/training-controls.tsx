@@ -3,7 +3,7 @@ import { SCENES } from '../engine/scenes';
 import { controller } from '../state/app-state';
 import { useTraining } from './use-training';
 
-const SPEEDS = [1, 5, 20, 50];
+const SPEEDS = [1, 2, 5, 20, 50];
 
 export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScene: (id: string) => void }) {
   const status = useTraining((s) => s.status);

@@ -71,6 +71,8 @@ export function Legend({ domain, label = 'A-LR', eps, softplusBeta, width = 300 
       <svg
         width={width + 2 * PAD}
         height={MARK_H + BAR_H + AXIS_H}
+        // Scales down with its card on narrow screens (phones) instead of overflowing it.
+        viewBox={`0 0 ${width + 2 * PAD} ${MARK_H + BAR_H + AXIS_H}`}
         role="img"
         aria-label={description}
         className="heatmap-legend__svg"
