@@ -112,6 +112,22 @@ test('a loss surface shows contours with every run’s path', async ({ page }) =
   await expect.poll(async () => Number(await runs.first().getAttribute('data-points'))).toBe(0);
 });
 
+test('a click on the contour plot restarts every run from the clicked point', async ({ page }) => {
+  await openApp(page);
+  await loadScene(page, 'quadratic', 'sgdm');
+  await train(page, 10);
+  const plot = page.getByTestId('task-view').locator('svg.trajectory-view__plot');
+  const box = await plot.boundingBox();
+  if (!box) throw new Error('no contour plot');
+  await plot.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });
+  await expect(page.getByTestId('training-notice')).toContainText('New start point');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0');
+  // The drawer shows the new start, in the upper right quadrant of ½(x² + 100y²)'s plot.
+  await page.getByTestId('experiment-drawer').locator('summary').click();
+  expect(Number(await page.getByTestId('task-start-x').inputValue())).toBeGreaterThan(0);
+  expect(Number(await page.getByTestId('task-start-y').inputValue())).toBeGreaterThan(0);
+});
+
 test('a 2-D race shows one decision boundary per run', async ({ page }) => {
   await openApp(page);
   await loadScene(page, 'race-moons', 'sgdm');

@@ -14,6 +14,7 @@ import {
   defaultTask,
   describeTask,
   parseHidden,
+  SURFACE_STARTS,
   SURFACES,
   type SurfaceName,
   TASK_KINDS,
@@ -142,6 +143,21 @@ export function ExperimentDrawer() {
             </select>
           </label>
         )}
+        {draft.kind === 'surface' &&
+          ([0, 1] as const).map((axis) => (
+            <NumberField
+              key={axis}
+              label={`start ${axis === 0 ? 'x' : 'y'}`}
+              value={draft.start?.[axis] ?? SURFACE_STARTS[draft.surface][axis]}
+              testId={`task-start-${axis === 0 ? 'x' : 'y'}`}
+              validate={(v) => (Math.abs(v) <= 10 ? null : 'pick a start within ±10')}
+              onCommit={(v) => {
+                const start: [number, number] = [...(draft.start ?? SURFACE_STARTS[draft.surface])];
+                start[axis] = v;
+                update({ start });
+              }}
+            />
+          ))}
         {draft.kind === 'mnist' && (
           <label className="field">
             <span>model</span>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveSpec } from '../optim/spec';
 import { formatNumber, parseNumber } from './number-field';
 import { specProblem } from './spec-editor';
-import { checkBatchSize, defaultTask, describeTask, parseHidden } from './task-form';
+import { checkBatchSize, defaultTask, describeTask, parseHidden, SURFACE_STARTS } from './task-form';
 
 describe('typed values', () => {
   it('parses what people type and formats small and large numbers readably', () => {
@@ -34,6 +34,13 @@ describe('task settings', () => {
     expect(parseHidden('2.5')).toMatch(/whole number/);
     expect(checkBatchSize(32)).toBeNull();
     expect(checkBatchSize(0)).toMatch(/1 to 1024/);
+  });
+
+  it("knows each surface's start as the engine does", async () => {
+    const { SURFACE_DEFS } = await import('../engine/tasks/surfaces');
+    for (const [name, start] of Object.entries(SURFACE_STARTS)) {
+      expect(start).toEqual(SURFACE_DEFS[name as keyof typeof SURFACE_DEFS].start);
+    }
   });
 
   it('describes each default task', () => {

@@ -14,6 +14,14 @@ import {
 import { DATASETS_2D, type Dataset2dName } from '../engine/tasks/datasets-2d';
 
 export type TaskKind = TaskConfig['kind'];
+
+/** Each surface's classic start (the engine's defaults; kept here so the UI needs no tfjs). */
+export const SURFACE_STARTS: Record<SurfaceName, [number, number]> = {
+  rosenbrock: [-1.5, 2],
+  quadratic: [-1.8, 0.9],
+  beale: [-1, 1.5],
+  saddle: [1.5, 1e-3],
+};
 export const TASK_KINDS: { kind: TaskKind; label: string }[] = [
   { kind: 'mnist', label: 'MNIST digits' },
   { kind: 'classify2d', label: '2-D classification' },

@@ -86,7 +86,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
 
   return (
     <div ref={box} className="trajectory-view">
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking a point is a pointer gesture; the start is also settable elsewhere */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: picking a point is a pointer gesture; keyboard users type the start in the experiment drawer */}
       <svg
         ref={svg}
         className={`chart__svg trajectory-view__plot${onPickStart ? ' trajectory-view__plot--pick' : ''}`}
