@@ -69,3 +69,24 @@ test('changing the task restarts the runs and says so', async ({ page }) => {
   await page.getByTestId('step').click();
   await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '1');
 });
+
+test('runs can be added (up to four) and removed while the scene is loaded', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 30_000 });
+  await page.getByTestId('step').click();
+  await page.getByTestId('add-run').click();
+  await expect(page.getByTestId('run-run3')).toBeVisible();
+  await expect(page.getByTestId('run-run3')).toHaveAttribute('data-optimizer', 'samsgrad');
+  await page.getByTestId('add-run').click();
+  await expect(page.getByTestId('run-run4')).toBeVisible();
+  await expect(page.getByTestId('add-run')).toHaveCount(0);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '2');
+  // The late runs trained one step from the shared initial weights: their heatmaps exist too.
+  await expect(page.getByTestId('heatmaps-run4')).toBeVisible();
+  await page.getByTestId('remove-run3').click();
+  await page.getByTestId('remove-adam').click();
+  await expect(page.getByTestId('run-run3')).toHaveCount(0);
+  await expect(page.getByTestId('run-adam')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="run-"][data-optimizer]')).toHaveCount(2);
+});

@@ -2,6 +2,7 @@
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
 import type { EngineClient } from '../engine/client';
+import type { RunConfig } from '../engine/experiment';
 import type { Seeds } from '../engine/random';
 import type { Scene } from '../engine/scenes';
 import type { FieldKind } from '../engine/session/snapshot-types';
@@ -75,6 +76,22 @@ export function createTrainingController(connection: EngineConnection, training:
             { ...experiment, task },
             'Task or model changed: the runs restarted from step 0.',
           );
+      }),
+    /** Another panel (up to four), starting from the shared initial weights. */
+    addRun: (run: RunConfig) =>
+      attempt(async () => {
+        await client().send({ type: 'addRun', run });
+        const experiment = training.store.getState().experiment;
+        if (experiment) training.setExperiment({ ...experiment, runs: [...experiment.runs, run] });
+        if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
+      }),
+    removeRun: (runId: string) =>
+      attempt(async () => {
+        await client().send({ type: 'removeRun', runId });
+        const experiment = training.store.getState().experiment;
+        if (experiment)
+          training.setExperiment({ ...experiment, runs: experiment.runs.filter((r) => r.id !== runId) });
+        if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
       }),
     /** Loss surfaces: restart every run from a new start point (a click on the contour plot). */
     setStart: (x: number, y: number) => {

@@ -22,7 +22,7 @@ const fmt = (v: number | undefined, digits = 3) =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
 const sci = (v: number) => (Number.isFinite(v) ? v.toExponential(1) : '—');
 
-export function RunCard({ run, index }: { run: RunSnapshot; index: number }) {
+export function RunCard({ run, index, removable }: { run: RunSnapshot; index: number; removable: boolean }) {
   const rule = RULES[run.spec.name];
   const orders = run.ordersOfMagnitude;
   const sharedScale = useTraining((s) => s.sharedScale);
@@ -58,6 +58,18 @@ export function RunCard({ run, index }: { run: RunSnapshot; index: number }) {
             ))}
           </select>
         </label>
+        {removable && (
+          <button
+            type="button"
+            className="icon-button"
+            data-testid={`remove-${run.runId}`}
+            aria-label={`Remove the run ${run.label}`}
+            title="Remove this run"
+            onClick={() => void controller.removeRun(run.runId)}
+          >
+            ✕
+          </button>
+        )}
       </header>
       <p
         className="run-card__headline"

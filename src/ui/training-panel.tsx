@@ -1,5 +1,7 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
 // charts (training curves, the softplus inset, the task view).
+
+import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { RULES } from '../optim/rules';
 import { controller, training } from '../state/app-state';
@@ -8,6 +10,17 @@ import { ExperimentDrawer } from './experiment-drawer';
 import { Notice } from './notice';
 import { RunCard } from './run-card';
 import { useTraining } from './use-training';
+
+/** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
+function nextRun(ids: string[]): RunConfig {
+  let n = ids.length + 1;
+  while (ids.includes(`run${n}`)) n++;
+  return {
+    id: `run${n}`,
+    label: `SAMSGrad β=50 (#${n})`,
+    spec: { name: 'samsgrad', lr: 1e-2, softplusBeta: 50 },
+  };
+}
 
 export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const snapshot = useTraining((s) => s.snapshot);
@@ -41,9 +54,19 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       {snapshot ? (
         <div className="runs" data-testid="runs" data-step={snapshot.step} data-backend={snapshot.backend}>
           {snapshot.runs.map((run, index) => (
-            <RunCard key={run.runId} run={run} index={index} />
+            <RunCard key={run.runId} run={run} index={index} removable={snapshot.runs.length > 1} />
           ))}
         </div>
+      ) : null}
+      {snapshot && snapshot.runs.length < MAX_RUNS ? (
+        <button
+          type="button"
+          className="button button--quiet add-run"
+          data-testid="add-run"
+          onClick={() => void controller.addRun(nextRun(snapshot.runs.map((r) => r.runId)))}
+        >
+          + Add a run (SAMSGrad, from the shared initial weights)
+        </button>
       ) : null}
       {snapshot ? (
         <div className="bottom-row">
