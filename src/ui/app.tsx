@@ -1,7 +1,7 @@
 // The first screen: header with the backend badge and picker, the story, the live experiment (the
 // default scene is the paper's Figure 1 on MNIST), the backend details and the optimizer self-check.
 // Engine and training state live outside React (state/app-state).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
 import { DEFAULT_SCENE_ID } from '../engine/scenes';
 import { BackendBadge } from './backend-badge';
@@ -10,9 +10,12 @@ import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { Intro } from './intro';
 import { Notice } from './notice';
+import { ShortcutSheet } from './shortcut-sheet';
 import { TrainingControls } from './training-controls';
 import { TrainingPanel } from './training-panel';
 import { useEngine } from './use-engine';
+import { usePresentationMode } from './use-presentation-mode';
+import { useShortcuts } from './use-shortcuts';
 import { useSceneLoader } from './use-training';
 import { VerifyPanel } from './verify-panel';
 
@@ -38,8 +41,24 @@ export function App() {
   const [sceneId, setSceneId] = useState(DEFAULT_SCENE_ID);
   useSceneLoader(sceneId, ready !== null);
 
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [present, setPresent] = useState(
+    () => new URLSearchParams(window.location.search).get('present') === '1',
+  );
+  usePresentationMode(present);
+  const handlers = useMemo(
+    () => ({
+      onScene: setSceneId,
+      toggleSheet: () => setSheetOpen((open) => !open),
+      closeSheet: () => setSheetOpen(false),
+      togglePresent: () => setPresent((on) => !on),
+    }),
+    [],
+  );
+  useShortcuts(handlers);
+
   return (
-    <div className="app">
+    <div className={present ? 'app app--present' : 'app'} data-testid="app" data-present={present}>
       <header className="header">
         <div className="header__brand">
           <h1>Anisoscope</h1>
@@ -68,8 +87,17 @@ export function App() {
         />
       </main>
       <footer className="footer muted small">
-        Reference: Q. Tong, G. Liang, J. Bi, arXiv:1908.00700. Computation runs locally with TensorFlow.js.
+        Reference: Q. Tong, G. Liang, J. Bi, arXiv:1908.00700. Computation runs locally with TensorFlow.js.{' '}
+        <button
+          type="button"
+          className="link-button"
+          data-testid="shortcuts-button"
+          onClick={() => setSheetOpen(true)}
+        >
+          Keyboard shortcuts (?)
+        </button>
       </footer>
+      {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
     </div>
   );
 }

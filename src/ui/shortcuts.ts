@@ -1,0 +1,61 @@
+// Keyboard shortcuts for driving a lecture: one table (the shortcut sheet shows it), and a pure
+// lookup from a key event to an action. Keys typed into a field never trigger anything.
+
+export type ShortcutAction =
+  | { kind: 'playPause' }
+  | { kind: 'step' }
+  | { kind: 'reset' }
+  | { kind: 'scene'; index: number }
+  | { kind: 'sheet' }
+  | { kind: 'present' }
+  | { kind: 'close' };
+
+export const SHORTCUTS: { keys: string; does: string }[] = [
+  { keys: 'Space', does: 'play / pause' },
+  { keys: '→', does: 'one step (while paused)' },
+  { keys: 'R', does: 'reset (same initial weights)' },
+  { keys: '1 … 9', does: 'load scene 1 … 9 of the scene list' },
+  { keys: 'P', does: 'presentation mode (large type, high contrast, full screen)' },
+  { keys: '?', does: 'show or hide this sheet' },
+  { keys: 'Esc', does: 'close this sheet' },
+];
+
+interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+/** The action for a key press, or null (also for modified keys, which belong to the browser). */
+export function shortcutFor(event: KeyLike): ShortcutAction | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  switch (event.key) {
+    case ' ':
+    case 'Spacebar':
+      return { kind: 'playPause' };
+    case 'ArrowRight':
+      return { kind: 'step' };
+    case 'r':
+    case 'R':
+      return { kind: 'reset' };
+    case '?':
+      return { kind: 'sheet' };
+    case 'p':
+    case 'P':
+      return { kind: 'present' };
+    case 'Escape':
+      return { kind: 'close' };
+    default:
+      if (/^[1-9]$/.test(event.key)) return { kind: 'scene', index: Number(event.key) - 1 };
+      return null;
+  }
+}
+
+/** Whether the key belongs to what has focus: a text field, a select, a slider, an editable element. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const element = target as HTMLElement;
+  if (element.isContentEditable) return true;
+  return element.closest('input, select, textarea, [role="slider"], [contenteditable="true"]') !== null;
+}

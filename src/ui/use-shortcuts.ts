@@ -1,0 +1,50 @@
+// Installs the lecture shortcuts on the window. A guided tour that is open owns the arrow keys.
+import { useEffect } from 'react';
+import { SCENES } from '../engine/scenes';
+import { controller, training } from '../state/app-state';
+import { isTypingTarget, type ShortcutAction, shortcutFor } from './shortcuts';
+
+export interface ShortcutHandlers {
+  onScene: (id: string) => void;
+  toggleSheet: () => void;
+  closeSheet: () => void;
+  togglePresent: () => void;
+}
+
+export function useShortcuts(handlers: ShortcutHandlers): void {
+  useEffect(() => {
+    const run = (action: ShortcutAction) => {
+      const status = training.store.getState().status;
+      switch (action.kind) {
+        case 'playPause':
+          return void (status?.playing ? controller.pause() : controller.play());
+        case 'step':
+          return void (status?.playing ? undefined : controller.step());
+        case 'reset':
+          return void controller.reset();
+        case 'scene': {
+          const scene = SCENES[action.index];
+          if (scene) handlers.onScene(scene.id);
+          return;
+        }
+        case 'sheet':
+          return handlers.toggleSheet();
+        case 'present':
+          return handlers.togglePresent();
+        case 'close':
+          return handlers.closeSheet();
+      }
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      if (action.kind === 'step' && document.querySelector('[data-testid="tour"]')) return;
+      // Space on a focused button would click it as well: the shortcut wins.
+      if (action.kind === 'playPause' || action.kind === 'step') event.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [handlers]);
+}
