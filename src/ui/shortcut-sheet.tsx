@@ -1,35 +1,41 @@
-// The "?" sheet: every shortcut in one table.
+// The "?" sheet: every shortcut in one table, in a native modal <dialog> (focus, Escape and the
+// backdrop are the browser's).
+import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
   return (
-    <div className="sheet-backdrop" role="presentation" onClick={onClose}>
-      <div
-        className="sheet card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="sheet-title"
-        data-testid="shortcut-sheet"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2 id="sheet-title">Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.keys}>
-                <th scope="row">
-                  <kbd>{s.keys}</kbd>
-                </th>
-                <td>{s.does}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
-    </div>
+    <dialog
+      ref={dialog}
+      className="sheet card"
+      aria-labelledby="sheet-title"
+      data-testid="shortcut-sheet"
+      onClose={onClose}
+      onClick={(e) => e.target === dialog.current && onClose()}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <h2 id="sheet-title">Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
+              <th scope="row">
+                <kbd>{s.keys}</kbd>
+              </th>
+              <td>{s.does}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="button" onClick={onClose}>
+        Close
+      </button>
+    </dialog>
   );
 }
