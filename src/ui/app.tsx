@@ -1,13 +1,18 @@
 // The first screen: header with the backend badge and picker, the story, the live experiment (the
 // default scene is the paper's Figure 1 on MNIST), the backend details and the optimizer self-check.
 // Engine and training state live outside React (state/app-state).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
 import { DEFAULT_SCENE_ID } from '../engine/scenes';
+import { controller, training } from '../state/app-state';
+import { startEmbedApi } from '../state/embed/embed-api';
+import { readEmbedParams } from '../state/embed/embed-params';
 import { BackendBadge } from './backend-badge';
 import { BackendPanel } from './backend-panel';
 import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
+import { EmbedBar } from './embed-bar';
+import { HiddenParts } from './embed-context';
 import { Intro } from './intro';
 import { Notice } from './notice';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -56,6 +61,34 @@ export function App() {
     [],
   );
   useShortcuts(handlers);
+
+  const [embed] = useState(() => readEmbedParams(window.location.search));
+  const sceneRef = useRef(sceneId);
+  sceneRef.current = sceneId;
+  useEffect(
+    () =>
+      startEmbedApi({
+        controller,
+        training,
+        onScene: setSceneId,
+        sceneId: () => sceneRef.current,
+        origin: embed.origin,
+      }),
+    [embed.origin],
+  );
+
+  if (embed.embed) {
+    return (
+      <HiddenParts.Provider value={embed.hidden}>
+        <div className="app app--embed" data-testid="app" data-embed="true">
+          <EmbedBar sceneId={sceneId} />
+          <main className="main main--embed">
+            <TrainingPanel sceneId={sceneId} />
+          </main>
+        </div>
+      </HiddenParts.Provider>
+    );
+  }
 
   return (
     <div className={present ? 'app app--present' : 'app'} data-testid="app" data-present={present}>

@@ -7,6 +7,7 @@ import { adaptiveRateCeiling, RULES } from '../optim/rules';
 import { OPTIMIZER_NAMES } from '../optim/spec';
 import { controller } from '../state/app-state';
 import { AlrHistogram, AnisotropyChart, runColor, useSharedAlrDomain } from './charts';
+import { useShown } from './embed-context';
 import { type Domain, Legend, RunHeatmaps, useSharedDomain } from './heatmap';
 import { SpecEditor } from './spec-editor';
 import { useTraining } from './use-training';
@@ -33,6 +34,10 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
   const [ownDomain, setOwnDomain] = useState<Domain | null>(null);
   const legendDomain = sharedScale ? heatmapDomain : ownDomain;
   const usesSoftplus = rule.denominator === 'softplus';
+  const showHeatmaps = useShown('heatmaps');
+  const showCharts = useShown('charts');
+  const showNumbers = useShown('numbers');
+  const showEdit = useShown('edit');
   return (
     <article
       className="card run-card"
@@ -86,13 +91,15 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
           )}
         </strong>
       </p>
-      <RunHeatmaps
-        runId={run.runId}
-        domain={sharedScale && heatmapDomain ? heatmapDomain : 'own'}
-        aggregate={aggregate}
-        onDomain={setOwnDomain}
-      />
-      {legendDomain && (
+      {showHeatmaps && (
+        <RunHeatmaps
+          runId={run.runId}
+          domain={sharedScale && heatmapDomain ? heatmapDomain : 'own'}
+          aggregate={aggregate}
+          onDomain={setOwnDomain}
+        />
+      )}
+      {showHeatmaps && legendDomain && (
         <Legend
           domain={legendDomain}
           label={SHOWN_LABELS[shownField]}
@@ -105,9 +112,9 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
             : {})}
         />
       )}
-      <AnisotropyChart runId={run.runId} yDomain={alrDomain} />
-      <AlrHistogram runId={run.runId} domain={alrDomain} />
-      <dl className="run-card__numbers">
+      {showCharts && <AnisotropyChart runId={run.runId} yDomain={alrDomain} />}
+      {showCharts && <AlrHistogram runId={run.runId} domain={alrDomain} />}
+      <dl className="run-card__numbers" hidden={!showNumbers}>
         <dt>A-LR range</dt>
         <dd data-testid={`alr-range-${run.runId}`}>
           {sci(run.alrStats.min)} … <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
@@ -137,7 +144,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         )}
       </dl>
       <p className="muted small">{rule.formula}</p>
-      <details className="run-card__edit">
+      <details className="run-card__edit" hidden={!showEdit}>
         <summary data-testid={`edit-${run.runId}`}>Edit hyperparameters</summary>
         <SpecEditor runId={run.runId} spec={run.spec} />
       </details>

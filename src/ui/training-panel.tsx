@@ -6,6 +6,7 @@ import { sceneById } from '../engine/scenes';
 import { RULES } from '../optim/rules';
 import { controller, training } from '../state/app-state';
 import { SoftplusInset, TaskView, TrainingCurves } from './charts';
+import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { Notice } from './notice';
 import { RunCard } from './run-card';
@@ -27,20 +28,26 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const error = useTraining((s) => s.error);
   const notice = useTraining((s) => s.notice);
   const scene = sceneById(sceneId);
+  const showCaption = useShown('caption');
+  const showSettings = useShown('settings');
+  const showAdd = useShown('add');
+  const showCurves = useShown('curves');
+  const showSoftplus = useShown('softplus');
+  const showTask = useShown('task');
   const task = useTraining((s) => s.experiment?.task);
   const start = task?.kind === 'surface' ? task.start : undefined;
   const softplusRun = snapshot?.runs.find((r) => RULES[r.spec.name].denominator === 'softplus');
   return (
     <section className="card training" aria-labelledby="training-title">
       <h2 id="training-title">{scene?.title ?? 'Training'}</h2>
-      {scene && (
+      {scene && showCaption && (
         <p className="muted" data-testid="scene-caption">
           {scene.caption[0]}
           <br />
           {scene.caption[1]}
         </p>
       )}
-      <ExperimentDrawer />
+      {showSettings && <ExperimentDrawer />}
       {notice && (
         <Notice onDismiss={() => training.dismissNotice()}>
           <span data-testid="training-notice">{notice}</span>
@@ -58,7 +65,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           ))}
         </div>
       ) : null}
-      {snapshot && snapshot.runs.length < MAX_RUNS ? (
+      {snapshot && showAdd && snapshot.runs.length < MAX_RUNS ? (
         <button
           type="button"
           className="button button--quiet add-run"
@@ -70,19 +77,25 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       ) : null}
       {snapshot ? (
         <div className="bottom-row">
-          <section className="card" aria-label="Training curves">
-            <TrainingCurves />
-          </section>
-          <section className="card" aria-label="Softplus">
-            <SoftplusInset beta={softplusRun?.spec.softplusBeta ?? 50} />
-          </section>
-          <section className="card" aria-label="Task view">
-            <TaskView
-              runs={snapshot.runs}
-              onPickStart={(x, y) => void controller.setStart(x, y)}
-              {...(start ? { start } : {})}
-            />
-          </section>
+          {showCurves && (
+            <section className="card" aria-label="Training curves">
+              <TrainingCurves />
+            </section>
+          )}
+          {showSoftplus && (
+            <section className="card" aria-label="Softplus">
+              <SoftplusInset beta={softplusRun?.spec.softplusBeta ?? 50} />
+            </section>
+          )}
+          {showTask && (
+            <section className="card" aria-label="Task view">
+              <TaskView
+                runs={snapshot.runs}
+                onPickStart={(x, y) => void controller.setStart(x, y)}
+                {...(start ? { start } : {})}
+              />
+            </section>
+          )}
         </div>
       ) : (
         <p className="muted" data-testid="loading-scene">
