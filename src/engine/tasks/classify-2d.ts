@@ -1,11 +1,12 @@
-// 2-D classification: a TF-Playground-style MLP on spirals, moons, circles, XOR or blobs; the
-// snapshot carries the decision boundary on a grid.
+// 2-D classification: a TF-Playground-style MLP on spirals, moons, circles, XOR, blobs or the
+// user's own points (rescaled into the view); the snapshot carries the decision boundary on a grid.
 
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, type Seeds } from '../random';
 import { BatchOrder } from './batch-order';
 import type { Classify2dConfig } from './configs';
-import { generate2d } from './datasets-2d';
+import { checkCustomPoints, describeScale, scaleCustomPoints, splitCustomPoints } from './custom-points';
+import { generate2d, type Points2d } from './datasets-2d';
 import { deviceData } from './device-data';
 import { accuracyOf, mlpForward, mlpParams, softmaxCrossEntropy } from './params';
 import type { Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task';
@@ -13,7 +14,28 @@ import type { Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task'
 const GRID = 40;
 const EXTENT: [number, number, number, number] = [-1.2, 1.2, -1.2, 1.2];
 
-export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
+interface Classify2dData {
+  train: Points2d;
+  test: Points2d;
+  /** The points drawn on the boundary plot. */
+  shown: Points2d;
+  /** The data set's name in the task title (custom points: how the file maps onto the view). */
+  name: string;
+}
+
+function dataOf(config: Classify2dConfig, seeds: Seeds): Classify2dData {
+  if (config.dataset === 'custom') {
+    const problem = checkCustomPoints(config.points);
+    if (problem || !config.points) throw new Error(problem ?? 'custom points missing');
+    const all = scaleCustomPoints(config.points);
+    const { train, test } = splitCustomPoints(all, seeds.data);
+    return {
+      train,
+      test,
+      shown: all,
+      name: `custom ${all.labels.length} points, ${describeScale(all)}`,
+    };
+  }
   const train = generate2d(config.dataset, config.trainSize, config.noise, createRandom(seeds.data));
   const test = generate2d(
     config.dataset,
@@ -21,10 +43,16 @@ export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
     config.noise,
     createRandom(seeds.data + 7919),
   );
+  return { train, test, shown: train, name: config.dataset };
+}
+
+export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
+  const { train, test, shown, name } = dataOf(config, seeds);
+  const trainSize = train.labels.length;
   const sizes = [2, ...config.hidden, train.classes];
   const layers = sizes.length - 1;
   const params = mlpParams('dense', sizes, createRandom(seeds.init));
-  const order = new BatchOrder(config.trainSize, config.batchSize, createRandom(seeds.batches));
+  const order = new BatchOrder(trainSize, config.batchSize, createRandom(seeds.batches));
 
   const gridXy = new Float32Array(GRID * GRID * 2);
   for (let r = 0; r < GRID; r++) {
@@ -35,7 +63,7 @@ export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
     }
   }
   const data = deviceData(() => ({
-    trainX: tf.tensor2d(train.xy, [config.trainSize, 2]),
+    trainX: tf.tensor2d(train.xy, [trainSize, 2]),
     trainY: tf.tensor1d(train.labels, 'int32'),
     testX: tf.tensor2d(test.xy, [test.labels.length, 2]),
     testY: tf.tensor1d(test.labels, 'int32'),
@@ -45,7 +73,7 @@ export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
 
   return {
     id: `classify2d-${config.dataset}`,
-    title: `${config.dataset} · MLP 2-${config.hidden.join('-')}-${train.classes}`,
+    title: `${name} · MLP 2-${config.hidden.join('-')}-${train.classes}`,
     params,
     hasAccuracy: true,
     stepsPerEpoch: order.stepsPerEpoch,
@@ -78,8 +106,8 @@ export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
         extent: EXTENT,
         classes: train.classes,
         probabilities: view ?? new Float32Array(),
-        points: train.xy,
-        labels: train.labels,
+        points: shown.xy,
+        labels: shown.labels,
       };
     },
     releaseTensors: () => data.release(),

@@ -1,6 +1,7 @@
 // Task configurations as plain data (no tfjs): scenes, the store, the URL codec and the UI read
 // these; the task modules build tfjs models from them.
 
+import type { CustomPoints } from './custom-points';
 import type { Dataset2dName } from './datasets-2d';
 
 export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
@@ -8,11 +9,16 @@ export type Activation = (typeof ACTIVATIONS)[number];
 
 export interface Classify2dConfig {
   kind: 'classify2d';
-  dataset: Dataset2dName;
+  /** A generated data set, or 'custom' for the user's own `points` (e.g. from a CSV). */
+  dataset: Dataset2dName | 'custom';
+  /** Only with dataset 'custom': the points, as plain arrays (they cross postMessage). */
+  points?: CustomPoints;
   hidden: number[];
   activation: Activation;
   batchSize: number;
+  /** Generated data sets only. */
   noise: number;
+  /** Generated data sets only; custom points use all of theirs (less the hold-out). */
   trainSize: number;
 }
 

@@ -1,0 +1,148 @@
+// User-supplied 2-D points (e.g. from a CSV): validation, rescaling into the view and a
+// deterministic hold-out split. Plain data and pure functions, no tfjs, so the UI and the CSV
+// parser can use the same checks the engine applies.
+
+import { createRandom, shuffle } from '../random';
+import type { Classify2dConfig } from './configs';
+import type { Points2d } from './datasets-2d';
+
+/** Points as plain arrays, so that they cross postMessage and can sit in a task config. */
+export interface CustomPoints {
+  /** x0, y0, x1, y1, ... in the file's own units. */
+  xy: number[];
+  /** Class ids 0 … classes-1, one per point. */
+  labels: number[];
+}
+
+export const CUSTOM_POINTS_LIMITS = {
+  minPoints: 4,
+  maxPoints: 20_000,
+  minClasses: 2,
+  maxClasses: 10,
+  /** Below this many points the test set is the training set itself. */
+  holdOutFrom: 40,
+  /** Share of the points held out as the test set. */
+  testShare: 0.2,
+} as const;
+
+/** What is wrong with a set of custom points, or null when the engine can train on them. */
+export function checkCustomPoints(points: CustomPoints | undefined): string | null {
+  const L = CUSTOM_POINTS_LIMITS;
+  if (!points || !Array.isArray(points.xy) || !Array.isArray(points.labels))
+    return 'a custom 2-D data set needs its points (xy and labels)';
+  const n = points.labels.length;
+  if (points.xy.length !== 2 * n)
+    return `custom points: ${points.xy.length} coordinates for ${n} labels (expected ${2 * n})`;
+  if (n < L.minPoints) return `custom points: ${n} points, at least ${L.minPoints} are needed`;
+  if (n > L.maxPoints) return `custom points: ${n} points, at most ${L.maxPoints} are allowed`;
+  for (let i = 0; i < points.xy.length; i++) {
+    const v = points.xy[i];
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return `custom points: coordinate ${i} of point ${Math.floor(i / 2)} is not a finite number`;
+  }
+  let max = -1;
+  for (let i = 0; i < n; i++) {
+    const label = points.labels[i];
+    if (typeof label !== 'number' || !Number.isInteger(label) || label < 0 || label >= L.maxClasses)
+      return `custom points: label of point ${i} must be a whole number from 0 to ${L.maxClasses - 1}`;
+    if (label > max) max = label;
+  }
+  if (new Set(points.labels).size < L.minClasses)
+    return `custom points: all points have the same label, at least ${L.minClasses} classes are needed`;
+  return null;
+}
+
+/** Custom points rescaled into [-1, 1]², keeping the aspect ratio. */
+export interface ScaledPoints extends Points2d {
+  /** The file's bounding box: [xMin, xMax, yMin, yMax]. */
+  bounds: [number, number, number, number];
+  /** View units per file unit (the same on both axes). */
+  scale: number;
+}
+
+/** Centres the bounding box on the origin and scales its longer side to [-1, 1]. */
+export function scaleCustomPoints(points: CustomPoints): ScaledPoints {
+  const problem = checkCustomPoints(points);
+  if (problem) throw new Error(problem);
+  const n = points.labels.length;
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < n; i++) {
+    const x = points.xy[2 * i] as number;
+    const y = points.xy[2 * i + 1] as number;
+    xMin = Math.min(xMin, x);
+    xMax = Math.max(xMax, x);
+    yMin = Math.min(yMin, y);
+    yMax = Math.max(yMax, y);
+  }
+  const half = Math.max(xMax - xMin, yMax - yMin) / 2;
+  // All points in one place: nothing to stretch, just centre them.
+  const scale = half > 0 && Number.isFinite(1 / half) ? 1 / half : 1;
+  const cx = xMin / 2 + xMax / 2;
+  const cy = yMin / 2 + yMax / 2;
+  const xy = new Float32Array(2 * n);
+  const labels = new Uint8Array(n);
+  let classes = 0;
+  for (let i = 0; i < n; i++) {
+    xy[2 * i] = ((points.xy[2 * i] as number) - cx) * scale;
+    xy[2 * i + 1] = ((points.xy[2 * i + 1] as number) - cy) * scale;
+    const label = points.labels[i] as number;
+    labels[i] = label;
+    classes = Math.max(classes, label + 1);
+  }
+  return { xy, labels, classes, bounds: [xMin, xMax, yMin, yMax], scale };
+}
+
+function subset(points: Points2d, indices: ArrayLike<number>): Points2d {
+  const xy = new Float32Array(indices.length * 2);
+  const labels = new Uint8Array(indices.length);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k] as number;
+    xy[2 * k] = points.xy[2 * i] as number;
+    xy[2 * k + 1] = points.xy[2 * i + 1] as number;
+    labels[k] = points.labels[i] as number;
+  }
+  return { xy, labels, classes: points.classes };
+}
+
+/**
+ * Train and test sets: a seeded shuffle holds out a fifth of each class (stratified, so every
+ * class is in both); with fewer than 40 points both sets are all the points.
+ */
+export function splitCustomPoints(points: Points2d, seed: number): { train: Points2d; test: Points2d } {
+  const n = points.labels.length;
+  if (n < CUSTOM_POINTS_LIMITS.holdOutFrom) return { train: points, test: points };
+  const random = createRandom(seed);
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let c = 0; c < points.classes; c++) {
+    const members: number[] = [];
+    for (let i = 0; i < n; i++) if (points.labels[i] === c) members.push(i);
+    shuffle(members, random);
+    // Keep at least one point of a class for training; hold out none of a singleton class.
+    const held = Math.min(members.length - 1, Math.round(members.length * CUSTOM_POINTS_LIMITS.testShare));
+    test.push(...members.slice(0, held));
+    train.push(...members.slice(held));
+  }
+  train.sort((a, b) => a - b);
+  test.sort((a, b) => a - b);
+  return { train: subset(points, train), test: subset(points, test.length > 0 ? test : train) };
+}
+
+/** A short, readable number for titles: 3 significant digits, no trailing zeros. */
+function short(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(1);
+  return String(Number(v.toPrecision(3)));
+}
+
+/** How the file's coordinates map onto the view, for the task title. */
+export function describeScale(scaled: ScaledPoints): string {
+  const [xMin, xMax, yMin, yMax] = scaled.bounds;
+  return `x ${short(xMin)}…${short(xMax)}, y ${short(yMin)}…${short(yMax)} (×${short(scaled.scale)})`;
+}
+
+/** A 2-D classification task on custom points, with the rest of the settings from `base`. */
+export function customClassify2d(points: CustomPoints, base: Classify2dConfig): Classify2dConfig {
+  return { ...base, dataset: 'custom', points, trainSize: points.labels.length };
+}
