@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // `base: './'` keeps the built site working from any sub-path (e.g. a GitHub Pages project page).
 // `--mode cli` builds the headless runner (src/cli) for Node: tfjs is bundled (its deep ESM imports
@@ -14,9 +14,40 @@ const NODE_GLOBALS = [
   "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
 ].join('\n');
 
+/**
+ * The built site's Content-Security-Policy (issue #7): scripts, workers, data and wasm only from the
+ * site itself; no eval ('wasm-unsafe-eval' lets WebAssembly compile, nothing else); no remote origins.
+ * Inline style attributes are allowed (React and d3 set element styles). Build only: the dev server
+ * injects an inline React-refresh preamble.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' data: blob:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicy: Plugin = {
+  name: 'anisoscope-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
+
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy],
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173 },

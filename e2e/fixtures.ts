@@ -15,6 +15,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 function watch(page: Page, errors: string[]): void {
+  // Content-Security-Policy violations (the built site ships a strict policy) count as errors too.
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
   });
