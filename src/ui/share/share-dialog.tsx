@@ -1,0 +1,139 @@
+// "Share / embed": the link to this experiment and an <iframe> snippet for slides, built from the
+// current state, with the embed options (what to hide, size, which origin may drive it).
+import './share.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { training } from '../../state/app-state';
+import { HIDEABLE, type Hideable } from '../../state/embed/embed-params';
+import { urlStateOf } from '../../state/url/url-sync';
+import { embedLink, iframeSnippet, shareLink } from './share-links';
+
+/** This page's address without its query: the link works wherever the app is hosted. */
+function pageBase(): string {
+  const url = new URL(window.location.href);
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false; // the field is selected instead, for Ctrl+C
+  }
+}
+
+export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [hide, setHide] = useState<Hideable[]>(['settings', 'add']);
+  const [size, setSize] = useState({ width: 960, height: 720 });
+  const [origin, setOrigin] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  const state = urlStateOf(training.store.getState(), sceneId);
+  const base = pageBase();
+  const { link, snippet } = useMemo(() => {
+    if (!state) return { link: '', snippet: '' };
+    const src = embedLink(base, state, { hide, ...size, origin });
+    return { link: shareLink(base, state), snippet: iframeSnippet(src, size, 'Anisoscope') };
+  }, [state, base, hide, size, origin]);
+
+  const copyField = async (id: string, text: string) => {
+    const ok = await copy(text);
+    if (!ok) (document.getElementById(id) as HTMLTextAreaElement | null)?.select();
+    setCopied(ok ? id : null);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="sheet card share"
+      aria-labelledby="share-title"
+      data-testid="share-dialog"
+      onClose={onClose}
+    >
+      <h2 id="share-title">Share or embed this experiment</h2>
+      <label className="field" htmlFor="share-link">
+        <span>Link (opens this scene with these runs, settings and seeds)</span>
+      </label>
+      <textarea id="share-link" data-testid="share-link" readOnly rows={3} value={link} />
+      <button
+        type="button"
+        className="button button--quiet"
+        data-testid="copy-link"
+        onClick={() => void copyField('share-link', link)}
+      >
+        {copied === 'share-link' ? 'Copied ✓' : 'Copy link'}
+      </button>
+      <fieldset className="share__options">
+        <legend>Embedded copy: hide</legend>
+        {HIDEABLE.map((part) => (
+          <label key={part} className="share__check">
+            <input
+              type="checkbox"
+              data-testid={`share-hide-${part}`}
+              checked={hide.includes(part)}
+              onChange={(e) => setHide(e.target.checked ? [...hide, part] : hide.filter((p) => p !== part))}
+            />
+            {part}
+          </label>
+        ))}
+      </fieldset>
+      <div className="share__size">
+        <label className="field">
+          <span>width</span>
+          <input
+            type="number"
+            min={320}
+            max={3840}
+            value={size.width}
+            onChange={(e) => setSize({ ...size, width: Number(e.target.value) || 960 })}
+          />
+        </label>
+        <label className="field">
+          <span>height</span>
+          <input
+            type="number"
+            min={240}
+            max={2160}
+            value={size.height}
+            onChange={(e) => setSize({ ...size, height: Number(e.target.value) || 720 })}
+          />
+        </label>
+        <label className="field">
+          <span>only this origin may drive it (optional)</span>
+          <input
+            type="url"
+            placeholder="https://slides.example.org"
+            value={origin}
+            onChange={(e) => setOrigin(e.target.value)}
+            data-testid="share-origin"
+          />
+        </label>
+      </div>
+      <label className="field" htmlFor="share-snippet">
+        <span>Embed code</span>
+      </label>
+      <textarea id="share-snippet" data-testid="share-snippet" readOnly rows={4} value={snippet} />
+      <div className="drawer__actions">
+        <button
+          type="button"
+          className="button button--quiet"
+          data-testid="copy-snippet"
+          onClick={() => void copyField('share-snippet', snippet)}
+        >
+          {copied === 'share-snippet' ? 'Copied ✓' : 'Copy embed code'}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
