@@ -1,0 +1,141 @@
+// Text that the engine, the optimizer library and the controller own (scene titles and captions, rule
+// formulas, notices), translated at display time. English is theirs, unchanged; Chinese comes from the
+// tables here, falling back to the English when a scene or a notice is not known.
+import type { Scene } from '../../engine/scenes';
+import type { Language } from './language';
+import { EN, type StringKey } from './strings-en';
+import { translate } from './translate';
+
+interface SceneText {
+  title: string;
+  caption: [string, string];
+}
+
+const ZH_SCENES: Record<string, SceneText> = {
+  'fig1-mnist': {
+    title: '图 1 — MNIST：Adam 对比 Sadam',
+    caption: [
+      'Adam 的逐权重步长（A-LR）跨越许多个数量级；Sadam 的 softplus 将其约束在一个区间内。',
+      '连接始终为黑色的边缘像素的权重从未收到梯度：在 Adam 下，它们的 A-LR 停留在 1/ε = 10⁸。',
+    ],
+  },
+  'eps-matters': {
+    title: '是 ε 给 Adam 设了上限',
+    caption: [
+      '同一个 Adam，分别取 ε = 10⁻⁸ 与 ε = 10⁻³。',
+      '最大的 A-LR 等于 1/ε：决定 Adam 上限的是 ε，而不是数据。',
+    ],
+  },
+  'beta-sweep': {
+    title: 'Softplus β：从类 SGD 到类 Adam',
+    caption: [
+      'Sadam 取 β = 1、10、50、100。',
+      'β 小时 A-LR 趋于平坦，接近带动量的 SGD；β 大时它像 Adam 一样分散开（上限 β/ln 2）。',
+    ],
+  },
+  'sadam-vs-samsgrad': {
+    title: 'Sadam 对比 SAMSGrad',
+    caption: [
+      'SAMSGrad 在 softplus 之前先对 v 取历史最大值。',
+      '因此它的 A-LR 只会随时间减小；Sadam 的 A-LR 则可以回升。',
+    ],
+  },
+  'switch-adam-sadam': {
+    title: '训练中途从 Adam 切换到 Sadam',
+    caption: [
+      '两组运行都以 Adam 开始；在第 150 步，右侧那组改为 Sadam（沿用相同的 m 和 v）。',
+      '注意 softplus 接管的那一刻，它的 A-LR 范围骤然收窄。',
+    ],
+  },
+  'mnist-cnn': {
+    title: 'MNIST CNN（LeNet 风格）',
+    caption: [
+      '论文图 1a 的设置：一个小型卷积网络。',
+      '卷积核在各像素间共享，因此其 A-LR 的分散程度小于 MLP。',
+    ],
+  },
+  'charlm-sonnets': {
+    title: '莎士比亚十四行诗上的字符级语言模型',
+    caption: ['嵌入层 + GRU，预测下一个字符。', '罕见字符的嵌入行二阶矩极小：Adam 在那里的 A-LR 急剧升高。'],
+  },
+  rosenbrock: {
+    title: 'Rosenbrock：Adam、Sadam 与 SGD-动量',
+    caption: [
+      '三个优化器从 (−1.5, 2) 出发，沿弯曲的山谷下降到 (1, 1)。',
+      'Adam 和 Sadam 对每个坐标重新缩放；SGD-动量沿原始梯度前进。',
+    ],
+  },
+  quadratic: {
+    title: '病态二次函数',
+    caption: [
+      '½(x² + 100y²)：两个坐标轴方向的曲率相差 100 倍。',
+      'Adam 使两个坐标的步长趋于相等；SGD 在陡峭方向上来回震荡。',
+    ],
+  },
+  beale: {
+    title: 'Beale 函数',
+    caption: [
+      '平坦的高原与陡峭的峭壁，最小值位于 (3, 0.5)。',
+      '在高原上 Adam 的 A-LR 不断增大；Sadam 将其限制在 β/ln 2。',
+    ],
+  },
+  saddle: {
+    title: '逃离鞍点',
+    caption: [
+      '从几乎正好位于鞍点脊线上的 y = 0.001 出发。',
+      'Adam 把微小的 y 方向梯度放大成完整的一步；Sadam 受限的 A-LR 逃离得更慢。',
+    ],
+  },
+};
+
+/** A scene's title and caption in `language` (the engine's English when there is no translation). */
+export function sceneText(scene: Scene, language: Language): SceneText {
+  if (language === 'en') return { title: scene.title, caption: scene.caption };
+  const known = ZH_SCENES[scene.id];
+  if (known) return known;
+  const race = /^race-(\w+)$/.exec(scene.id);
+  if (race) {
+    const dataset = race[1] ?? '';
+    const key = `dataset.${dataset}`;
+    const name = key in EN ? translate(language, key as StringKey) : dataset;
+    return {
+      title: `二维赛跑：${name}`,
+      caption: [
+        `Adam、Sadam 和 SGD-动量用同一个 MLP 学习${name}数据。`,
+        '并排比较它们的决策边界和 A-LR 范围。',
+      ],
+    };
+  }
+  return { title: scene.title, caption: scene.caption };
+}
+
+const ZH_FORMULAS: Record<string, string> = {
+  'A-LR = 1/(√v̂ + ε), v̂ = max over steps of v': 'A-LR = 1/(√v̂ + ε)，v̂ = 各步 v 的最大值',
+  'A-LR = 1/softplus_β(√v̂) ≤ β/ln 2, v̂ = max over steps of v':
+    'A-LR = 1/softplus_β(√v̂) ≤ β/ln 2，v̂ = 各步 v 的最大值',
+  'A-LR = 1 (isotropic): x −= lr·m, m = β1·m + g': 'A-LR = 1（各向同性）：x −= lr·m，m = β1·m + g',
+  'A-LR = 1/(√v + ε), v = β2·v + (1−β2)·g², no bias correction':
+    'A-LR = 1/(√v + ε)，v = β2·v + (1−β2)·g²，无偏差校正',
+  'A-LR = 1/(√v̂ + ε)^(2p), p = 1/8 by default': 'A-LR = 1/(√v̂ + ε)^(2p)，默认 p = 1/8',
+  'A-LR = clip(lr_t/(√v + ε), η_l(t), η_u(t)) / lr_t, bounds → finalLr':
+    'A-LR = clip(lr_t/(√v + ε), η_l(t), η_u(t)) / lr_t，边界 → finalLr',
+  'A-LR = clip(lr_t/(√v̂ + ε), η_l(t), η_u(t)) / lr_t, v̂ = max of v':
+    'A-LR = clip(lr_t/(√v̂ + ε), η_l(t), η_u(t)) / lr_t，v̂ = v 的最大值',
+  'A-LR = 1/(√v + ε), v −= (1−β2)·sign(v − g²)·g² (additive, not multiplicative)':
+    'A-LR = 1/(√v + ε)，v −= (1−β2)·sign(v − g²)·g²（加性更新，而非乘性）',
+};
+
+/** An update rule's one-line formula (src/optim/rules.ts) in `language`; pure math stays as it is. */
+export function formulaText(formula: string, language: Language): string {
+  return language === 'en' ? formula : (ZH_FORMULAS[formula] ?? formula);
+}
+
+/** The controller's notices (state/training-controller.ts) in `language`; unknown ones stay English. */
+export function noticeText(notice: string, language: Language): string {
+  if (language === 'en') return notice;
+  if (notice.startsWith('New seeds:')) return translate(language, 'notice.newSeeds');
+  if (notice.startsWith('Task or model changed:')) return translate(language, 'notice.taskChanged');
+  const start = /^New start point \(([^,]+), ([^)]+)\)/.exec(notice);
+  if (start) return translate(language, 'notice.newStart', { x: start[1] ?? '', y: start[2] ?? '' });
+  return notice;
+}

@@ -1,0 +1,15 @@
+// UI text: the string table, the current language and the helpers that translate engine-owned text.
+export { formulaText, noticeText, sceneText } from './engine-text';
+export {
+  htmlLang,
+  isLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  languageStore,
+  pickLanguage,
+  setLanguage,
+} from './language';
+export { LanguagePicker, withLanguageParam } from './language-picker';
+export { Rich, rich } from './rich';
+export { type StringKey, t, translate, useLanguage, useT, type Vars } from './translate';

@@ -1,0 +1,33 @@
+// t(key, vars): the string for the current language with {name} placeholders filled.
+import { useStore } from 'zustand';
+import { type Language, languageStore } from './language';
+import { EN, type StringKey } from './strings-en';
+import { ZH } from './strings-zh';
+
+const TABLES: Record<Language, Record<StringKey, string>> = { en: EN, zh: ZH };
+
+export type Vars = Record<string, string | number>;
+
+export function translate(language: Language, key: StringKey, vars?: Vars): string {
+  const template = TABLES[language][key] ?? EN[key];
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** For plain modules (renderers): the current language, read at call time. */
+export function t(key: StringKey, vars?: Vars): string {
+  return translate(languageStore.getState().language, key, vars);
+}
+
+/** For components: the current language; re-renders when it changes. */
+export function useLanguage(): Language {
+  return useStore(languageStore, (s) => s.language);
+}
+
+/** For components: re-renders when the language changes. */
+export function useT(): (key: StringKey, vars?: Vars) => string {
+  const language = useLanguage();
+  return (key, vars) => translate(language, key, vars);
+}
+
+export type { StringKey };
