@@ -2,6 +2,8 @@
 // at, and the element to outline. Every word the tour shows lives in TOUR_TEXT (one table to translate);
 // TOUR_STEPS joins it with the non-textual parts. Plain data: no React, no DOM, no tfjs.
 
+import { TOUR_TEXT_ZH } from './tour-text-zh';
+
 /** What the tour does when it enters a step. */
 export type TourAction = 'play';
 
@@ -94,6 +96,19 @@ export const TOUR_TEXT = {
 
 export type TourStepId = keyof typeof TOUR_TEXT.steps;
 
+/** What a translated table provides (the same shape as TOUR_TEXT). */
+export interface TourTextLike {
+  start: string;
+  startTitle: string;
+  stepOf: (n: number, total: number) => string;
+  lookLabel: string;
+  back: string;
+  next: string;
+  finish: string;
+  close: string;
+  steps: Record<TourStepId, TourStepText>;
+}
+
 export interface TourStep extends TourStepText {
   id: TourStepId;
   /** The scene the step shows (an id of SCENES). */
@@ -132,6 +147,11 @@ export const TARGET_PATTERNS: readonly RegExp[] = [
   /^heatmap-[A-Za-z0-9_]+-[A-Za-z0-9_/]+$/,
   /^(softplus-inset|training-curves|task-view|play-pause|scene-picker|experiment-drawer)$/,
 ];
+
+/** The tour's text in the UI language (English is the source table). */
+export function tourText(language: string): typeof TOUR_TEXT | TourTextLike {
+  return language === 'zh' ? TOUR_TEXT_ZH : TOUR_TEXT;
+}
 
 export function isKnownTarget(target: string): boolean {
   return TARGET_PATTERNS.some((p) => p.test(target));

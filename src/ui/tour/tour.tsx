@@ -7,8 +7,9 @@ import { useEffect, useId, useRef } from 'react';
 import { useStore } from 'zustand';
 import { sceneById } from '../../engine/scenes';
 import { controller, training } from '../../state/app-state';
+import { languageStore } from '../i18n/language';
 import { ownsKeys, pickCorner, sceneLoaded, scrollDelta } from './tour-layout';
-import { TOUR_STEPS, TOUR_TEXT } from './tour-steps';
+import { TOUR_STEPS, tourText } from './tour-steps';
 import { closeTour, goToStep, openTour, type TourState, tourStore } from './tour-store';
 import { parseTourParams, withTourParams } from './tour-url';
 import './tour.css';
@@ -66,6 +67,7 @@ function close(): void {
 
 /** The overlay. Mount once, anywhere in the app; it renders nothing while the tour is closed. */
 export function Tour({ sceneId, onScene }: TourProps) {
+  const TEXT = tourText(useStore(languageStore, (l) => l.language));
   const open = useTour((s) => s.open);
   const index = useTour((s) => s.index);
   const highlightRef = useRef<HTMLDivElement>(null);
@@ -225,6 +227,7 @@ export function Tour({ sceneId, onScene }: TourProps) {
 
   const step = TOUR_STEPS[index];
   if (!open || !step) return null;
+  const words = TEXT.steps[step.id];
   const n = index + 1;
   const total = TOUR_STEPS.length;
   const last = n === total;
@@ -250,21 +253,21 @@ export function Tour({ sceneId, onScene }: TourProps) {
           type="button"
           className="tour__close"
           data-testid="tour-close"
-          aria-label={TOUR_TEXT.close}
-          title={TOUR_TEXT.close}
+          aria-label={TEXT.close}
+          title={TEXT.close}
           onClick={close}
         >
           ✕
         </button>
         <div aria-live="polite">
           <p className="tour__count" data-testid="tour-count">
-            {TOUR_TEXT.stepOf(n, total)}
+            {TEXT.stepOf(n, total)}
           </p>
-          <h2 id={titleId}>{step.title}</h2>
+          <h2 id={titleId}>{words.title}</h2>
           <div id={textId}>
-            <p>{step.caption}</p>
+            <p>{words.caption}</p>
             <p className="tour__look">
-              <strong>{TOUR_TEXT.lookLabel}</strong> {step.look}
+              <strong>{TEXT.lookLabel}</strong> {words.look}
             </p>
           </div>
         </div>
@@ -276,7 +279,7 @@ export function Tour({ sceneId, onScene }: TourProps) {
             disabled={index === 0}
             onClick={() => goToStep(index - 1)}
           >
-            {TOUR_TEXT.back}
+            {TEXT.back}
           </button>
           <button
             ref={nextRef}
@@ -285,7 +288,7 @@ export function Tour({ sceneId, onScene }: TourProps) {
             data-testid="tour-next"
             onClick={() => (last ? close() : goToStep(index + 1))}
           >
-            {last ? TOUR_TEXT.finish : TOUR_TEXT.next}
+            {last ? TEXT.finish : TEXT.next}
           </button>
         </div>
       </section>
@@ -295,15 +298,16 @@ export function Tour({ sceneId, onScene }: TourProps) {
 
 /** "Take the tour", for the header: opens the tour at step 1 (restarts it if open). */
 export function TourButton({ className = 'button button--quiet' }: { className?: string }) {
+  const TEXT = tourText(useStore(languageStore, (l) => l.language));
   return (
     <button
       type="button"
       className={className}
       data-testid="tour-start"
-      title={TOUR_TEXT.startTitle}
+      title={TEXT.startTitle}
       onClick={() => openTour(0)}
     >
-      {TOUR_TEXT.start}
+      {TEXT.start}
     </button>
   );
 }
