@@ -1,4 +1,5 @@
 // The language select in the header: updates `?lang=` (other parameters kept) and the UI at once.
+import { useId } from 'react';
 import { useStore } from 'zustand';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, languageStore, setLanguage } from './language';
 import { useT } from './translate';
@@ -13,10 +14,15 @@ export function withLanguageParam(href: string, language: string): string {
 export function LanguagePicker() {
   const t = useT();
   const language = useStore(languageStore, (s) => s.language);
+  const id = useId();
+  // A label by id (not wrapping), so the select's name is just "Language", not "Language English".
   return (
-    <label className="picker">
-      <span className="picker__label">{t('language.label')}</span>
+    <span className="picker">
+      <label className="picker__label" htmlFor={id}>
+        {t('language.label')}
+      </label>
       <select
+        id={id}
         data-testid="language-picker"
         value={language}
         onChange={(e) => {
@@ -36,6 +42,6 @@ export function LanguagePicker() {
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
