@@ -13,6 +13,7 @@ import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
+import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
 import { Intro } from './intro';
 import { Notice } from './notice';
 import { ShortcutSheet } from './shortcut-sheet';
@@ -29,6 +30,11 @@ export function App() {
   const [preference, setPreference] = useState<BackendPreference>(initial.preference);
   const [invalidParam, setInvalidParam] = useState(initial.invalid);
   const { engine, strayError } = useEngine(preference);
+  const t = useT();
+  const language = useLanguage();
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(language);
+  }, [language]);
 
   // Drop an unusable `?backend=` from the address bar once we have told the user about it.
   useEffect(() => {
@@ -95,19 +101,19 @@ export function App() {
       <header className="header">
         <div className="header__brand">
           <h1>Anisoscope</h1>
-          <span className="header__tagline">adaptive learning rates, seen per parameter</span>
+          <span className="header__tagline">{t('app.tagline')}</span>
         </div>
         <TrainingControls sceneId={sceneId} onScene={setSceneId} />
         <div className="header__controls">
           <BackendBadge engine={engine} />
           <BackendPicker value={preference} onChange={choose} />
+          <LanguagePicker />
         </div>
       </header>
       <main className="main">
         {invalidParam !== null && (
           <Notice onDismiss={() => setInvalidParam(null)}>
-            Unknown backend “{invalidParam}” in the URL (expected auto, webgpu, webgl, wasm or cpu); using
-            Auto.
+            {t('app.unknownBackend', { value: invalidParam })}
           </Notice>
         )}
         <TrainingPanel sceneId={sceneId} />
@@ -120,14 +126,14 @@ export function App() {
         />
       </main>
       <footer className="footer muted small">
-        Reference: Q. Tong, G. Liang, J. Bi, arXiv:1908.00700. Computation runs locally with TensorFlow.js.{' '}
+        {t('app.footer')}{' '}
         <button
           type="button"
           className="link-button"
           data-testid="shortcuts-button"
           onClick={() => setSheetOpen(true)}
         >
-          Keyboard shortcuts (?)
+          {t('app.shortcutsButton')}
         </button>
       </footer>
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}

@@ -1,6 +1,7 @@
 // Says which backend runs and why, names the WebGPU adapter, and lists every backend that was skipped or
 // failed on the way (the fallback chain's notes).
 import { BACKEND_LABELS } from '../engine/protocol';
+import { useT } from './i18n';
 import type { EngineState } from './use-engine';
 
 export function BackendPanel({
@@ -10,23 +11,24 @@ export function BackendPanel({
   engine: EngineState | null;
   strayError: string | null;
 }) {
+  const t = useT();
   return (
     <section className="card" aria-labelledby="backend-title">
-      <h2 id="backend-title">Compute backend</h2>
+      <h2 id="backend-title">{t('backend.title')}</h2>
       {engine?.phase === 'ready' ? (
         <Ready engine={engine} />
       ) : engine?.phase === 'failed' ? (
         <p className="error" data-testid="backend-error">
-          No TensorFlow.js backend could start: {engine.error}
+          {t('backend.failed', { error: engine.error })}
         </p>
       ) : (
         <p className="muted" data-testid="backend-starting">
-          Starting TensorFlow.js in a Web Worker…
+          {t('backend.starting')}
         </p>
       )}
       {strayError && (
         <p className="error" data-testid="engine-stray-error">
-          The engine reported: {strayError}
+          {t('backend.stray', { error: strayError })}
         </p>
       )}
     </section>
@@ -34,6 +36,7 @@ export function BackendPanel({
 }
 
 function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> }) {
+  const t = useT();
   const { backend, reason, adapter, notes, initMs } = engine.ready;
   return (
     <>
@@ -45,14 +48,18 @@ function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> })
       </p>
       {adapter && (
         <p className="muted" data-testid="adapter-info">
-          WebGPU adapter: {[adapter.vendor, adapter.architecture].filter(Boolean).join(' · ') || 'unnamed'}
+          {t('backend.adapter', {
+            name:
+              [adapter.vendor, adapter.architecture].filter(Boolean).join(' · ') ||
+              t('backend.adapterUnnamed'),
+          })}
           {adapter.description ? ` (${adapter.description})` : ''}
-          {adapter.isFallbackAdapter ? ' — software fallback adapter' : ''}
+          {adapter.isFallbackAdapter ? t('backend.adapterFallback') : ''}
         </p>
       )}
       {notes.length > 0 && (
         <div className="notes">
-          <h3>Skipped or failed</h3>
+          <h3>{t('backend.skipped')}</h3>
           <ul data-testid="backend-notes">
             {notes.map((note) => (
               <li key={note}>{note}</li>
@@ -60,7 +67,7 @@ function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> })
           </ul>
         </div>
       )}
-      <p className="muted small">Ready in {initMs} ms, in a Web Worker (the page stays responsive).</p>
+      <p className="muted small">{t('backend.readyIn', { ms: initMs })}</p>
     </>
   );
 }

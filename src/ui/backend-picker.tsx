@@ -5,6 +5,7 @@ import {
   type BackendPreference,
   isBackendPreference,
 } from '../engine/protocol';
+import { useT } from './i18n';
 
 export function BackendPicker({
   value,
@@ -13,9 +14,10 @@ export function BackendPicker({
   value: BackendPreference;
   onChange: (next: BackendPreference) => void;
 }) {
+  const t = useT();
   return (
     <label className="picker">
-      <span className="picker__label">Backend</span>
+      <span className="picker__label">{t('backend.picker')}</span>
       <select
         data-testid="backend-picker"
         value={value}
@@ -23,7 +25,7 @@ export function BackendPicker({
       >
         {BACKEND_PREFERENCES.map((p) => (
           <option key={p} value={p}>
-            {BACKEND_LABELS[p]}
+            {p === 'auto' ? t('backend.auto') : BACKEND_LABELS[p]}
           </option>
         ))}
       </select>

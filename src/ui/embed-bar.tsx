@@ -1,14 +1,18 @@
 // The only chrome of an embedded Anisoscope: play/pause, step, reset, and the scene's name.
 import { sceneById } from '../engine/scenes';
 import { controller } from '../state/app-state';
+import { sceneText, useLanguage, useT } from './i18n';
 import { useTraining } from './use-training';
 
 export function EmbedBar({ sceneId }: { sceneId: string }) {
   const playing = useTraining((s) => s.status?.playing ?? false);
   const ready = useTraining((s) => s.snapshot !== null);
   const step = useTraining((s) => s.status?.step ?? 0);
+  const t = useT();
+  const language = useLanguage();
+  const scene = sceneById(sceneId);
   return (
-    <div className="embed-bar" role="toolbar" aria-label="Training controls">
+    <div className="embed-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <button
         type="button"
         className="button"
@@ -16,7 +20,7 @@ export function EmbedBar({ sceneId }: { sceneId: string }) {
         disabled={!ready}
         onClick={() => void (playing ? controller.pause() : controller.play())}
       >
-        {playing ? '❚❚ Pause' : '▶ Play'}
+        {playing ? t('controls.pause') : t('controls.play')}
       </button>
       <button
         type="button"
@@ -25,7 +29,7 @@ export function EmbedBar({ sceneId }: { sceneId: string }) {
         disabled={!ready || playing}
         onClick={() => void controller.step()}
       >
-        Step ›
+        {t('controls.step')}
       </button>
       <button
         type="button"
@@ -34,10 +38,10 @@ export function EmbedBar({ sceneId }: { sceneId: string }) {
         disabled={!ready}
         onClick={() => void controller.reset()}
       >
-        ↺ Reset
+        {t('controls.reset')}
       </button>
       <span className="muted small" data-testid="step-count">
-        {sceneById(sceneId)?.title} · step {step}
+        {t('controls.sceneStep', { title: scene ? sceneText(scene, language).title : '', step })}
       </span>
     </div>
   );

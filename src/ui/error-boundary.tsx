@@ -1,5 +1,6 @@
 // Catches render errors so a broken panel shows a message instead of a blank page or a console error.
 import { Component, type ReactNode } from 'react';
+import { t } from './i18n';
 
 interface Props {
   children: ReactNode;
@@ -20,10 +21,10 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     return (
       <div className="card card--error" role="alert" data-testid="app-error">
-        <h2>Something went wrong</h2>
+        <h2>{t('error.title')}</h2>
         <p>{error.message || String(error)}</p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload
+          {t('error.reload')}
         </button>
       </div>
     );

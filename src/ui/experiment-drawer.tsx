@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
 import { controller, training } from '../state/app-state';
+import { type StringKey, useT } from './i18n';
 import { NumberField } from './number-field';
 import {
   ACTIVATIONS,
@@ -11,29 +12,38 @@ import {
   checkBatchSize,
   DATASETS_2D,
   type Dataset2dName,
+  datasetName,
   defaultTask,
   describeTask,
   parseHidden,
   SURFACE_STARTS,
   SURFACES,
   type SurfaceName,
+  surfaceName,
   TASK_KINDS,
   type TaskKind,
 } from './task-form';
 import { useTraining } from './use-training';
 
-export const SHOWN_FIELDS: { kind: FieldKind; label: string }[] = [
-  { kind: 'adaptiveRate', label: 'A-LR 1/denom' },
-  { kind: 'effectiveStep', label: 'effective step (lr × bias × A-LR)' },
-  { kind: 'sqrtSecondMoment', label: '√v' },
-  { kind: 'absFirstMoment', label: '|m|' },
+export const SHOWN_FIELDS: { kind: FieldKind; label: StringKey }[] = [
+  { kind: 'adaptiveRate', label: 'field.adaptiveRateLong' },
+  { kind: 'effectiveStep', label: 'field.effectiveStepLong' },
+  { kind: 'sqrtSecondMoment', label: 'field.sqrtSecondMoment' },
+  { kind: 'absFirstMoment', label: 'field.absFirstMoment' },
 ];
+
+const SEED_LABELS = {
+  data: 'drawer.seedData',
+  init: 'drawer.seedInit',
+  batches: 'drawer.seedBatches',
+} as const;
 
 export function ExperimentDrawer() {
   const experiment = useTraining((s) => s.experiment);
   const shownField = useTraining((s) => s.shownField);
   const sharedScale = useTraining((s) => s.sharedScale);
   const aggregate = useTraining((s) => s.aggregate);
+  const t = useT();
   const [draft, setDraft] = useState<TaskConfig | null>(experiment?.task ?? null);
   const [hiddenText, setHiddenText] = useState('');
   const [hiddenError, setHiddenError] = useState<string | null>(null);
@@ -54,14 +64,19 @@ export function ExperimentDrawer() {
   return (
     <details className="drawer" data-testid="experiment-drawer">
       <summary>
-        Experiment settings{' '}
+        {t('drawer.title')}{' '}
         <span className="muted small">
-          — {describeTask(experiment.task)}, seeds {seeds.data}/{seeds.init}/{seeds.batches}
+          {t('drawer.summary', {
+            task: describeTask(experiment.task),
+            data: seeds.data,
+            init: seeds.init,
+            batches: seeds.batches,
+          })}
         </span>
       </summary>
       <div className="drawer__grid">
         <label className="field">
-          <span>heatmaps show</span>
+          <span>{t('drawer.shownField')}</span>
           <select
             data-testid="shown-field"
             value={shownField}
@@ -69,36 +84,36 @@ export function ExperimentDrawer() {
           >
             {SHOWN_FIELDS.map((f) => (
               <option key={f.kind} value={f.kind}>
-                {f.label}
+                {t(f.label)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>colour scale</span>
+          <span>{t('drawer.colourScale')}</span>
           <select
             data-testid="shared-scale"
             value={sharedScale ? 'shared' : 'own'}
             onChange={(e) => training.setView({ sharedScale: e.target.value === 'shared' })}
           >
-            <option value="shared">shared by all panels</option>
-            <option value="own">one per panel</option>
+            <option value="shared">{t('drawer.scaleShared')}</option>
+            <option value="own">{t('drawer.scaleOwn')}</option>
           </select>
         </label>
         <label className="field">
-          <span>large layers: pixel shows</span>
+          <span>{t('drawer.aggregate')}</span>
           <select
             data-testid="aggregate"
             value={aggregate}
             onChange={(e) => training.setView({ aggregate: e.target.value as 'max' | 'min' | 'mean' })}
           >
-            <option value="max">max of its cells</option>
-            <option value="min">min of its cells</option>
-            <option value="mean">mean of its cells</option>
+            <option value="max">{t('drawer.aggMax')}</option>
+            <option value="min">{t('drawer.aggMin')}</option>
+            <option value="mean">{t('drawer.aggMean')}</option>
           </select>
         </label>
         <label className="field">
-          <span>task</span>
+          <span>{t('drawer.task')}</span>
           <select
             data-testid="task-kind"
             value={draft.kind}
@@ -108,37 +123,41 @@ export function ExperimentDrawer() {
               setHiddenText('hidden' in next && Array.isArray(next.hidden) ? next.hidden.join(', ') : '');
             }}
           >
-            {TASK_KINDS.map((t) => (
-              <option key={t.kind} value={t.kind}>
-                {t.label}
+            {TASK_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {t(k.label)}
               </option>
             ))}
           </select>
         </label>
         {draft.kind === 'classify2d' && (
           <label className="field">
-            <span>data set</span>
+            <span>{t('drawer.dataset')}</span>
             <select
               data-testid="task-dataset"
               value={draft.dataset}
               onChange={(e) => update({ dataset: e.target.value as Dataset2dName })}
             >
               {DATASETS_2D.map((d) => (
-                <option key={d}>{d}</option>
+                <option key={d} value={d}>
+                  {datasetName(d)}
+                </option>
               ))}
             </select>
           </label>
         )}
         {draft.kind === 'surface' && (
           <label className="field">
-            <span>surface</span>
+            <span>{t('drawer.surface')}</span>
             <select
               data-testid="task-surface"
               value={draft.surface}
               onChange={(e) => update({ surface: e.target.value as SurfaceName })}
             >
               {SURFACES.map((d) => (
-                <option key={d}>{d}</option>
+                <option key={d} value={d}>
+                  {surfaceName(d)}
+                </option>
               ))}
             </select>
           </label>
@@ -147,10 +166,10 @@ export function ExperimentDrawer() {
           ([0, 1] as const).map((axis) => (
             <NumberField
               key={axis}
-              label={`start ${axis === 0 ? 'x' : 'y'}`}
+              label={t(axis === 0 ? 'drawer.startX' : 'drawer.startY')}
               value={draft.start?.[axis] ?? SURFACE_STARTS[draft.surface][axis]}
               testId={`task-start-${axis === 0 ? 'x' : 'y'}`}
-              validate={(v) => (Math.abs(v) <= 10 ? null : 'pick a start within ±10')}
+              validate={(v) => (Math.abs(v) <= 10 ? null : t('drawer.startRange'))}
               onCommit={(v) => {
                 const start: [number, number] = [...(draft.start ?? SURFACE_STARTS[draft.surface])];
                 start[axis] = v;
@@ -160,20 +179,20 @@ export function ExperimentDrawer() {
           ))}
         {draft.kind === 'mnist' && (
           <label className="field">
-            <span>model</span>
+            <span>{t('drawer.model')}</span>
             <select
               data-testid="task-model"
               value={draft.model}
               onChange={(e) => update({ model: e.target.value as 'mlp' | 'cnn' })}
             >
-              <option value="mlp">MLP</option>
-              <option value="cnn">LeNet-style CNN</option>
+              <option value="mlp">{t('drawer.modelMlp')}</option>
+              <option value="cnn">{t('drawer.modelCnn')}</option>
             </select>
           </label>
         )}
         {(draft.kind === 'classify2d' || (draft.kind === 'mnist' && draft.model === 'mlp')) && (
           <div className="number-field">
-            <label htmlFor="hidden-sizes">hidden layers</label>
+            <label htmlFor="hidden-sizes">{t('drawer.hidden')}</label>
             <input
               id="hidden-sizes"
               data-testid="task-hidden"
@@ -195,7 +214,7 @@ export function ExperimentDrawer() {
         )}
         {(draft.kind === 'classify2d' || draft.kind === 'mnist') && (
           <label className="field">
-            <span>activation</span>
+            <span>{t('drawer.activation')}</span>
             <select
               data-testid="task-activation"
               value={draft.activation}
@@ -209,7 +228,7 @@ export function ExperimentDrawer() {
         )}
         {draft.kind !== 'surface' && (
           <NumberField
-            label="batch size"
+            label={t('drawer.batchSize')}
             value={draft.batchSize}
             testId="task-batch"
             validate={checkBatchSize}
@@ -219,12 +238,10 @@ export function ExperimentDrawer() {
         {(['data', 'init', 'batches'] as const).map((key) => (
           <NumberField
             key={key}
-            label={`${key} seed`}
+            label={t(SEED_LABELS[key])}
             value={seeds[key]}
             testId={`seed-${key}`}
-            validate={(v) =>
-              Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? null : 'a seed is a whole number ≥ 0'
-            }
+            validate={(v) => (Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? null : t('drawer.seedInvalid'))}
             onCommit={(v) => void controller.reseed({ ...seeds, [key]: v })}
           />
         ))}
@@ -237,7 +254,7 @@ export function ExperimentDrawer() {
           disabled={!changed || hiddenError !== null}
           onClick={() => void controller.setTask(draft)}
         >
-          Apply (restarts training)
+          {t('drawer.apply')}
         </button>
         <button
           type="button"
@@ -252,7 +269,7 @@ export function ExperimentDrawer() {
             });
           }}
         >
-          New seeds (restart)
+          {t('drawer.newSeeds')}
         </button>
       </div>
     </details>

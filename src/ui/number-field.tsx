@@ -1,6 +1,7 @@
 // A labelled number input that accepts typed values ("1e-3", "0.001"), commits on Enter or blur, and
 // refuses bad ones with a message next to the field (the previous value stays in force).
 import { useEffect, useId, useState } from 'react';
+import { useT } from './i18n';
 
 export interface NumberFieldProps {
   label: string;
@@ -26,6 +27,7 @@ export function parseNumber(text: string): number {
 
 export function NumberField({ label, value, validate, onCommit, testId, hint }: NumberFieldProps) {
   const id = useId();
+  const t = useT();
   const [text, setText] = useState(formatNumber(value));
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function NumberField({ label, value, validate, onCommit, testId, hint }: 
   const commit = () => {
     setEditing(false);
     const parsed = parseNumber(text);
-    const reason = Number.isNaN(parsed) ? `“${text}” is not a number` : validate(parsed);
+    const reason = Number.isNaN(parsed) ? t('field.notANumber', { text }) : validate(parsed);
     setError(reason);
     if (reason === null && parsed !== value) onCommit(parsed);
     if (reason !== null) setText(text);

@@ -9,15 +9,10 @@ import { controller } from '../state/app-state';
 import { AlrHistogram, AnisotropyChart, runColor, useSharedAlrDomain } from './charts';
 import { useShown } from './embed-context';
 import { type Domain, Legend, RunHeatmaps, useSharedDomain } from './heatmap';
+import { fieldLabel } from './heatmap/labels';
+import { formulaText, useLanguage, useT } from './i18n';
 import { SpecEditor } from './spec-editor';
 import { useTraining } from './use-training';
-
-const SHOWN_LABELS = {
-  adaptiveRate: 'A-LR',
-  effectiveStep: 'effective step',
-  sqrtSecondMoment: '√v',
-  absFirstMoment: '|m|',
-} as const;
 
 const fmt = (v: number | undefined, digits = 3) =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
@@ -25,6 +20,8 @@ const sci = (v: number) => (Number.isFinite(v) ? v.toExponential(1) : '—');
 
 export function RunCard({ run, index, removable }: { run: RunSnapshot; index: number; removable: boolean }) {
   const rule = RULES[run.spec.name];
+  const t = useT();
+  const language = useLanguage();
   const orders = run.ordersOfMagnitude;
   const sharedScale = useTraining((s) => s.sharedScale);
   const aggregate = useTraining((s) => s.aggregate);
@@ -48,7 +45,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       <header className="run-card__header">
         <h3>{run.label}</h3>
         <label className="field field--inline">
-          <span className="sr-only">Optimizer of {run.label}</span>
+          <span className="sr-only">{t('run.optimizerOf', { label: run.label })}</span>
           <select
             data-testid={`optimizer-${run.runId}`}
             value={run.spec.name}
@@ -68,19 +65,16 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
             type="button"
             className="icon-button"
             data-testid={`remove-${run.runId}`}
-            aria-label={`Remove the run ${run.label}`}
-            title="Remove this run"
+            aria-label={t('run.remove', { label: run.label })}
+            title={t('run.removeTitle')}
             onClick={() => void controller.removeRun(run.runId)}
           >
             ✕
           </button>
         )}
       </header>
-      <p
-        className="run-card__headline"
-        title="log10 of max/min A-LR: how many orders of magnitude the per-parameter step sizes span"
-      >
-        max/min A-LR{' '}
+      <p className="run-card__headline" title={t('run.ordersTitle')}>
+        {t('run.maxMin')}{' '}
         <strong data-testid={`orders-${run.runId}`}>
           {Number.isFinite(orders) ? (
             <>
@@ -102,7 +96,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       {showHeatmaps && legendDomain && (
         <Legend
           domain={legendDomain}
-          label={SHOWN_LABELS[shownField]}
+          label={fieldLabel(shownField)}
           {...(shownField === 'adaptiveRate'
             ? usesSoftplus
               ? { softplusBeta: run.spec.softplusBeta }
@@ -115,43 +109,39 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       {showCharts && <AnisotropyChart runId={run.runId} yDomain={alrDomain} />}
       {showCharts && <AlrHistogram runId={run.runId} domain={alrDomain} />}
       <dl className="run-card__numbers" hidden={!showNumbers}>
-        <dt>A-LR range</dt>
+        <dt>{t('run.alrRange')}</dt>
         <dd data-testid={`alr-range-${run.runId}`}>
           {sci(run.alrStats.min)} … <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
         </dd>
-        <dt>A-LR ceiling</dt>
-        <dd
-          data-testid={`ceiling-${run.runId}`}
-          title="the largest A-LR this rule can reach: 1/ε, β/ln 2, ε^(−2p) or 1"
-        >
+        <dt>{t('run.ceiling')}</dt>
+        <dd data-testid={`ceiling-${run.runId}`} title={t('run.ceilingTitle')}>
           {sci(adaptiveRateCeiling(run.spec))}
         </dd>
-        <dt>median A-LR</dt>
+        <dt>{t('run.median')}</dt>
         <dd>{sci(run.alrStats.p50)}</dd>
-        <dt>train loss</dt>
+        <dt>{t('run.trainLoss')}</dt>
         <dd data-testid={`loss-${run.runId}`}>{fmt(run.trainLoss)}</dd>
         {run.testLoss !== undefined && (
           <>
-            <dt>test loss</dt>
+            <dt>{t('run.testLoss')}</dt>
             <dd>{fmt(run.testLoss)}</dd>
           </>
         )}
         {run.accuracy !== undefined && (
           <>
-            <dt>test accuracy</dt>
+            <dt>{t('run.testAccuracy')}</dt>
             <dd data-testid={`accuracy-${run.runId}`}>{(100 * run.accuracy).toFixed(1)}%</dd>
           </>
         )}
       </dl>
-      <p className="muted small">{rule.formula}</p>
+      <p className="muted small">{formulaText(rule.formula, language)}</p>
       <details className="run-card__edit" hidden={!showEdit}>
-        <summary data-testid={`edit-${run.runId}`}>Edit hyperparameters</summary>
+        <summary data-testid={`edit-${run.runId}`}>{t('run.edit')}</summary>
         <SpecEditor runId={run.runId} spec={run.spec} />
       </details>
       {run.divergedAt !== null && (
         <p className="error" data-testid={`diverged-${run.runId}`}>
-          Diverged at step {run.divergedAt} (loss became NaN/∞). The other runs go on; Reset brings this one
-          back.
+          {t('run.diverged', { step: run.divergedAt })}
         </p>
       )}
     </article>

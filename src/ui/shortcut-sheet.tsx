@@ -1,10 +1,12 @@
 // The "?" sheet: every shortcut in one table, in a native modal <dialog> (focus, Escape and the
 // backdrop are the browser's).
 import { useEffect, useRef } from 'react';
+import { useT } from './i18n';
 import { SHORTCUTS } from './shortcuts';
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const t = useT();
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
@@ -20,21 +22,21 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
       onClick={(e) => e.target === dialog.current && onClose()}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
-      <h2 id="sheet-title">Keyboard shortcuts</h2>
+      <h2 id="sheet-title">{t('shortcuts.title')}</h2>
       <table>
         <tbody>
           {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
+            <tr key={s.does}>
               <th scope="row">
-                <kbd>{s.keys}</kbd>
+                <kbd>{typeof s.keys === 'string' ? s.keys : t(s.keys.key)}</kbd>
               </th>
-              <td>{s.does}</td>
+              <td>{t(s.does)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <button type="button" className="button" onClick={onClose}>
-        Close
+        {t('shortcuts.close')}
       </button>
     </dialog>
   );

@@ -1,5 +1,6 @@
 // Keyboard shortcuts for driving a lecture: one table (the shortcut sheet shows it), and a pure
 // lookup from a key event to an action. Keys typed into a field never trigger anything.
+import type { StringKey } from './i18n/strings-en';
 
 export type ShortcutAction =
   | { kind: 'playPause' }
@@ -10,14 +11,15 @@ export type ShortcutAction =
   | { kind: 'present' }
   | { kind: 'close' };
 
-export const SHORTCUTS: { keys: string; does: string }[] = [
-  { keys: 'Space', does: 'play / pause' },
-  { keys: '→', does: 'one step (while paused)' },
-  { keys: 'R', does: 'reset (same initial weights)' },
-  { keys: '1 … 9', does: 'load scene 1 … 9 of the scene list' },
-  { keys: 'P', does: 'presentation mode (large type, high contrast, full screen)' },
-  { keys: '?', does: 'show or hide this sheet' },
-  { keys: 'Esc', does: 'close this sheet' },
+/** The sheet's rows: the key as printed (or its name in the string table) and what it does. */
+export const SHORTCUTS: { keys: string | { key: StringKey }; does: StringKey }[] = [
+  { keys: { key: 'shortcuts.keySpace' }, does: 'shortcuts.playPause' },
+  { keys: '→', does: 'shortcuts.step' },
+  { keys: 'R', does: 'shortcuts.reset' },
+  { keys: '1 … 9', does: 'shortcuts.scene' },
+  { keys: 'P', does: 'shortcuts.present' },
+  { keys: '?', does: 'shortcuts.sheet' },
+  { keys: 'Esc', does: 'shortcuts.closeSheet' },
 ];
 
 interface KeyLike {

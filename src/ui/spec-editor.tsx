@@ -5,18 +5,20 @@ import { RULES } from '../optim/rules';
 import type { OptimizerSpec, OptimizerSpecInput } from '../optim/spec';
 import { resolveSpec } from '../optim/spec';
 import { controller } from '../state/app-state';
+import { type StringKey, useT } from './i18n';
 import { LogSlider } from './log-slider';
 import { NumberField } from './number-field';
 
 type NumericKey = 'lr' | 'beta1' | 'beta2' | 'eps' | 'softplusBeta' | 'weightDecay';
 
-const LABELS: Record<NumericKey, string> = {
-  lr: 'lr',
+/** Symbols stay as they are; words come from the string table. */
+const LABELS: Record<NumericKey, string | { key: StringKey }> = {
+  lr: { key: 'spec.lr' },
   beta1: 'β1',
   beta2: 'β2',
   eps: 'ε',
-  softplusBeta: 'β (softplus)',
-  weightDecay: 'weight decay',
+  softplusBeta: { key: 'spec.softplusBeta' },
+  weightDecay: { key: 'spec.weightDecay' },
 };
 
 /** Null when `key = value` makes a valid spec, else the reason (from the optimizer library itself). */
@@ -31,6 +33,11 @@ export function specProblem(spec: OptimizerSpec, key: NumericKey, value: number)
 
 export function SpecEditor({ runId, spec }: { runId: string; spec: OptimizerSpec }) {
   const rule = RULES[spec.name];
+  const t = useT();
+  const label = (key: NumericKey) => {
+    const l = LABELS[key];
+    return typeof l === 'string' ? l : t(l.key);
+  };
   const set = (partial: Partial<OptimizerSpecInput>) => void controller.setSpec(runId, partial);
   const keys: NumericKey[] = ['lr', 'beta1'];
   if (rule.secondMoment !== 'none') keys.push('beta2');
@@ -41,16 +48,19 @@ export function SpecEditor({ runId, spec }: { runId: string; spec: OptimizerSpec
       {keys.map((key) => (
         <NumberField
           key={key}
-          label={LABELS[key]}
+          label={label(key)}
           value={spec[key]}
           testId={`${key}-${runId}`}
-          validate={(v) => specProblem(spec, key, v)}
+          validate={(v) => {
+            const reason = specProblem(spec, key, v);
+            return reason === null ? null : t('spec.invalid', { reason });
+          }}
           onCommit={(v) => set({ [key]: v })}
         />
       ))}
       {rule.denominator === 'softplus' && (
         <LogSlider
-          label="β (softplus)"
+          label={t('spec.softplusBeta')}
           value={spec.softplusBeta}
           min={1}
           max={1000}
@@ -60,14 +70,14 @@ export function SpecEditor({ runId, spec }: { runId: string; spec: OptimizerSpec
       )}
       {rule.biasCorrected && (
         <label className="field">
-          <span>convention</span>
+          <span>{t('spec.convention')}</span>
           <select
             data-testid={`convention-${runId}`}
             value={spec.convention}
             onChange={(e) => set({ convention: e.target.value as OptimizerSpec['convention'] })}
           >
-            <option value="official">official (authors’ code: bias in the step)</option>
-            <option value="textbook">textbook (Kingma–Ba: v̂ in the denominator)</option>
+            <option value="official">{t('spec.conventionOfficial')}</option>
+            <option value="textbook">{t('spec.conventionTextbook')}</option>
           </select>
         </label>
       )}

@@ -12,6 +12,8 @@ import {
   type TaskConfig,
 } from '../engine/tasks/configs';
 import { DATASETS_2D, type Dataset2dName } from '../engine/tasks/datasets-2d';
+import { type StringKey, t } from './i18n';
+import { EN } from './i18n/strings-en';
 
 export type TaskKind = TaskConfig['kind'];
 
@@ -22,12 +24,26 @@ export const SURFACE_STARTS: Record<SurfaceName, [number, number]> = {
   beale: [-1, 1.5],
   saddle: [1.5, 1e-3],
 };
-export const TASK_KINDS: { kind: TaskKind; label: string }[] = [
-  { kind: 'mnist', label: 'MNIST digits' },
-  { kind: 'classify2d', label: '2-D classification' },
-  { kind: 'surface', label: '2-D loss surface' },
-  { kind: 'charlm', label: 'Character language model' },
+export const TASK_KINDS: { kind: TaskKind; label: StringKey }[] = [
+  { kind: 'mnist', label: 'task.mnist' },
+  { kind: 'classify2d', label: 'task.classify2d' },
+  { kind: 'surface', label: 'task.surface' },
+  { kind: 'charlm', label: 'task.charlm' },
 ];
+
+/** A 2-D data set's name for people (the value sent to the engine stays the plain name). */
+export function datasetName(name: Dataset2dName | 'custom'): string {
+  return named(`dataset.${name}`, name);
+}
+
+/** A loss surface's name for people. */
+export function surfaceName(name: SurfaceName): string {
+  return named(`surface.${name}`, name);
+}
+
+function named(key: string, fallback: string): string {
+  return key in EN ? t(key as StringKey) : fallback;
+}
 
 export type { Activation, Dataset2dName, SurfaceName };
 export { ACTIVATIONS, DATASETS_2D, SURFACES };
@@ -35,17 +51,14 @@ export { ACTIVATIONS, DATASETS_2D, SURFACES };
 /** "128, 64" → [128, 64]; a reason when it is not 1–4 layer sizes of 1–1024 units. */
 export function parseHidden(text: string): number[] | string {
   const parts = text.split(/[\s,;x×-]+/).filter(Boolean);
-  if (parts.length === 0 || parts.length > 4) return 'give 1 to 4 layer sizes, e.g. “128, 64”';
+  if (parts.length === 0 || parts.length > 4) return t('task.hiddenCount');
   const sizes = parts.map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1024))
-    return 'each layer needs a whole number of units from 1 to 1024';
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1024)) return t('task.hiddenUnits');
   return sizes;
 }
 
 export function checkBatchSize(value: number): string | null {
-  return Number.isInteger(value) && value >= 1 && value <= 1024
-    ? null
-    : 'batch size must be a whole number from 1 to 1024';
+  return Number.isInteger(value) && value >= 1 && value <= 1024 ? null : t('task.batchSize');
 }
 
 export function defaultTask(kind: TaskKind): TaskConfig {
@@ -64,12 +77,14 @@ export function defaultTask(kind: TaskKind): TaskConfig {
 export function describeTask(task: TaskConfig): string {
   switch (task.kind) {
     case 'mnist':
-      return task.model === 'cnn' ? 'MNIST · LeNet-style CNN' : `MNIST · MLP 784-${task.hidden.join('-')}-10`;
+      return task.model === 'cnn'
+        ? t('task.describeCnn')
+        : t('task.describeMlp', { hidden: task.hidden.join('-') });
     case 'classify2d':
-      return `${task.dataset} · MLP 2-${task.hidden.join('-')}`;
+      return t('task.describe2d', { dataset: datasetName(task.dataset), hidden: task.hidden.join('-') });
     case 'surface':
-      return `${task.surface} surface`;
+      return t('task.describeSurface', { surface: surfaceName(task.surface) });
     case 'charlm':
-      return `Sonnets · GRU ${task.hidden}`;
+      return t('task.describeCharlm', { hidden: String(task.hidden) });
   }
 }

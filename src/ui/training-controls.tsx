@@ -1,6 +1,7 @@
 // Play / pause / step / reset, speed, and the scene picker: everything that drives the training loop.
 import { SCENES } from '../engine/scenes';
 import { controller } from '../state/app-state';
+import { sceneText, useLanguage, useT } from './i18n';
 import { useTraining } from './use-training';
 
 const SPEEDS = [1, 2, 5, 20, 50];
@@ -9,14 +10,16 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
   const status = useTraining((s) => s.status);
   const hasSnapshot = useTraining((s) => s.snapshot !== null);
   const playing = status?.playing ?? false;
+  const t = useT();
+  const language = useLanguage();
   return (
-    <div className="controls" role="toolbar" aria-label="Training controls">
+    <div className="controls" role="toolbar" aria-label={t('controls.toolbar')}>
       <label className="field">
-        <span>Scene</span>
+        <span>{t('controls.scene')}</span>
         <select data-testid="scene-picker" value={sceneId} onChange={(e) => onScene(e.target.value)}>
           {SCENES.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.title}
+              {sceneText(s, language).title}
             </option>
           ))}
         </select>
@@ -28,7 +31,7 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
         disabled={!hasSnapshot}
         onClick={() => void (playing ? controller.pause() : controller.play())}
       >
-        {playing ? '❚❚ Pause' : '▶ Play'}
+        {playing ? t('controls.pause') : t('controls.play')}
       </button>
       <button
         type="button"
@@ -37,7 +40,7 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
         disabled={!hasSnapshot || playing}
         onClick={() => void controller.step()}
       >
-        Step ›
+        {t('controls.step')}
       </button>
       <button
         type="button"
@@ -46,10 +49,10 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
         disabled={!hasSnapshot}
         onClick={() => void controller.reset()}
       >
-        ↺ Reset
+        {t('controls.reset')}
       </button>
       <label className="field">
-        <span title="steps per tick: how far training runs ahead between snapshots">speed</span>
+        <span title={t('controls.speedHint')}>{t('controls.speed')}</span>
         <select
           data-testid="speed"
           value={status?.stepsPerTick ?? 1}
@@ -63,7 +66,7 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
         </select>
       </label>
       <span className="muted" data-testid="step-count">
-        step {status?.step ?? 0}
+        {t('controls.stepCount', { step: status?.step ?? 0 })}
       </span>
     </div>
   );

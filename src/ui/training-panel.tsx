@@ -8,6 +8,7 @@ import { controller, training } from '../state/app-state';
 import { SoftplusInset, TaskView, TrainingCurves } from './charts';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
+import { noticeText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard } from './run-card';
 import { useTraining } from './use-training';
@@ -28,6 +29,9 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const error = useTraining((s) => s.error);
   const notice = useTraining((s) => s.notice);
   const scene = sceneById(sceneId);
+  const t = useT();
+  const language = useLanguage();
+  const text = scene ? sceneText(scene, language) : null;
   const showCaption = useShown('caption');
   const showSettings = useShown('settings');
   const showAdd = useShown('add');
@@ -39,23 +43,23 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const softplusRun = snapshot?.runs.find((r) => RULES[r.spec.name].denominator === 'softplus');
   return (
     <section className="card training" aria-labelledby="training-title">
-      <h2 id="training-title">{scene?.title ?? 'Training'}</h2>
-      {scene && showCaption && (
+      <h2 id="training-title">{text?.title ?? t('training.title')}</h2>
+      {text && showCaption && (
         <p className="muted" data-testid="scene-caption">
-          {scene.caption[0]}
+          {text.caption[0]}
           <br />
-          {scene.caption[1]}
+          {text.caption[1]}
         </p>
       )}
       {showSettings && <ExperimentDrawer />}
       {notice && (
         <Notice onDismiss={() => training.dismissNotice()}>
-          <span data-testid="training-notice">{notice}</span>
+          <span data-testid="training-notice">{noticeText(notice, language)}</span>
         </Notice>
       )}
       {error && (
         <p className="error" role="alert" data-testid="training-error">
-          {error}
+          {t('training.error', { message: error })}
         </p>
       )}
       {snapshot ? (
@@ -72,23 +76,23 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           data-testid="add-run"
           onClick={() => void controller.addRun(nextRun(snapshot.runs.map((r) => r.runId)))}
         >
-          + Add a run (SAMSGrad, from the shared initial weights)
+          {t('training.addRun')}
         </button>
       ) : null}
       {snapshot ? (
         <div className="bottom-row">
           {showCurves && (
-            <section className="card" aria-label="Training curves">
+            <section className="card" aria-label={t('training.curves')}>
               <TrainingCurves />
             </section>
           )}
           {showSoftplus && (
-            <section className="card" aria-label="Softplus">
+            <section className="card" aria-label={t('training.softplus')}>
               <SoftplusInset beta={softplusRun?.spec.softplusBeta ?? 50} />
             </section>
           )}
           {showTask && (
-            <section className="card" aria-label="Task view">
+            <section className="card" aria-label={t('training.taskView')}>
               <TaskView
                 runs={snapshot.runs}
                 onPickStart={(x, y) => void controller.setStart(x, y)}
@@ -99,7 +103,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
         </div>
       ) : (
         <p className="muted" data-testid="loading-scene">
-          Loading the scene…
+          {t('training.loading')}
         </p>
       )}
     </section>

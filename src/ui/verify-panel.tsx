@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import type { EngineClient } from '../engine/client';
 import { BACKEND_LABELS, type BackendName } from '../engine/protocol';
-import { summariseReport, type VerifySummary } from './verify-summary';
+import type { SelfCheckReport } from '../optim/self-check';
+import { useT } from './i18n';
+import { summariseReport } from './verify-summary';
 
 type Status =
   | { phase: 'idle' }
   | { phase: 'running'; since: number }
-  | { phase: 'done'; summary: VerifySummary; ms: number }
+  | { phase: 'done'; report: SelfCheckReport; ms: number }
   | { phase: 'error'; message: string };
 
 export function VerifyPanel({
@@ -20,6 +22,7 @@ export function VerifyPanel({
 }) {
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
   const label = backend ? BACKEND_LABELS[backend] : null;
+  const t = useT();
 
   const verify = async () => {
     if (!client || !label) return;
@@ -28,7 +31,7 @@ export function VerifyPanel({
     try {
       const report = await client.selfCheck();
       const ms = Math.round(performance.now() - since);
-      setStatus({ phase: 'done', summary: summariseReport(report, label), ms });
+      setStatus({ phase: 'done', report, ms });
     } catch (err) {
       setStatus({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
     }
@@ -36,12 +39,8 @@ export function VerifyPanel({
 
   return (
     <section className="card" aria-labelledby="verify-title">
-      <h2 id="verify-title">Verify optimizers</h2>
-      <p className="muted">
-        Runs the optimizers on this backend against an independent float64 reference (the golden Adam and
-        Sadam trajectories, a slice of the verification grid, a softplus stress case) and checks that no
-        tensor leaked.
-      </p>
+      <h2 id="verify-title">{t('verify.title')}</h2>
+      <p className="muted">{t('verify.description')}</p>
       <div className="verify-row">
         <button
           type="button"
@@ -50,7 +49,7 @@ export function VerifyPanel({
           disabled={!client || !label || status.phase === 'running'}
           onClick={verify}
         >
-          {status.phase === 'running' ? 'Verifying…' : 'Verify optimizers'}
+          {status.phase === 'running' ? t('verify.running') : t('verify.button')}
         </button>
         <Result status={status} label={label} />
       </div>
@@ -59,37 +58,41 @@ export function VerifyPanel({
 }
 
 function Result({ status, label }: { status: Status; label: string | null }) {
+  const t = useT();
   switch (status.phase) {
     case 'idle':
-      return label ? null : <span className="muted">Waiting for a backend…</span>;
+      return label ? null : <span className="muted">{t('verify.waiting')}</span>;
     case 'running':
       return (
         <span className="muted" data-testid="verify-result" data-state="running">
-          Checking on {label}…
+          {t('verify.checking', { backend: label ?? '' })}
         </span>
       );
     case 'error':
       return (
         <span className="error" data-testid="verify-result" data-state="error">
-          The self-check could not run: {status.message}
+          {t('verify.error', { message: status.message })}
         </span>
       );
-    case 'done':
+    case 'done': {
+      // Worded at render time, so a language switch rewords it.
+      const summary = summariseReport(status.report, label ?? status.report.backend);
       return (
-        <div data-testid="verify-result" data-state={status.summary.passed ? 'passed' : 'failed'}>
-          <span className={status.summary.passed ? 'ok' : 'error'}>
-            {status.summary.passed ? '✓ ' : '✗ '}
-            {status.summary.headline}
+        <div data-testid="verify-result" data-state={summary.passed ? 'passed' : 'failed'}>
+          <span className={summary.passed ? 'ok' : 'error'}>
+            {summary.passed ? '✓ ' : '✗ '}
+            {summary.headline}
           </span>
-          <span className="muted small"> in {(status.ms / 1000).toFixed(1)} s</span>
-          {status.summary.problems.length > 0 && (
+          <span className="muted small">{t('verify.took', { seconds: (status.ms / 1000).toFixed(1) })}</span>
+          {summary.problems.length > 0 && (
             <ul className="problems" data-testid="verify-problems">
-              {status.summary.problems.map((p) => (
+              {summary.problems.map((p) => (
                 <li key={p}>{p}</li>
               ))}
             </ul>
           )}
         </div>
       );
+    }
   }
 }

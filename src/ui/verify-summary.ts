@@ -1,5 +1,7 @@
-// Turns a self-check report into what the Verify panel says. Pure, so the wording rules are unit-tested.
+// Turns a self-check report into what the Verify panel says, in the current language (call it at render
+// time). Pure otherwise, so the wording rules are unit-tested.
 import type { SelfCheckReport } from '../optim/self-check';
+import { t } from './i18n';
 
 export interface VerifySummary {
   passed: boolean;
@@ -13,17 +15,19 @@ export function summariseReport(report: SelfCheckReport, backendLabel: string): 
   const good = report.cases.filter((c) => c.passed).length;
   const problems = report.cases
     .filter((c) => !c.passed)
-    .map(
-      (c) =>
-        `${c.id}: max parameter error ${formatError(c.maxParamAbsErr)}, ` +
-        `max A-LR relative error ${formatError(c.maxAlrRelErr)}`,
+    .map((c) =>
+      t('verify.caseProblem', {
+        id: c.id,
+        param: formatError(c.maxParamAbsErr),
+        alr: formatError(c.maxAlrRelErr),
+      }),
     );
-  if (total === 0) problems.push('the self-check ran no cases');
-  if (report.tensorsLeaked !== 0) problems.push(`${report.tensorsLeaked} tensor(s) leaked`);
-  if (!report.passed && problems.length === 0) problems.push('the self-check reported a failure');
+  if (total === 0) problems.push(t('verify.noCases'));
+  if (report.tensorsLeaked !== 0) problems.push(t('verify.leaked', { count: report.tensorsLeaked }));
+  if (!report.passed && problems.length === 0) problems.push(t('verify.reportedFailure'));
   return {
     passed: problems.length === 0,
-    headline: `${good}/${total} checks passed on ${backendLabel}`,
+    headline: t('verify.headline', { good, total, backend: backendLabel }),
     problems,
   };
 }

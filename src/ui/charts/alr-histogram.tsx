@@ -1,5 +1,6 @@
 // Live histogram of log10 A-LR for one run: redraws from the latest snapshot in an animation frame.
 import { useRef } from 'react';
+import { useT } from '../i18n';
 import { alrBound } from './bound';
 import './charts.css';
 import { barsExtent, histogramBars, outsideNote } from './histogram-bars';
@@ -18,6 +19,7 @@ export interface AlrHistogramProps {
 }
 
 export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const note = useRef<HTMLSpanElement>(null);
@@ -53,10 +55,10 @@ export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps)
   return (
     <figure className="chart alr-histogram" data-testid={`alr-histogram-${runId}`}>
       <div ref={box} className="chart__box">
-        <svg ref={svg} className="chart__svg" role="img" aria-label="Histogram of the A-LR (log scale)" />
+        <svg ref={svg} className="chart__svg" role="img" aria-label={t('chart.histAria')} />
       </div>
       <figcaption className="chart__legend">
-        <span>share of parameters per A-LR bin (log)</span>
+        <span>{t('chart.histLegend')}</span>
         <span ref={note} className="chart__note" />
       </figcaption>
     </figure>

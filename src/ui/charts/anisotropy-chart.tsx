@@ -1,6 +1,7 @@
 // Figure 1 for one run, live: a thin wrapper that reads the run's history from the training store and
 // redraws the SVG in an animation frame when a snapshot lands.
 import { useRef } from 'react';
+import { useT } from '../i18n';
 import { alrSeries, sharedAlrDomain } from './alr-series';
 import { renderAnisotropy } from './anisotropy-render';
 import { alrBound } from './bound';
@@ -20,6 +21,7 @@ export interface AnisotropyChartProps {
 }
 
 export function AnisotropyChart({ runId, yDomain, showTails = true, height = 200 }: AnisotropyChartProps) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useElementWidth(box);
@@ -47,15 +49,15 @@ export function AnisotropyChart({ runId, yDomain, showTails = true, height = 200
   return (
     <figure className="chart anisotropy-chart" data-testid={`anisotropy-chart-${runId}`}>
       <div ref={box} className="chart__box">
-        <svg ref={svg} className="chart__svg" role="img" aria-label="A-LR percentiles over training steps" />
+        <svg ref={svg} className="chart__svg" role="img" aria-label={t('chart.alrAria')} />
       </div>
       <figcaption className="chart__legend">
-        <span className="chart__legend-title">A-LR percentiles (log):</span>
-        <span className="key key--median">median</span>
+        <span className="chart__legend-title">{t('chart.alrLegend')}</span>
+        <span className="key key--median">{t('chart.median')}</span>
         <span className="key key--band">25–75 %</span>
-        <span className="key key--extreme">min / max</span>
+        <span className="key key--extreme">{t('chart.minMax')}</span>
         {showTails && <span className="key key--tail">p1 / p99</span>}
-        <span className="key key--bound">ceiling</span>
+        <span className="key key--bound">{t('chart.ceiling')}</span>
       </figcaption>
     </figure>
   );

@@ -3,6 +3,7 @@
 // the rule's ceiling (1/ε or β/ln 2) as a labelled reference line. Pure: plain arrays in, SVG out.
 
 import { area, line, scaleLinear, scaleLog, select } from 'd3';
+import { t } from '../i18n/translate';
 import type { AlrKey, AlrSeries } from './alr-series';
 import type { AlrBound } from './bound';
 import { isolatedIndices, onLogAxis } from './gaps';
@@ -118,5 +119,5 @@ function drawBound(root: AnySelection, o: AnisotropyOptions, y: (v: number) => n
     .attr('x', w - 4)
     .attr('y', yb - 4)
     .attr('text-anchor', 'end')
-    .text(`ceiling ${o.bound.label}`);
+    .text(t('chart.ceilingLabel', { bound: o.bound.label }));
 }

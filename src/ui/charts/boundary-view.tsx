@@ -1,6 +1,7 @@
 // 2-D classification view: one decision-boundary raster per run (canvas) with the training points.
 import { useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { useT } from '../i18n';
 import { boundaryPixels } from './boundary-raster';
 import { classColor, runColor } from './palette';
 import { useElementWidth } from './use-element-width';
@@ -8,6 +9,7 @@ import { useElementWidth } from './use-element-width';
 type BoundaryData = Extract<RunSnapshot['view'], { kind: 'boundary' }>;
 
 function BoundaryPlot({ run, view, color }: { run: RunSnapshot; view: BoundaryData; color: string }) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = Math.min(260, useElementWidth(box, 200));
@@ -50,7 +52,7 @@ function BoundaryPlot({ run, view, color }: { run: RunSnapshot; view: BoundaryDa
         <canvas
           ref={canvas}
           style={{ width: size, height: size }}
-          aria-label={`Decision boundary of ${run.label}`}
+          aria-label={t('chart.boundaryAria', { label: run.label })}
         />
       </div>
       <figcaption style={{ ['--run-color' as string]: color }} className="key key--run">

@@ -11,6 +11,7 @@ import {
   scaleLinear,
   select,
 } from 'd3';
+import { t } from '../i18n/translate';
 import type { SurfaceGrid } from './contour-grid';
 import { polylinePath } from './polyline';
 import { layer } from './svg-layers';
@@ -163,12 +164,12 @@ export function renderContours(svgEl: SVGSVGElement, o: ContourOptions): void {
     `translate(${x(o.minimum[0])},${y(o.minimum[1])})`,
   );
   layer<SVGPathElement>(minG, 'path', 'mark-shape').attr('d', 'M-6,0L6,0M0,-6L0,6');
-  layer<SVGTextElement>(minG, 'text', 'mark-label').attr('x', 7).attr('y', 12).text('minimum');
+  layer<SVGTextElement>(minG, 'text', 'mark-label').attr('x', 7).attr('y', 12).text(t('chart.minimum'));
   const startG = layer(marks, 'g', 'mark-start').attr('display', o.start ? null : 'none');
   if (o.start) {
     startG.attr('transform', `translate(${x(o.start[0])},${y(o.start[1])})`);
     layer<SVGCircleElement>(startG, 'circle', 'mark-shape').attr('r', 5);
-    layer<SVGTextElement>(startG, 'text', 'mark-label').attr('x', 8).attr('y', -6).text('start');
+    layer<SVGTextElement>(startG, 'text', 'mark-label').attr('x', 8).attr('y', -6).text(t('chart.start'));
   }
 }
 

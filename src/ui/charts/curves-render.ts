@@ -3,6 +3,7 @@
 // end at its divergence step, marked with a ×.
 
 import { axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { t } from '../i18n/translate';
 import { type AxisChoice, type CurveRun, hasAccuracy } from './curves-data';
 import { type AnySelection, drawLogYAxis, drawStepAxis, layer, type Margin, stepDomain } from './svg-layers';
 
@@ -41,24 +42,26 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
   const withAccuracy = hasAccuracy(runs);
   const side = o.width >= (o.sideBySideFrom ?? 560);
   const panels: Panel[] = [];
+  const loss = t('chart.loss');
+  const accuracy = t('chart.testAccuracy');
   if (!withAccuracy) {
-    panels.push({ cls: 'panel-loss', title: 'loss', x: 0, y: 0, width: o.width, height: o.panelHeight });
+    panels.push({ cls: 'panel-loss', title: loss, x: 0, y: 0, width: o.width, height: o.panelHeight });
   } else if (side) {
     const lw = Math.round(o.width * 0.58);
-    panels.push({ cls: 'panel-loss', title: 'loss', x: 0, y: 0, width: lw, height: o.panelHeight });
+    panels.push({ cls: 'panel-loss', title: loss, x: 0, y: 0, width: lw, height: o.panelHeight });
     panels.push({
       cls: 'panel-accuracy',
-      title: 'test accuracy',
+      title: accuracy,
       x: lw,
       y: 0,
       width: o.width - lw,
       height: o.panelHeight,
     });
   } else {
-    panels.push({ cls: 'panel-loss', title: 'loss', x: 0, y: 0, width: o.width, height: o.panelHeight });
+    panels.push({ cls: 'panel-loss', title: loss, x: 0, y: 0, width: o.width, height: o.panelHeight });
     panels.push({
       cls: 'panel-accuracy',
-      title: 'test accuracy',
+      title: accuracy,
       x: 0,
       y: o.panelHeight,
       width: o.width,
@@ -143,7 +146,7 @@ function drawPanel(
   layer<SVGTextElement>(g, 'text', 'panel-title')
     .attr('x', 0)
     .attr('y', -6)
-    .text(`${p.title}${log ? ' (log)' : ''}`);
+    .text(log ? t('chart.logTitle', { title: p.title }) : p.title);
   const yAxis = layer(g, 'g', 'axis axis--y');
   const grid = layer(g, 'g', 'grid');
   if (log) drawLogYAxis(yAxis, grid, y, w);
@@ -213,6 +216,6 @@ function drawPanel(
     .attr('x', (m) => (m.x > w - 60 ? -8 : 8))
     .attr('text-anchor', (m) => (m.x > w - 60 ? 'end' : 'start'))
     .attr('fill', (m) => m.color)
-    .text(isLoss ? 'diverged' : '');
-  markG.select('title').text((m) => `diverged at step ${m.step} (loss became NaN/∞)`);
+    .text(isLoss ? t('chart.diverged') : '');
+  markG.select('title').text((m) => t('chart.divergedAt', { step: m.step }));
 }

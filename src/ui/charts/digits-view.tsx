@@ -1,6 +1,7 @@
 // MNIST view: the 16 test digits (canvas) with each run's prediction under each; wrong ones in red.
 import { useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { useT } from '../i18n';
 import { DIGIT_SIDE, digitCount, digitPixels } from './digit-pixels';
 import { runColor } from './palette';
 
@@ -16,6 +17,7 @@ function Digit({ images, index }: { images: Uint8Array; index: number }) {
 }
 
 export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
+  const t = useT();
   const first = runs.find((r) => r.view.kind === 'digits')?.view as DigitsData | undefined;
   if (!first) return null;
   const n = digitCount(first.images);
@@ -23,7 +25,7 @@ export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
   return (
     <div className="digits-view">
       <div className="digits-view__row">
-        <span className="digits-view__name">digit</span>
+        <span className="digits-view__name">{t('chart.digit')}</span>
         {indices.map((i) => (
           <span key={i} className="digits-view__cell">
             <Digit images={first.images} index={i} />
@@ -47,7 +49,11 @@ export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
                 <span
                   key={i}
                   className={`digits-view__cell digits-view__pred${wrong ? ' digits-view__pred--wrong' : ''}`}
-                  title={p === undefined ? 'no prediction yet' : `predicted ${p}, true ${view?.labels[i]}`}
+                  title={
+                    p === undefined
+                      ? t('chart.noPrediction')
+                      : t('chart.predicted', { predicted: p, truth: view?.labels[i] ?? '' })
+                  }
                 >
                   {p ?? '–'}
                 </span>

@@ -2,6 +2,7 @@
 // Sadam's A-LR cannot exceed β/ln 2. Pure SVG from props; recomputed when β changes.
 import { line, scaleLog } from 'd3';
 import { useMemo } from 'react';
+import { useT } from '../i18n';
 import './charts.css';
 import { formatPlain, logTicks } from './log-axis';
 import { softplusInset } from './softplus-geometry';
@@ -16,6 +17,7 @@ export interface SoftplusInsetProps {
 const M = { top: 10, right: 10, bottom: 26, left: 42 };
 
 export function SoftplusInset({ beta, width = 280, height = 190 }: SoftplusInsetProps) {
+  const t = useT();
   const d = useMemo(() => softplusInset(beta), [beta]);
   const w = width - M.left - M.right;
   const h = height - M.top - M.bottom;
@@ -38,7 +40,7 @@ export function SoftplusInset({ beta, width = 280, height = 190 }: SoftplusInset
         width="100%"
         style={{ maxWidth: width }}
         role="img"
-        aria-label={`softplus with beta ${d.beta} against the identity`}
+        aria-label={t('chart.softplusAria', { beta: d.beta })}
       >
         <g transform={`translate(${M.left},${M.top})`}>
           {ticks.map((t) => (
@@ -64,10 +66,10 @@ export function SoftplusInset({ beta, width = 280, height = 190 }: SoftplusInset
           <path className="softplus-curve" d={curve ?? ''} />
           {/* Below the floor on the right, and under the diagonal: the two places no line passes. */}
           <text className="softplus-label softplus-label--floor" x={w - 4} y={yFloor + 13} textAnchor="end">
-            floor ln 2/β = {formatPlain(d.floor)}
+            {t('chart.softplusFloor', { value: formatPlain(d.floor) })}
           </text>
           <text className="softplus-label softplus-label--id" x={x(zLabel) + 8} y={y(zLabel) + 14}>
-            z ≈ Adam's √v + ε
+            {t('chart.softplusIdentity')}
           </text>
           <text
             className="softplus-label softplus-label--curve"
@@ -82,7 +84,7 @@ export function SoftplusInset({ beta, width = 280, height = 190 }: SoftplusInset
             <tspan dy={-3}>(z)</tspan>
           </text>
           <text className="axis-title" x={2} y={8}>
-            denominator
+            {t('chart.denominator')}
           </text>
           <text className="axis-title" x={w} y={h + 24} textAnchor="end">
             z = √v

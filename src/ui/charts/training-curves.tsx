@@ -4,6 +4,7 @@ import { type CSSProperties, useRef } from 'react';
 import { useStore } from 'zustand';
 import { training } from '../../state/app-state';
 import type { TrainingState } from '../../state/training-store';
+import { useT } from '../i18n';
 import './charts.css';
 import { curveRun, hasTestLoss, lossAxis } from './curves-data';
 import { renderCurves } from './curves-render';
@@ -35,6 +36,7 @@ const legendKey = (s: TrainingState) =>
     .join('\n');
 
 export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useElementWidth(box, 600);
@@ -53,17 +55,19 @@ export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
   return (
     <figure className="chart training-curves" data-testid="training-curves">
       <div ref={box} className="chart__box">
-        <svg ref={svg} className="chart__svg" role="img" aria-label="Loss and accuracy over training steps" />
+        <svg ref={svg} className="chart__svg" role="img" aria-label={t('chart.curvesAria')} />
       </div>
       <figcaption className="chart__legend">
         {entries.map(([runId, label, diverged], i) => (
           <span key={runId} className="key key--run" style={{ '--run-color': runColor(i) } as CSSProperties}>
             {label}
-            {diverged ? <em className="chart__diverged"> diverged @ {diverged}</em> : null}
+            {diverged ? (
+              <em className="chart__diverged">{t('chart.divergedLegend', { step: diverged })}</em>
+            ) : null}
           </span>
         ))}
-        <span className="key key--line">train</span>
-        {anyTest && <span className="key key--dashed">test</span>}
+        <span className="key key--line">{t('chart.train')}</span>
+        {anyTest && <span className="key key--dashed">{t('chart.test')}</span>}
       </figcaption>
     </figure>
   );

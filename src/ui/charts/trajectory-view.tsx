@@ -1,6 +1,8 @@
 // Loss-surface view: contours of f with every run's accumulated path; a click asks for a new start.
 import { type MouseEvent, useEffect, useMemo, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { useLanguage, useT } from '../i18n';
+import { surfaceName } from '../task-form';
 import { logThresholds, sampleSurface } from './contour-grid';
 import { CONTOUR_MARGIN, contourScales, renderContours } from './contour-render';
 import { runColor } from './palette';
@@ -23,6 +25,8 @@ const GRID_COLS = 120;
 const THRESHOLDS = 18;
 
 export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420 }: TrajectoryViewProps) {
+  const t = useT();
+  const language = useLanguage();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const acc = useRef(new TrajectoryAccumulator());
@@ -46,6 +50,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
   const thresholds = useMemo(() => (grid ? logThresholds(grid.values, THRESHOLDS) : []), [grid]);
   const startPoint = start ?? formula?.start ?? null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language: the marks' labels are worded at draw time
   useEffect(() => {
     acc.current.update(runs);
     const el = svg.current;
@@ -69,7 +74,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
       }),
     );
     return () => cancelAnimationFrame(frame);
-  }, [runs, view, width, height, grid, thresholds, startPoint, clipId]);
+  }, [runs, view, width, height, grid, thresholds, startPoint, clipId, language]);
 
   const pick = (e: MouseEvent<SVGSVGElement>) => {
     if (!onPickStart) return;
@@ -91,10 +96,12 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
         ref={svg}
         className={`chart__svg trajectory-view__plot${onPickStart ? ' trajectory-view__plot--pick' : ''}`}
         role="img"
-        aria-label={`Contours of the ${view.surface} surface with the optimizers' paths`}
+        aria-label={t('chart.contoursAria', {
+          surface: surfaceName(view.surface as Parameters<typeof surfaceName>[0]),
+        })}
         onClick={pick}
       >
-        {onPickStart && <title>Click to start the runs from here</title>}
+        {onPickStart && <title>{t('chart.clickToStart')}</title>}
       </svg>
       <p className="chart__legend">
         {runs.map((r, i) => (
@@ -102,9 +109,9 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
             {r.label}
           </span>
         ))}
-        <span className="key key--start">start</span>
-        <span className="key key--minimum">minimum</span>
-        {onPickStart && <span className="muted">click the plot to pick a new start</span>}
+        <span className="key key--start">{t('chart.start')}</span>
+        <span className="key key--minimum">{t('chart.minimum')}</span>
+        {onPickStart && <span className="muted">{t('chart.pickHint')}</span>}
       </p>
     </div>
   );

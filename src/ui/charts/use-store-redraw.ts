@@ -4,10 +4,12 @@
 import { useEffect, useRef } from 'react';
 import { training } from '../../state/app-state';
 import type { TrainingState } from '../../state/training-store';
+import { languageStore } from '../i18n/language';
 
 /**
  * Calls draw(state) in an animation frame now, whenever the store's snapshot changes, and whenever
- * `key` changes (size, props). The latest draw function is always used.
+ * `key` changes (size, props), and when the UI language changes (the renderers word their titles and
+ * labels with `t()` at draw time). The latest draw function is always used.
  */
 export function useStoreRedraw(draw: (state: TrainingState) => void, key: string): void {
   const latest = useRef(draw);
@@ -27,8 +29,10 @@ export function useStoreRedraw(draw: (state: TrainingState) => void, key: string
     const unsubscribe = training.store.subscribe((state, previous) => {
       if (state.snapshot !== previous.snapshot || state.history !== previous.history) schedule();
     });
+    const unsubscribeLanguage = languageStore.subscribe(schedule);
     return () => {
       unsubscribe();
+      unsubscribeLanguage();
       cancelAnimationFrame(frame);
     };
   }, [key]);

@@ -16,6 +16,7 @@
 // an image is one pass with one indexed read per cell whatever the layout.
 
 import type { LayerSlice } from '../../engine/session/snapshot-types';
+import { t } from '../i18n/translate';
 
 export const ROW_MAX = 32;
 export const TILE_GAP = 1;
@@ -168,10 +169,10 @@ export function describeCell(slice: LayerSlice, flat: number): CellDescription {
   const [p, j] = dims as [number, number];
   const r = Math.floor(p / tiled.tileCols);
   const c = p % tiled.tileCols;
-  return { index, detail: `unit ${j}, pixel (${r}, ${c})` };
+  return { index, detail: t('heatmap.tileCell', { unit: j, row: r, col: c }) };
 }
 
 /** "784×128", "[ ]" for a scalar. */
 export function shapeText(shape: readonly number[]): string {
-  return shape.length === 0 ? 'scalar' : shape.join('×');
+  return shape.length === 0 ? t('heatmap.scalar') : shape.join('×');
 }

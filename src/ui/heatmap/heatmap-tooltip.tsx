@@ -2,10 +2,11 @@
 // its A-LR over time. Mounted only while a cell is pointed at or focused, so its per-snapshot
 // re-render is the only React work the live heatmaps cause.
 import { useLayoutEffect, useRef } from 'react';
+import { useT } from '../i18n';
 import { useTraining } from '../use-training';
 import type { AggregateOp } from './aggregate';
 import { describeCell } from './arrange';
-import { FIELD_LABEL, formatValue } from './labels';
+import { fieldLabel, formatValue, opLabel } from './labels';
 import type { LayerPlan } from './painter';
 import { runOf } from './run-of';
 import { Sparkline } from './sparkline';
@@ -36,6 +37,7 @@ export function HeatmapTooltip({ id, runId, plan, cell, op, canvas }: HeatmapToo
   const run = useTraining((s) => runOf(s, runId));
   const history = useTraining((s) => s.fieldHistory[runId]);
   const ref = useRef<HTMLDivElement>(null);
+  const t = useT();
 
   // Next to the cell, flipped to its left or above when the viewport ends; follows scrolling.
   useLayoutEffect(() => {
@@ -83,7 +85,7 @@ export function HeatmapTooltip({ id, runId, plan, cell, op, canvas }: HeatmapToo
       </div>
       {detail && <div className="heatmap-tooltip__detail">{detail}</div>}
       <dl className="heatmap-tooltip__values">
-        <dt>{FIELD_LABEL[kind]}</dt>
+        <dt>{fieldLabel(kind)}</dt>
         <dd data-testid="heatmap-tooltip-value">{formatValue(value)}</dd>
         {kind !== 'adaptiveRate' && (
           <>
@@ -94,10 +96,11 @@ export function HeatmapTooltip({ id, runId, plan, cell, op, canvas }: HeatmapToo
       </dl>
       {factor > 1 && (
         <div className="heatmap-tooltip__note">
-          each pixel: {op} of {factor}×{factor} cells{op === 'mean' ? '' : '; this is the cell that sets it'}
+          {t('heatmap.eachPixel', { op: opLabel(op), n: factor })}
+          {op === 'mean' ? '' : t('heatmap.setsIt')}
         </div>
       )}
-      <div className="heatmap-tooltip__spark-title">A-LR over steps (log)</div>
+      <div className="heatmap-tooltip__spark-title">{t('heatmap.sparkTitle')}</div>
       <Sparkline steps={steps} values={series} />
     </div>
   );

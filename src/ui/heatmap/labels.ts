@@ -1,13 +1,26 @@
-// Words and number formats the heatmap, its tooltip and its legend share.
+// Words and number formats the heatmap, its tooltip and its legend share (words in the current language:
+// call these at render time).
 
 import type { FieldKind } from '../../engine/session/snapshot-types';
+import { type StringKey, t } from '../i18n';
+import type { AggregateOp } from './aggregate';
 
-export const FIELD_LABEL: Readonly<Record<FieldKind, string>> = {
-  adaptiveRate: 'A-LR',
-  effectiveStep: 'effective step',
-  sqrtSecondMoment: '√v',
-  absFirstMoment: '|m|',
+const FIELD_KEY: Readonly<Record<FieldKind, StringKey>> = {
+  adaptiveRate: 'field.adaptiveRate',
+  effectiveStep: 'field.effectiveStep',
+  sqrtSecondMoment: 'field.sqrtSecondMoment',
+  absFirstMoment: 'field.absFirstMoment',
 };
+
+/** "A-LR", "effective step", "√v", "|m|". */
+export function fieldLabel(kind: FieldKind): string {
+  return t(FIELD_KEY[kind]);
+}
+
+/** "max", "min", "mean" as words. */
+export function opLabel(op: AggregateOp): string {
+  return t(`heatmap.op.${op}`);
+}
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '-': '⁻',
@@ -35,7 +48,7 @@ export function pow10Label(exponent: number): string {
 
 /** A field value for people: "1.00×10⁸", "72.1", "0.0123", "no data" (`digits` significant). */
 export function formatValue(v: number, digits = 3): string {
-  if (Number.isNaN(v)) return 'no data';
+  if (Number.isNaN(v)) return t('heatmap.noData');
   if (v === 0) return '0';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);

@@ -3,8 +3,10 @@
 // scaled crisply by CSS) and turns pointer, touch and keys into a cursor cell.
 import { memo, type PointerEvent, type RefObject, useCallback, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { t, useT } from '../i18n';
 import { type AggregateOp, representativeCell } from './aggregate';
 import { shapeText } from './arrange';
+import { opLabel } from './labels';
 import { arrowOf, type Cell, firstCell, stepCell } from './navigate';
 import type { LayerPlan } from './painter';
 
@@ -33,12 +35,11 @@ export interface LayerHeatmapProps {
 
 function describeArrangement(plan: LayerPlan): string {
   const a = plan.arrangement;
-  if (a.tiles) return `one ${a.tiles.tileRows}×${a.tiles.tileCols} tile per unit, ${a.tiles.units} units`;
+  if (a.tiles)
+    return t('heatmap.arrTiles', { rows: a.tiles.tileRows, cols: a.tiles.tileCols, units: a.tiles.units });
   if (a.kind === 'matrix')
-    return a.transposed
-      ? `rows: ${a.height} inputs, columns: ${a.width} output units`
-      : `rows: ${a.height} output units, columns: ${a.width} inputs`;
-  return 'one cell per element';
+    return t(a.transposed ? 'heatmap.arrMatrixT' : 'heatmap.arrMatrix', { rows: a.height, cols: a.width });
+  return t('heatmap.arrCells');
 }
 
 export const LayerHeatmap = memo(function LayerHeatmap({
@@ -54,6 +55,8 @@ export const LayerHeatmap = memo(function LayerHeatmap({
 }: LayerHeatmapProps) {
   const { slice, arrangement, fit } = plan;
   const keyboardCell = useRef<Cell | null>(null);
+  // Subscribes to the language (this memoised component re-renders when it changes).
+  const tr = useT();
   const name = slice.name;
   // Stable, so React attaches it once per canvas, not on every render (which would repaint).
   const canvasRef = useCallback((el: HTMLCanvasElement | null) => register(name, el), [register, name]);
@@ -103,9 +106,9 @@ export const LayerHeatmap = memo(function LayerHeatmap({
         <span className="heatmaps__name">{name}</span>{' '}
         <span className="heatmaps__shape">{shapeText(slice.shape)}</span>
         {aggregated && (
-          <span className="heatmaps__agg" title="More cells than pixels: each pixel shows a block">
+          <span className="heatmaps__agg" title={tr('heatmap.aggTitle')}>
             {' '}
-            · {op} of {fit.factor}×{fit.factor}
+            {tr('heatmap.aggCaption', { op: opLabel(op), n: fit.factor })}
           </span>
         )}
       </figcaption>
@@ -124,9 +127,13 @@ export const LayerHeatmap = memo(function LayerHeatmap({
           style={{ width: fit.cssWidth, height: fit.cssHeight }}
           tabIndex={0}
           role="img"
-          aria-label={`${kindLabel} of ${name} (${shapeText(slice.shape)}), ${describeArrangement(plan)}${
-            aggregated ? `, ${op} of ${fit.factor}×${fit.factor} cells per pixel` : ''
-          }. Arrow keys move between cells; Shift moves further.`}
+          aria-label={tr('heatmap.canvasAria', {
+            kind: kindLabel,
+            name,
+            shape: shapeText(slice.shape),
+            arrangement: describeArrangement(plan),
+            aggregate: aggregated ? tr('heatmap.canvasAriaAgg', { op: opLabel(op), n: fit.factor }) : '',
+          })}
           aria-describedby={cursor ? tooltipId : undefined}
           onPointerMove={(e) => {
             if (e.pointerType !== 'touch' || e.buttons !== 0)

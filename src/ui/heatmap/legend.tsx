@@ -3,6 +3,7 @@
 import './heatmap.css';
 import { axisBottom, scaleLog, select } from 'd3';
 import { useEffect, useId, useRef } from 'react';
+import { useT } from '../i18n';
 import { COLOURS, NO_DATA_INDEX, paletteCss } from './color-table';
 import type { Domain } from './domain';
 import { formatValue, pow10Label } from './labels';
@@ -26,7 +27,9 @@ const BAR_H = 12;
 const AXIS_H = 22;
 const PAD = 14; // room for the first and last tick label
 
-export function Legend({ domain, label = 'A-LR', eps, softplusBeta, width = 300 }: LegendProps) {
+export function Legend({ domain, label: givenLabel, eps, softplusBeta, width = 300 }: LegendProps) {
+  const t = useT();
+  const label = givenLabel ?? t('field.adaptiveRate');
   const [lo, hi] = domain;
   const gradientId = `heatmap-legend-${useId().replace(/:/g, '')}`;
   const axisRef = useRef<SVGGElement>(null);
@@ -60,14 +63,16 @@ export function Legend({ domain, label = 'A-LR', eps, softplusBeta, width = 300 
   });
 
   const description = [
-    `Colour scale of ${label}, log scale from ${pow10Label(lo)} to ${pow10Label(hi)}, dark purple to yellow`,
-    ...marks.map((m) => `${m.text} = ${formatValue(m.value)}${inside.includes(m) ? '' : ' (off the scale)'}`),
-    'grey: no data',
+    t('heatmap.legendAria', { label, lo: pow10Label(lo), hi: pow10Label(hi) }),
+    ...marks.map(
+      (m) => `${m.text} = ${formatValue(m.value)}${inside.includes(m) ? '' : t('heatmap.offScale')}`,
+    ),
+    t('heatmap.legendGrey'),
   ].join('; ');
 
   return (
     <figure className="heatmap-legend" data-testid="heatmap-legend" data-domain={`${lo},${hi}`}>
-      <figcaption className="heatmap-legend__title">{label} (log scale)</figcaption>
+      <figcaption className="heatmap-legend__title">{t('heatmap.legendTitle', { label })}</figcaption>
       <svg
         width={width + 2 * PAD}
         height={MARK_H + BAR_H + AXIS_H}
@@ -109,8 +114,8 @@ export function Legend({ domain, label = 'A-LR', eps, softplusBeta, width = 300 
         <g ref={axisRef} className="heatmap-legend__axis" transform={`translate(0, ${MARK_H + BAR_H})`} />
       </svg>
       <div className="heatmap-legend__nodata">
-        <span className="heatmap-legend__swatch" style={{ background: paletteCss(NO_DATA_INDEX) }} /> no data
-        yet
+        <span className="heatmap-legend__swatch" style={{ background: paletteCss(NO_DATA_INDEX) }} />{' '}
+        {t('heatmap.noDataYet')}
       </div>
     </figure>
   );

@@ -7,12 +7,13 @@ import './heatmap.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { training } from '../../state/app-state';
+import { useLanguage } from '../i18n';
 import { useTraining } from '../use-training';
 import type { AggregateOp } from './aggregate';
 import { colourTableFor } from './color-table';
 import { type Domain, domainOf } from './domain';
 import { cellSummary, HeatmapTooltip } from './heatmap-tooltip';
-import { FIELD_LABEL } from './labels';
+import { fieldLabel } from './labels';
 import { type Cursor, type CursorSource, LayerHeatmap } from './layer-heatmap';
 import { type LayerPlan, paintLayer, planLayer } from './painter';
 import { layoutKey, runOf } from './run-of';
@@ -206,7 +207,8 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
   const cursorPlan = cursor ? plans.find((p) => p.slice.name === cursor.layer) : undefined;
 
   const tooltipId = `heatmap-tooltip-${useId().replace(/:/g, '')}`;
-  const kindLabel = FIELD_LABEL[kind];
+  useLanguage(); // re-render (and re-word the labels below) when the language changes
+  const kindLabel = fieldLabel(kind);
   const announce =
     cursor?.source === 'keyboard' && cursorPlan && latest.current
       ? cellSummary(

@@ -1,5 +1,6 @@
 // One coordinate's A-LR over the kept snapshots, on a log axis (the y scale is linear in log10).
 import { line, scaleLinear } from 'd3';
+import { useT } from '../i18n';
 import { formatValue } from './labels';
 
 export interface SparklineProps {
@@ -10,6 +11,7 @@ export interface SparklineProps {
 }
 
 export function Sparkline({ steps, values, width = 150, height = 38 }: SparklineProps) {
+  const t = useT();
   const points: [number, number][] = [];
   steps.forEach((step, i) => {
     const v = values[i] as number;
@@ -18,7 +20,7 @@ export function Sparkline({ steps, values, width = 150, height = 38 }: Sparkline
   if (points.length === 0)
     return (
       <p className="heatmap-sparkline__empty" data-testid="heatmap-sparkline-empty">
-        no history yet
+        {t('heatmap.noHistory')}
       </p>
     );
 
@@ -52,7 +54,12 @@ export function Sparkline({ steps, values, width = 150, height = 38 }: Sparkline
         height={height}
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`A-LR over steps ${first} to ${last}, log scale, from ${formatValue(bottom, 2)} to ${formatValue(top, 2)}`}
+        aria-label={t('heatmap.sparkAria', {
+          first,
+          last,
+          lo: formatValue(bottom, 2),
+          hi: formatValue(top, 2),
+        })}
       >
         <path className="heatmap-sparkline__line" d={path ?? ''} />
         <circle className="heatmap-sparkline__dot" cx={x(end[0])} cy={y(end[1])} r={2.5} />
