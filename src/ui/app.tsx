@@ -104,7 +104,8 @@ export function App() {
           <span className="header__tagline">{t('app.tagline')}</span>
         </div>
         <TrainingControls sceneId={sceneId} onScene={setSceneId} />
-        <div className="header__controls">
+        {/* Wraps on a phone: badge, backend and language pickers do not fit one 390-px row. */}
+        <div className="header__controls" style={{ flexWrap: 'wrap' }}>
           <BackendBadge engine={engine} />
           <BackendPicker value={preference} onChange={choose} />
           <LanguagePicker />
