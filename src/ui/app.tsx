@@ -3,20 +3,24 @@
 // Engine and training state live outside React (state/app-state).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
-import { DEFAULT_SCENE_ID } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { startEmbedApi } from '../state/embed/embed-api';
 import { readEmbedParams } from '../state/embed/embed-params';
+import { startUrlSync } from '../state/url/url-sync';
 import { BackendBadge } from './backend-badge';
 import { BackendPanel } from './backend-panel';
 import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
+import { ExportMenu } from './export';
 import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
+import { readInitialUrl } from './initial-url';
 import { Intro } from './intro';
 import { Notice } from './notice';
+import { ShareDialog } from './share/share-dialog';
 import { ShortcutSheet } from './shortcut-sheet';
+import { Tour, TourButton } from './tour';
 import { TrainingControls } from './training-controls';
 import { TrainingPanel } from './training-panel';
 import { useEngine } from './use-engine';
@@ -49,8 +53,17 @@ export function App() {
   }, []);
 
   const ready = engine?.phase === 'ready' ? engine : null;
-  const [sceneId, setSceneId] = useState(DEFAULT_SCENE_ID);
-  useSceneLoader(sceneId, ready !== null);
+  // The link decides the first scene, experiment and view; the address bar then follows the app.
+  const [url] = useState(() => {
+    const initialUrl = readInitialUrl(window.location.search);
+    training.setView({ sharedScale: initialUrl.view.sharedScale, aggregate: initialUrl.view.aggregate });
+    training.setShownField(initialUrl.view.shownField);
+    return initialUrl;
+  });
+  const [urlNotices, setUrlNotices] = useState(url.notices);
+  const [sceneId, setSceneId] = useState(url.sceneId);
+  useSceneLoader(sceneId, ready !== null, url.experiment);
+  const [shareOpen, setShareOpen] = useState(false);
 
   const [sheetOpen, setSheetOpen] = useState(false);
   const [present, setPresent] = useState(
@@ -71,6 +84,7 @@ export function App() {
   const [embed] = useState(() => readEmbedParams(window.location.search));
   const sceneRef = useRef(sceneId);
   sceneRef.current = sceneId;
+  useEffect(() => startUrlSync(training, () => sceneRef.current), []);
   useEffect(
     () =>
       startEmbedApi({
@@ -91,6 +105,7 @@ export function App() {
           <main className="main main--embed">
             <TrainingPanel sceneId={sceneId} />
           </main>
+          <Tour sceneId={sceneId} onScene={setSceneId} />
         </div>
       </HiddenParts.Provider>
     );
@@ -104,6 +119,18 @@ export function App() {
           <span className="header__tagline">{t('app.tagline')}</span>
         </div>
         <TrainingControls sceneId={sceneId} onScene={setSceneId} />
+        <div className="header__actions">
+          <TourButton />
+          <button
+            type="button"
+            className="button button--quiet"
+            data-testid="share-button"
+            onClick={() => setShareOpen(true)}
+          >
+            {t('share.button')}
+          </button>
+          <ExportMenu scene={sceneId} align="end" />
+        </div>
         {/* Wraps on a phone: badge, backend and language pickers do not fit one 390-px row. */}
         <div className="header__controls" style={{ flexWrap: 'wrap' }}>
           <BackendBadge engine={engine} />
@@ -115,6 +142,11 @@ export function App() {
         {invalidParam !== null && (
           <Notice onDismiss={() => setInvalidParam(null)}>
             {t('app.unknownBackend', { value: invalidParam })}
+          </Notice>
+        )}
+        {urlNotices.length > 0 && (
+          <Notice testId="url-notice" onDismiss={() => setUrlNotices([])}>
+            {t('app.urlNotices')} {urlNotices.join(' · ')}
           </Notice>
         )}
         <TrainingPanel sceneId={sceneId} />
@@ -138,6 +170,8 @@ export function App() {
         </button>
       </footer>
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+      {shareOpen && <ShareDialog sceneId={sceneId} onClose={() => setShareOpen(false)} />}
+      <Tour sceneId={sceneId} onScene={setSceneId} />
     </div>
   );
 }

@@ -3,7 +3,10 @@
 import { useEffect, useState } from 'react';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
+import { DEFAULT_CLASSIFY_2D } from '../engine/tasks/configs';
+import { customClassify2d } from '../engine/tasks/custom-points';
 import { controller, training } from '../state/app-state';
+import { CsvDrop } from './csv/csv-drop';
 import { type StringKey, useT } from './i18n';
 import { NumberField } from './number-field';
 import {
@@ -143,6 +146,9 @@ export function ExperimentDrawer() {
                   {datasetName(d)}
                 </option>
               ))}
+              <option value="custom" disabled={draft.dataset !== 'custom'}>
+                {t('drawer.customDataset')}
+              </option>
             </select>
           </label>
         )}
@@ -246,6 +252,12 @@ export function ExperimentDrawer() {
           />
         ))}
       </div>
+      <CsvDrop
+        onPoints={(points) => {
+          const base = experiment.task.kind === 'classify2d' ? experiment.task : DEFAULT_CLASSIFY_2D;
+          void controller.setTask(customClassify2d(points, base));
+        }}
+      />
       <div className="drawer__actions">
         <button
           type="button"

@@ -2,10 +2,18 @@
 import type { ReactNode } from 'react';
 import { useT } from './i18n';
 
-export function Notice({ children, onDismiss }: { children: ReactNode; onDismiss: () => void }) {
+export function Notice({
+  children,
+  onDismiss,
+  testId = 'param-notice',
+}: {
+  children: ReactNode;
+  onDismiss: () => void;
+  testId?: string;
+}) {
   const t = useT();
   return (
-    <div className="notice" role="status" data-testid="param-notice">
+    <div className="notice" role="status" data-testid={testId}>
       <span>{children}</span>
       <button
         type="button"

@@ -1,9 +1,11 @@
 // "Your own data": drop a CSV of x, y, label rows on the zone or choose one. A malformed file gets
 // a message saying what is wrong and where, and nothing else happens; a good one is summarised and
 // handed to `onPoints` (which switches the task). The newest file wins if reads overlap.
+
 import { type DragEvent, useId, useRef, useState } from 'react';
 import type { CustomPoints } from '../../engine/tasks/custom-points';
 import { CSV_LIMITS } from '../../state/csv/parse-points';
+import { useT } from '../i18n';
 import './csv-drop.css';
 import { type FileLike, readPointsFile, singleFile } from './read-csv-file';
 
@@ -20,6 +22,7 @@ type Status =
   | { kind: 'ok'; name: string; summary: string };
 
 export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
+  const t = useT();
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -67,8 +70,8 @@ export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
       }}
       onDrop={onDrop}
     >
-      <legend className="csv-drop__legend">Your own data</legend>
-      <p className="csv-drop__title">Drop a CSV file here, or</p>
+      <legend className="csv-drop__legend">{t('csv.legend')}</legend>
+      <p className="csv-drop__title">{t('csv.drop')}</p>
       <input
         id={id}
         className="csv-drop__input"
@@ -85,24 +88,26 @@ export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
         }}
       />
       <label htmlFor={id} className="button csv-drop__button">
-        Choose a CSV…
+        {t('csv.choose')}
       </label>
       <p id={`${id}-hint`} className="muted small csv-drop__hint">
-        Columns x, y, label (header optional, any order); comma, semicolon or tab separated; labels are
-        numbers or names. Up to {CSV_LIMITS.maxRows.toLocaleString('en-US')} points, {CSV_LIMITS.maxClasses}{' '}
-        classes, {CSV_LIMITS.maxBytes / (1024 * 1024)} MB. Training restarts on the new points.
+        {t('csv.hint', {
+          rows: CSV_LIMITS.maxRows.toLocaleString('en-US'),
+          classes: CSV_LIMITS.maxClasses,
+          mb: CSV_LIMITS.maxBytes / (1024 * 1024),
+        })}
       </p>
       <div id={`${id}-status`} className="csv-drop__status">
         {status.kind === 'reading' && (
           <p className="muted small" role="status" data-testid="csv-reading">
-            Reading {status.name}…
+            {t('csv.reading', { name: status.name })}
           </p>
         )}
         {status.kind === 'error' && (
           <p className="error csv-drop__error" role="alert" data-testid="csv-error">
             {status.name ? (
               <>
-                Could not use <strong>{status.name}</strong>: {status.error}
+                {t('csv.couldNotUse')} <strong>{status.name}</strong>: {status.error}
               </>
             ) : (
               status.error

@@ -6,6 +6,7 @@
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { training } from '../../state/app-state';
+import { t, useLanguage } from '../i18n';
 import { downloadBlob, downloadText, exportFileName, MIME } from './download';
 import { figure1Runs, figure1Svg } from './figure1';
 import { metricsRows, runHistories, toCsv, toJson, toJsonText } from './metrics-table';
@@ -51,8 +52,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
   const items: ExportItem[] = [
     {
       kind: 'png-view',
-      label: 'Whole view (PNG)',
-      group: 'Image of the page',
+      label: t('export.wholeView'),
+      group: t('export.groupPage'),
       run: async () => {
         const c = context(scene);
         const root = viewRoot();
@@ -66,8 +67,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
     ...runs.map(
       (r): ExportItem => ({
         kind: `png-${r.runId}`,
-        label: `Panel “${r.label}” (PNG)`,
-        group: 'Image of the page',
+        label: t('export.panel', { label: r.label }),
+        group: t('export.groupPage'),
         run: async () => {
           const c = context(scene);
           const el = byTestId(`run-${r.runId}`);
@@ -81,8 +82,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
     ),
     {
       kind: 'figure1-png',
-      label: 'Figure 1, paper style (PNG)',
-      group: 'Figure 1 (paper style)',
+      label: t('export.figure1Png'),
+      group: t('export.groupFigure1'),
       run: async () => {
         const c = context(scene);
         const fig = figure1Svg(figure1Runs(c.state), { caption: c.heading });
@@ -93,8 +94,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
     },
     {
       kind: 'figure1-svg',
-      label: 'Figure 1, paper style (SVG)',
-      group: 'Figure 1 (paper style)',
+      label: t('export.figure1Svg'),
+      group: t('export.groupFigure1'),
       run: () => {
         const c = context(scene);
         const fig = figure1Svg(figure1Runs(c.state), { caption: c.heading });
@@ -104,8 +105,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
     ...runs.map(
       (r): ExportItem => ({
         kind: `svg-${r.runId}`,
-        label: `A-LR chart of “${r.label}” (SVG)`,
-        group: 'Charts as on screen',
+        label: t('export.chartSvg', { label: r.label }),
+        group: t('export.groupCharts'),
         run: () => {
           const c = context(scene);
           const svg = byTestId(`anisotropy-chart-${r.runId}`)?.querySelector('svg');
@@ -117,8 +118,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
     ),
     {
       kind: 'csv',
-      label: 'Metrics (CSV)',
-      group: 'Data',
+      label: t('export.csv'),
+      group: t('export.groupData'),
       run: () => {
         const c = context(scene);
         downloadText(
@@ -130,8 +131,8 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
     },
     {
       kind: 'json',
-      label: 'Metrics and experiment (JSON)',
-      group: 'Data',
+      label: t('export.json'),
+      group: t('export.groupData'),
       run: () => {
         const c = context(scene);
         const doc = toJson({
@@ -168,6 +169,7 @@ export function ExportMenu({ scene, className, align = 'start' }: ExportMenuProp
         return { runId, label };
       })
     : [];
+  useLanguage(); // re-render (and re-word the items) when the language changes
   const items = buildItems(runs, scene);
   const groups = [...new Set(items.map((i) => i.group))];
 
@@ -232,10 +234,13 @@ export function ExportMenu({ scene, className, align = 'start' }: ExportMenuProp
       // Let the menu close (and React commit) before a page capture.
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       await item.run();
-      setMessage({ text: `Saved: ${item.label}`, error: false });
+      setMessage({ text: t('export.saved', { label: item.label }), error: false });
     } catch (err) {
       setMessage({
-        text: `Export failed (${item.label}): ${err instanceof Error ? err.message : String(err)}`,
+        text: t('export.failed', {
+          label: item.label,
+          reason: err instanceof Error ? err.message : String(err),
+        }),
         error: true,
       });
     } finally {
@@ -258,15 +263,11 @@ export function ExportMenu({ scene, className, align = 'start' }: ExportMenuProp
         aria-expanded={open}
         aria-controls={menuId}
         disabled={runKey === null}
-        title={
-          runKey === null
-            ? 'Nothing to export until the scene has loaded'
-            : 'Save images, figures and metrics'
-        }
+        title={runKey === null ? t('export.notReady') : t('export.title')}
         onClick={() => (open ? close(false) : openMenu('first'))}
         onKeyDown={onButtonKey}
       >
-        {busy ? 'Exporting…' : 'Export ▾'}
+        {busy ? t('export.busy') : t('export.button')}
       </button>
       {open && (
         <div
@@ -274,7 +275,7 @@ export function ExportMenu({ scene, className, align = 'start' }: ExportMenuProp
           id={menuId}
           className="export-menu__list"
           role="menu"
-          aria-label="Export"
+          aria-label={t('export.aria')}
           tabIndex={-1}
           onKeyDown={onMenuKey}
         >

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { training } from '../../state/app-state';
 import { HIDEABLE, type Hideable } from '../../state/embed/embed-params';
 import { urlStateOf } from '../../state/url/url-sync';
+import { useT } from '../i18n';
 import { embedLink, iframeSnippet, shareLink } from './share-links';
 
 /** This page's address without its query: the link works wherever the app is hosted. */
@@ -25,6 +26,7 @@ async function copy(text: string): Promise<boolean> {
 }
 
 export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: () => void }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [hide, setHide] = useState<Hideable[]>(['settings', 'add']);
   const [size, setSize] = useState({ width: 960, height: 720 });
@@ -58,9 +60,9 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
       data-testid="share-dialog"
       onClose={onClose}
     >
-      <h2 id="share-title">Share or embed this experiment</h2>
+      <h2 id="share-title">{t('share.title')}</h2>
       <label className="field" htmlFor="share-link">
-        <span>Link (opens this scene with these runs, settings and seeds)</span>
+        <span>{t('share.link')}</span>
       </label>
       <textarea id="share-link" data-testid="share-link" readOnly rows={3} value={link} />
       <button
@@ -69,10 +71,10 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
         data-testid="copy-link"
         onClick={() => void copyField('share-link', link)}
       >
-        {copied === 'share-link' ? 'Copied ✓' : 'Copy link'}
+        {copied === 'share-link' ? t('share.copied') : t('share.copyLink')}
       </button>
       <fieldset className="share__options">
-        <legend>Embedded copy: hide</legend>
+        <legend>{t('share.hide')}</legend>
         {HIDEABLE.map((part) => (
           <label key={part} className="share__check">
             <input
@@ -87,7 +89,7 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
       </fieldset>
       <div className="share__size">
         <label className="field">
-          <span>width</span>
+          <span>{t('share.width')}</span>
           <input
             type="number"
             min={320}
@@ -97,7 +99,7 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
           />
         </label>
         <label className="field">
-          <span>height</span>
+          <span>{t('share.height')}</span>
           <input
             type="number"
             min={240}
@@ -107,7 +109,7 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
           />
         </label>
         <label className="field">
-          <span>only this origin may drive it (optional)</span>
+          <span>{t('share.origin')}</span>
           <input
             type="url"
             placeholder="https://slides.example.org"
@@ -118,7 +120,7 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
         </label>
       </div>
       <label className="field" htmlFor="share-snippet">
-        <span>Embed code</span>
+        <span>{t('share.snippet')}</span>
       </label>
       <textarea id="share-snippet" data-testid="share-snippet" readOnly rows={4} value={snippet} />
       <div className="drawer__actions">
@@ -128,10 +130,10 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
           data-testid="copy-snippet"
           onClick={() => void copyField('share-snippet', snippet)}
         >
-          {copied === 'share-snippet' ? 'Copied ✓' : 'Copy embed code'}
+          {copied === 'share-snippet' ? t('share.copied') : t('share.copySnippet')}
         </button>
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t('share.close')}
         </button>
       </div>
     </dialog>

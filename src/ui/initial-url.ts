@@ -1,0 +1,24 @@
+// What the address bar asks for at start-up: a scene, maybe an experiment that differs from it (a
+// shared link), view options, and notices for anything that had to be clamped or dropped.
+import type { ExperimentConfig } from '../engine/experiment';
+import { decodeState, resolveUrlState, type UrlView } from '../state/url/codec';
+
+export interface InitialUrl {
+  sceneId: string;
+  /** The link's experiment when it differs from the scene's, else null. */
+  experiment: ExperimentConfig | null;
+  view: UrlView;
+  notices: string[];
+}
+
+export function readInitialUrl(search: string): InitialUrl {
+  const { state, notices } = decodeState(search);
+  const { scene, experiment } = resolveUrlState(state);
+  return {
+    sceneId: scene.id,
+    experiment: state.experiment ? experiment : null,
+    view: state.view,
+    // The backend parameter has its own notice (backend-param.ts).
+    notices: notices.filter((n) => !/backend/i.test(n)),
+  };
+}
