@@ -1,0 +1,73 @@
+// `npm run bench:node`: update ratio, engine ratio and the scaling table on Node's cpu and wasm
+// backends. Prints a table and writes its metrics as JSON to the path in argv[2] (default
+// bench-node.json; `npm run bench` merges it into bench-results.json).
+
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import { nodeAssetLoader } from '../src/engine/data/node-asset-loader';
+import { measureEngineRatio } from './engine';
+import { measureScaling, measureUpdateRatio, SCALING_MODELS, type ScalingRow } from './measure';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+
+async function main(): Promise<void> {
+  const out = process.argv[2] ?? 'bench-node.json';
+  const require = createRequire(import.meta.url);
+  setWasmPaths(
+    `${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
+  );
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  tf.env().set('PROD', true);
+  const loader = nodeAssetLoader(path.resolve(process.cwd(), 'public'));
+  const metrics: Record<string, number> = {};
+  const detail: Record<string, unknown> = {};
+  const scaling: Record<string, ScalingRow[]> = {};
+  for (const backend of ['wasm', 'cpu'] as const) {
+    if (!(await tf.setBackend(backend))) {
+      process.stderr.write(`node: the ${backend} backend failed to start; skipped\n`);
+      continue;
+    }
+    await tf.ready();
+    const u = await measureUpdateRatio(QUICK ? 20 : backend === 'cpu' ? 60 : 150);
+    metrics[`updateRatio.${backend}`] = u.ratio;
+    detail[`update.node.${backend}`] = u;
+    process.stderr.write(
+      `node ${backend}: update sadam ${u.sadamMs.toFixed(2)} ms / adam ${u.adamMs.toFixed(2)} ms = ${u.ratio.toFixed(2)}\n`,
+    );
+    const e = await measureEngineRatio(loader, QUICK ? 4 : backend === 'cpu' ? 8 : 16);
+    metrics[`engineRatio.${backend}`] = e.ratio;
+    detail[`engine.node.${backend}`] = e;
+    process.stderr.write(
+      `node ${backend}: Session ${e.sessionStepsPerS.toFixed(1)} steps/s / loop ${e.loopStepsPerS.toFixed(1)} steps/s = ${e.ratio.toFixed(2)}\n`,
+    );
+    scaling[backend] = [];
+    for (const layers of SCALING_MODELS) {
+      const row = await measureScaling(layers, QUICK ? 300 : 2500);
+      scaling[backend].push(row);
+      metrics[`stepsPerS.${backend}.${row.layers}.adam`] = row.adamStepsPerS;
+      metrics[`stepsPerS.${backend}.${row.layers}.sadam`] = row.sadamStepsPerS;
+      process.stderr.write(
+        `node ${backend}: ${row.layers} (${row.params} params) adam ${row.adamStepsPerS.toFixed(1)} / sadam ${row.sadamStepsPerS.toFixed(1)} steps/s\n`,
+      );
+    }
+  }
+  const info = {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    tfjs: tf.version_core,
+  };
+  await writeFile(out, `${JSON.stringify({ metrics, info, detail, scaling }, null, 2)}\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
