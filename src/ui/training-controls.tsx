@@ -2,14 +2,13 @@
 import { SCENES } from '../engine/scenes';
 import { controller } from '../state/app-state';
 import { sceneText, useLanguage, useT } from './i18n';
+import { PlaybackButtons } from './playback-buttons';
 import { useTraining } from './use-training';
 
 const SPEEDS = [1, 2, 5, 20, 50];
 
 export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScene: (id: string) => void }) {
   const status = useTraining((s) => s.status);
-  const hasSnapshot = useTraining((s) => s.snapshot !== null);
-  const playing = status?.playing ?? false;
   const t = useT();
   const language = useLanguage();
   return (
@@ -24,33 +23,7 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
           ))}
         </select>
       </label>
-      <button
-        type="button"
-        className="button"
-        data-testid="play-pause"
-        disabled={!hasSnapshot}
-        onClick={() => void (playing ? controller.pause() : controller.play())}
-      >
-        {playing ? t('controls.pause') : t('controls.play')}
-      </button>
-      <button
-        type="button"
-        className="button button--quiet"
-        data-testid="step"
-        disabled={!hasSnapshot || playing}
-        onClick={() => void controller.step()}
-      >
-        {t('controls.step')}
-      </button>
-      <button
-        type="button"
-        className="button button--quiet"
-        data-testid="reset"
-        disabled={!hasSnapshot}
-        onClick={() => void controller.reset()}
-      >
-        {t('controls.reset')}
-      </button>
+      <PlaybackButtons />
       <label className="field">
         <span title={t('controls.speedHint')}>{t('controls.speed')}</span>
         <select

@@ -1,6 +1,8 @@
 // Mini-batch indices from the batch stream: a fresh shuffle every epoch, shared by all runs.
 
+import * as tf from '@tensorflow/tfjs-core';
 import { shuffle } from '../random';
+import type { Batch } from './task';
 
 export class BatchOrder {
   private order: Int32Array;
@@ -33,4 +35,10 @@ export class BatchOrder {
     this.cursor += size;
     return out;
   }
+}
+
+/** The examples at `indices` of a task's device data, as one batch (call inside tf.tidy). */
+export function gatherBatch(x: tf.Tensor, y: tf.Tensor, indices: Int32Array): Batch {
+  const idx = tf.tensor1d(indices, 'int32');
+  return { x: tf.gather(x, idx), y: tf.gather(y, idx) };
 }

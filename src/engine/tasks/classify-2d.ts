@@ -3,7 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, type Seeds } from '../random';
-import { BatchOrder } from './batch-order';
+import { BatchOrder, gatherBatch } from './batch-order';
 import type { Classify2dConfig } from './configs';
 import { checkCustomPoints, describeScale, scaleCustomPoints, splitCustomPoints } from './custom-points';
 import { generate2d, type Points2d } from './datasets-2d';
@@ -82,8 +82,7 @@ export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
       const indices = order.next();
       return tf.tidy(() => {
         const { trainX, trainY } = data.get();
-        const idx = tf.tensor1d(indices, 'int32');
-        return { x: tf.gather(trainX, idx), y: tf.gather(trainY, idx) };
+        return gatherBatch(trainX, trainY, indices);
       });
     },
     loss: (p, batch) => {

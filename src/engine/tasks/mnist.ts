@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadMnist } from '../data/load-datasets';
 import { MNIST_CLASSES, MNIST_COLS, MNIST_PIXELS, MNIST_ROWS } from '../data/mnist-format';
 import { createRandom, type Seeds } from '../random';
-import { BatchOrder } from './batch-order';
+import { BatchOrder, gatherBatch } from './batch-order';
 import type { MnistConfig } from './configs';
 import { convValid, maxPool2 } from './conv-layers';
 import { deviceData } from './device-data';
@@ -87,8 +87,7 @@ export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader:
       const indices = order.next();
       return tf.tidy(() => {
         const { trainX, trainY } = tensors.get();
-        const idx = tf.tensor1d(indices, 'int32');
-        return { x: tf.gather(trainX, idx), y: tf.gather(trainY, idx) };
+        return gatherBatch(trainX, trainY, indices);
       });
     },
     loss: (p, batch) => {

@@ -19,10 +19,11 @@ export interface ParamSpec {
 /** Parameter tensors by ParamSpec name. */
 export type ParamMap = Record<string, tf.Tensor>;
 
-export interface Batch {
+// A type alias (not an interface) so that a batch is a tf.TensorContainer and can leave tf.tidy.
+export type Batch = {
   x: tf.Tensor;
   y: tf.Tensor;
-}
+};
 
 /** Tensors to read back at a snapshot (in the session's one batched readback). */
 export interface EvaluationTensors {

@@ -1,23 +1,9 @@
 // Log-axis helpers shared by the A-LR charts: a domain padded to whole decades (robust to NaN, ≤ 0 and
 // a single value), decade ticks (with 2× and 5× when few decades show) and 10ᵏ labels.
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
+import { superscript } from '../superscript';
 
-export function superscript(n: number): string {
-  return [...String(n)].map((c) => SUPERSCRIPT[c] ?? c).join('');
-}
+export { superscript };
 
 /** Extent of the finite, positive values (what a log axis can show); null when there are none. */
 export function positiveExtent(values: Iterable<number>): [number, number] | null {

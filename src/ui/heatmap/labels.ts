@@ -22,24 +22,9 @@ export function opLabel(op: AggregateOp): string {
   return t(`heatmap.op.${op}`);
 }
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '.': '·',
-};
+import { superscript } from '../superscript';
 
-export function superscript(n: number): string {
-  return [...String(n)].map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
-}
+export { superscript };
 
 /** "10⁻²", "10⁰", "10⁸". */
 export function pow10Label(exponent: number): string {
