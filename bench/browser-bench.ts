@@ -1,0 +1,113 @@
+// The bench page's code: update ratio per backend (WebGPU, WebGL, WASM, CPU), the engine ratio on
+// WASM, and the heatmap painting / aggregation times. bench/run-browser.mjs calls window.runBench().
+
+import * as tf from '@tensorflow/tfjs-core';
+import { fetchAssetLoader } from '../src/engine/data/asset-loader';
+import { loadBackend } from '../src/engine/load-backend';
+import type { BackendName } from '../src/engine/protocol';
+import { aggregate, CODES } from '../src/ui/heatmap/aggregate';
+import { colourTableFor } from '../src/ui/heatmap/color-table';
+import { measureEngineRatio } from './engine';
+import { measureUpdateRatio, median, now } from './measure';
+
+type Log = (line: string) => void;
+
+/** Positive values spread over 8 decades (like an A-LR field), as float32 bits. */
+function field(n: number, seed: number): Int32Array {
+  const f = new Float32Array(n);
+  let a = seed;
+  for (let i = 0; i < n; i++) {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    f[i] = 10 ** ((a / 4294967296) * 8);
+  }
+  return new Int32Array(f.buffer);
+}
+
+function heatmaps(log: Log): Record<string, number> {
+  const reps = 30;
+  const table = colourTableFor(0, 8); // built (and cached) before timing, as in the app
+  const src1 = field(1_000_000, 1);
+  const image = new ImageData(1000, 1000);
+  const pixels = new Int32Array(image.data.buffer);
+  const canvas = document.createElement('canvas');
+  canvas.width = 1000;
+  canvas.height = 1000;
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+  const paint: number[] = [];
+  const put: number[] = [];
+  for (let i = 0; i < reps + 3; i++) {
+    const t0 = now();
+    table.paint(src1, pixels);
+    const t1 = now();
+    ctx.putImageData(image, 0, 0);
+    const t2 = now();
+    if (i >= 3) {
+      paint.push(t1 - t0);
+      put.push(t2 - t1);
+    }
+  }
+  const src4 = field(4_000_000, 2);
+  const reduced = new Int32Array(1000 * 1000);
+  void CODES.max; // the field holds only positive finite values: no NaN or empty codes to gather
+  const agg: number[] = [];
+  for (let i = 0; i < reps + 3; i++) {
+    const t0 = now();
+    aggregate('max', src4, 2000, 2000, 2, reduced);
+    if (i >= 3) agg.push(now() - t0);
+  }
+  const r = {
+    heatmap1MMs: median(paint),
+    heatmapPutImageDataMs: median(put),
+    heatmapAgg4MMs: median(agg),
+  };
+  log(
+    `heatmaps: paint 1M ${r.heatmap1MMs.toFixed(2)} ms, putImageData ${r.heatmapPutImageDataMs.toFixed(2)} ms, max 4M→1M ${r.heatmapAgg4MMs.toFixed(2)} ms`,
+  );
+  return r;
+}
+
+async function runBench(): Promise<{
+  metrics: Record<string, number>;
+  detail: Record<string, unknown>;
+  log: string[];
+}> {
+  const lines: string[] = [];
+  const log: Log = (line) => {
+    lines.push(line);
+    console.log(line);
+  };
+  const metrics: Record<string, number> = {};
+  const detail: Record<string, unknown> = { userAgent: navigator.userAgent };
+  Object.assign(metrics, heatmaps(log));
+  const quick = new URLSearchParams(location.search).has('quick');
+  for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
+    try {
+      await loadBackend(backend, { allowSoftwareWebGl: true });
+      if (!(await tf.setBackend(backend))) throw new Error('setBackend returned false');
+      await tf.ready();
+      const reps = quick ? 20 : backend === 'cpu' ? 60 : 100;
+      const u = await measureUpdateRatio(reps);
+      metrics[`browser.updateRatio.${backend}`] = u.ratio;
+      detail[`update.browser.${backend}`] = u;
+      log(
+        `${backend}: update sadam ${u.sadamMs.toFixed(2)} ms / adam ${u.adamMs.toFixed(2)} ms = ${u.ratio.toFixed(2)}`,
+      );
+      if (backend === 'wasm') {
+        const loader = fetchAssetLoader(new URL('./', document.baseURI).href);
+        const e = await measureEngineRatio(loader, quick ? 4 : 12);
+        metrics[`browser.engineRatio.${backend}`] = e.ratio;
+        detail[`engine.browser.${backend}`] = e;
+        log(
+          `${backend}: Session ${e.sessionStepsPerS.toFixed(1)} steps/s / loop ${e.loopStepsPerS.toFixed(1)} steps/s = ${e.ratio.toFixed(2)}`,
+        );
+      }
+    } catch (err) {
+      log(`${backend}: skipped (${err instanceof Error ? err.message : String(err)})`);
+      detail[`skipped.${backend}`] = String(err);
+    }
+  }
+  return { metrics, detail, log: lines };
+}
+
+(window as unknown as { runBench: typeof runBench }).runBench = runBench;
+document.title = 'Anisoscope bench (ready)';

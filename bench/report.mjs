@@ -1,0 +1,117 @@
+// `npm run bench`'s last step: measures the built bundle's gzip sizes, merges the Node and browser
+// results (dist-cli/bench-node.json, dist/bench-browser.json), prints a table against the issue #6
+// targets and writes bench-results.json (metric name → value, plus machine/browser info).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const dist = 'dist';
+
+/** A JS file and every chunk it imports statically (not `import()`), transitively. */
+function staticClosure(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    const re = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{$][^;]*?from\s*)?["'`](\.\.?\/[^"'`]+\.js)["'`]/g;
+    for (const m of code.matchAll(re)) visit(path.join(path.dirname(file), m[1]));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const kbGz = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
+
+function bundleSizes() {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  const main = new Set();
+  for (const src of [...entries, ...preloads])
+    for (const f of staticClosure(path.join(dist, src))) main.add(f);
+  const workerEntry = readdirSync(path.join(dist, 'assets')).find((f) => /^worker-.*\.js$/.test(f));
+  const worker = workerEntry ? staticClosure(path.join(dist, 'assets', workerEntry)) : [];
+  return {
+    metrics: { mainJsKbGz: kbGz([...main]), workerJsKbGz: kbGz(worker) },
+    files: { main: [...main], worker },
+  };
+}
+
+// Targets from issue #6: [metric, comparison, target].
+const TARGETS = [
+  ['browser.updateRatio.webgpu', '<=', 0.4],
+  ['browser.updateRatio.webgl', '<=', 0.35],
+  ['updateRatio.cpu', '<=', 0.25],
+  ['browser.updateRatio.cpu', '<=', 0.25],
+  ['updateRatio.wasm', '<=', 1.0],
+  ['browser.updateRatio.wasm', '<=', 1.0],
+  ['engineRatio.cpu', '>=', 0.9],
+  ['engineRatio.wasm', '>=', 0.9],
+  ['browser.engineRatio.wasm', '>=', 0.9],
+  ['heatmap1MMs', '<=', 3],
+  ['heatmapAgg4MMs', '<=', 6],
+  ['mainJsKbGz', '<=', 150],
+];
+
+const node = readJson('dist-cli/bench-node.json');
+const browser = readJson('dist/bench-browser.json');
+if (!node) process.stderr.write('no dist-cli/bench-node.json: run npm run bench:node\n');
+if (!browser) process.stderr.write('no dist/bench-browser.json: run npm run bench:browser\n');
+const sizes = existsSync(path.join(dist, 'index.html')) ? bundleSizes() : null;
+const metrics = { ...(node?.metrics ?? {}), ...(browser?.metrics ?? {}), ...(sizes?.metrics ?? {}) };
+
+const fmt = (v) => (v === undefined ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+const rows = [];
+for (const [name, cmp, target] of TARGETS) {
+  const v = metrics[name];
+  const ok =
+    v === undefined ? 'not measured' : (cmp === '<=' ? v <= target : v >= target) ? 'meets' : 'misses';
+  rows.push([name, fmt(v), `${cmp} ${target}`, ok]);
+}
+for (const name of Object.keys(metrics).sort())
+  if (!TARGETS.some(([t]) => t === name) && !name.startsWith('stepsPerS.'))
+    rows.push([name, fmt(metrics[name]), '', '']);
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(line(['metric', 'value', 'target', '']));
+for (const r of rows) console.log(line(r));
+
+if (node?.scaling) {
+  console.log('\nsteps/s (batch 64, forward + backward + update), Node:');
+  const backends = Object.keys(node.scaling);
+  console.log(
+    ['model', 'params', ...backends.flatMap((b) => [`${b} adam`, `${b} sadam`])]
+      .map((c) => c.padEnd(16))
+      .join(''),
+  );
+  const models = node.scaling[backends[0]] ?? [];
+  models.forEach((m, i) => {
+    const cells = backends.flatMap((b) => [
+      node.scaling[b][i].adamStepsPerS,
+      node.scaling[b][i].sadamStepsPerS,
+    ]);
+    console.log([m.layers, String(m.params), ...cells.map(fmt)].map((c) => c.padEnd(16)).join(''));
+  });
+}
+
+const result = {
+  ...metrics,
+  date: new Date().toISOString(),
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}`,
+  node: node?.info ?? null,
+  browser: browser ? { ...browser.info, userAgent: browser.detail?.userAgent } : null,
+  backends: {
+    node: node ? Object.keys(node.scaling ?? {}) : [],
+    browser: browser
+      ? ['webgpu', 'webgl', 'wasm', 'cpu'].filter((b) => `browser.updateRatio.${b}` in browser.metrics)
+      : [],
+  },
+  bundleFiles: sizes?.files ?? null,
+  detail: { ...(node?.detail ?? {}), ...(browser?.detail ?? {}) },
+  scaling: node?.scaling ?? null,
+};
+writeFileSync('bench-results.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log('\nwrote bench-results.json');

@@ -1,0 +1,29 @@
+// Serves dist/bench-web with `vite preview`, opens it in headless Chromium (WebGPU via SwiftShader
+// with --enable-unsafe-webgpu) and writes window.runBench()'s result to argv[2]. Set BENCH_QUICK=1
+// for a short smoke run; CHROMIUM_PATH picks the browser.
+import { writeFile } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+
+const out = process.argv[2] ?? 'dist/bench-browser.json';
+const server = await preview({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
+const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('vite preview gave no URL');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--enable-unsafe-webgpu'],
+});
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => process.stderr.write(`browser: ${m.text()}\n`));
+  page.on('pageerror', (e) => process.stderr.write(`browser error: ${e.message}\n`));
+  await page.goto(`${url}${process.env.BENCH_QUICK === '1' ? '?quick' : ''}`);
+  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  page.setDefaultTimeout(0);
+  const result = await page.evaluate(() => window.runBench());
+  result.info = { browser: `Chromium ${browser.version()}` };
+  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  await browser.close();
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}

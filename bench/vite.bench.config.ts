@@ -1,0 +1,14 @@
+// Builds the bench page (bench/index.html → dist/bench-web) for `npm run bench:browser`. Separate
+// from the app's build: no CSP, no worker; public/ is copied so the MNIST subset can be fetched.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: './',
+  publicDir: `${here}../public`,
+  build: { outDir: `${here}../dist/bench-web`, emptyOutDir: true, reportCompressedSize: false },
+  preview: { host: '127.0.0.1', port: 4183, strictPort: false },
+});
