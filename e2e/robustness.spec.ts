@@ -1,0 +1,334 @@
+// Issue #7, robustness in a real browser: nasty links, a flood of malformed postMessage commands,
+// extreme but valid settings, a diverging run, and a hidden tab. The fixture fails every test on any
+// console error or uncaught page error, so "no uncaught error" is checked throughout.
+// (500 generated links go through the decoder in src/state/url/url-fuzz-app.test.ts; here a sample of
+// them loads for real.)
+import type { Page } from '@playwright/test';
+import { decodeState } from '../src/state/url/codec';
+import { expect, numberIn, stepOf, test, train } from './fixtures';
+
+/** Opens `./?<query>` and waits until the engine is ready or has failed. */
+async function openAt(page: Page, query: string): Promise<void> {
+  await page.goto(`./?${query}`);
+  await expect(page.getByTestId('backend-badge')).not.toHaveAttribute('data-phase', 'starting', {
+    timeout: 60_000,
+  });
+}
+
+/** Hand-made nasty links: each is loaded for real and must leave the app rendering. */
+const NASTY_QUERIES = [
+  'scene=%E0%A4%A&run=%zz',
+  'scene=nope&backend=cpu',
+  'scene=rosenbrock&run=a:adam,lr=NaN,eps=-1&backend=cpu',
+  'scene=rosenbrock&run=a:adam,lr=1e309&run=b:sadam,beta=-5&backend=cpu',
+  'scene=race-moons&batch=-3&hidden=1e9,NaN&noise=Infinity&backend=cpu',
+  'scene=race-moons&dataset=%F0%9F%98%80&activation=__proto__&backend=cpu',
+  `scene=beale&run=${'x'.repeat(5000)}&backend=cpu`,
+  'scene=beale&run=a:adamz&run=a:adam&run=a:sadam&run=b:sgdm&run=c:yogi&run=d:adagrad&backend=cpu',
+  'scene=quadratic&data_seed=-1&init_seed=1e99&batch_seed=abc&backend=cpu',
+  'scene=saddle&field=%3Cscript%3E&scale=%00&agg=constructor&backend=cpu',
+  'scene=rosenbrock&at=NaN:a:adam&at=-5:adam:sadam,beta=1e99&backend=cpu',
+  'scene=rosenbrock&v=999&backend=cpu',
+  'task=%E2%80%AE&scene=rosenbrock&backend=cpu',
+  'scene=rosenbrock&run=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E:adam&backend=cpu',
+  `scene=rosenbrock&${Array.from({ length: 400 }, (_, i) => `k${i}=${i}`).join('&')}&backend=cpu`,
+  'scene=rosenbrock&backend=%F0%9F%98%80',
+  'scene=race-xor&task=surface&surface=nope&start=NaN,1e400&backend=cpu',
+  'scene=race-circles&task=classify2d&train=-400&batch=0&backend=cpu',
+  'scene=rosenbrock&run=a:adam,lr=0&run=b:sadam,beta=1e9&backend=cpu',
+  'scene=rosenbrock&run=a:padam,partial=0.9&run=b:adabound,final_lr=-1,gamma=NaN&backend=cpu',
+];
+
+test('nasty links each load and render a scene; a refused value is named in a notice', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const query of NASTY_QUERIES) {
+    await openAt(page, query);
+    await expect(page.getByTestId('app-error'), query).toHaveCount(0);
+    await expect(page.getByTestId('runs'), query).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+    // The backend parameter has its own notice (src/ui/backend-param.ts), as in src/ui/initial-url.ts.
+    const notices = decodeState(`?${query}`).notices.filter((n) => !/backend/i.test(n));
+    if (notices.length > 0) await expect(page.getByTestId('url-notice'), query).toBeVisible();
+  }
+});
+
+const HOST = `<!doctype html><html><body style="margin:0">
+<iframe id="app" src="./?embed=1&scene=rosenbrock&backend=cpu" style="width:900px;height:700px;border:0"></iframe>
+<script>
+  window.states = [];
+  addEventListener('message', (e) => { if (e.data && e.data.source === 'anisoscope') window.states.push(e.data); });
+  window.send = (m) => document.getElementById('app').contentWindow.postMessage(m, '*');
+</script></body></html>`;
+
+interface StateMessage {
+  type: string;
+  step: number;
+  playing: boolean;
+  scene: string;
+  runs: { id: string; optimizer: string }[];
+}
+
+test('500 malformed postMessage commands leave an embedded instance untouched; β = 1e4 works', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.route('**/embed-host.html', (route) => route.fulfill({ contentType: 'text/html', body: HOST }));
+  await page.goto('./embed-host.html');
+  const app = page.frameLocator('#app');
+  await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  const states = () => page.evaluate(() => (window as unknown as { states: StateMessage[] }).states);
+  const send = (m: unknown) =>
+    page.evaluate((msg) => (window as unknown as { send: (m: unknown) => void }).send(msg), m);
+
+  // 500 generated messages, none a well-formed command that would change the step.
+  const sent = await page.evaluate(() => {
+    let seed = 7;
+    const r = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)] as T;
+    const nasty: unknown[] = [
+      null,
+      undefined,
+      0,
+      -1,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      1e308,
+      '',
+      'play',
+      'x'.repeat(100_000),
+      '😀',
+      [],
+      {},
+      [1, 2, 3],
+      true,
+      { toString: 'x' },
+      new ArrayBuffer(8),
+      new Date(0),
+      /re/,
+    ];
+    const types = ['step', 'load', 'setSpec', 'explode', '', 'PLAY', '__proto__', 'constructor', '😀'];
+    const app = (document.getElementById('app') as HTMLIFrameElement).contentWindow;
+    if (!app) throw new Error('no iframe');
+    let count = 0;
+    for (let i = 0; i < 500; i++) {
+      let m: unknown;
+      switch (i % 6) {
+        case 0:
+          m = pick(nasty);
+          break;
+        case 1:
+          m = { source: pick(['anisoscope', 'Anisoscope', '', 'other']), type: pick(types) };
+          break;
+        case 2:
+          m = {
+            source: 'anisoscope',
+            type: 'step',
+            count: pick([0, -1, 1.5, 1001, 1e9, Number.NaN, '3', null, [], {}]),
+          };
+          break;
+        case 3:
+          m = {
+            source: 'anisoscope',
+            type: 'load',
+            scene: pick(['', 'x'.repeat(41), '../etc', '😀', 5, null]),
+          };
+          break;
+        case 4:
+          m = {
+            source: 'anisoscope',
+            type: 'setSpec',
+            runId: pick(['adam', 'sadam', 'sgdm', '', '😀', 'x'.repeat(41), 3]),
+            spec: pick<unknown>([
+              { lr: Number.NaN },
+              { lr: 'fast' },
+              { lr: Number.POSITIVE_INFINITY },
+              { name: 'adamz' },
+              { convention: 'mine' },
+              {},
+              null,
+              'lr=1',
+            ]),
+          };
+          break;
+        default:
+          m = { source: 'anisoscope', type: pick(types), count: 'x', scene: {}, runId: [], spec: 7 };
+      }
+      app.postMessage(m, '*');
+      count += 1;
+    }
+    return count;
+  });
+  expect(sent).toBe(500);
+
+  await send({ source: 'anisoscope', type: 'getState' });
+  await expect.poll(async () => (await states()).filter((s) => s.type === 'state').length).toBeGreaterThan(0);
+  const state = (await states()).filter((s) => s.type === 'state').at(-1);
+  expect(state?.step).toBe(0);
+  expect(state?.scene).toBe('rosenbrock');
+  expect(state?.playing).toBe(false);
+  expect(state?.runs.map((r) => r.id)).toEqual(['adam', 'sadam', 'sgdm']);
+  await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '0');
+  await expect(app.getByTestId('heatmaps-adam')).toBeVisible();
+
+  // Extreme but valid: softplus β = 1e4 (the slider stops at 1000, so through setSpec).
+  await send({
+    source: 'anisoscope',
+    type: 'setSpec',
+    runId: 'adam',
+    spec: { name: 'sadam', softplusBeta: 1e4 },
+  });
+  await send({ source: 'anisoscope', type: 'step', count: 5 });
+  await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '5');
+  await expect(app.getByTestId('run-adam')).toHaveAttribute('data-optimizer', 'sadam');
+  expect(Number.isFinite(Number((await app.getByTestId('loss-adam').textContent())?.trim()))).toBe(true);
+});
+
+async function setField(page: Page, field: string, runId: string, value: string): Promise<void> {
+  const edit = page.getByTestId(`edit-${runId}`);
+  if ((await edit.locator('..').getAttribute('open')) === null) await edit.click();
+  await page.getByTestId(`${field}-${runId}`).fill(value);
+  await page.getByTestId(`${field}-${runId}`).press('Enter');
+}
+
+async function stepTimes(page: Page, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const start = await stepOf(page);
+    await page.getByTestId('step').click();
+    await expect.poll(() => stepOf(page)).toBeGreaterThan(start);
+  }
+}
+
+test('extreme but valid settings: lr = 0 keeps the loss constant', async ({ page }) => {
+  await openAt(page, 'scene=rosenbrock&backend=cpu');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await setField(page, 'lr', 'sgdm', '0');
+  // The spec on screen is the one of the latest snapshot: step once, then it shows the new values.
+  await stepTimes(page, 2);
+  await expect(page.getByTestId('lr-sgdm')).toHaveValue('0');
+  const loss = await page.getByTestId('loss-sgdm').textContent();
+  await stepTimes(page, 3);
+  await expect(page.getByTestId('loss-sgdm')).toHaveText(loss ?? '');
+});
+
+test.fixme('extreme but valid settings: ε = 0 for Adam keeps rendering', async ({ page }) => {
+  // BUG (found by this test): with ε = 0 on an Adam run (rosenbrock, or ?run=a:adam,eps=0), SVG tick
+  // <line x1/x2/y1/y2> and <text x/y> get "NaN" (console: 'Error: <line> attribute y1: Expected length,
+  // "NaN"'), suspected in src/ui/charts/softplus-inset.tsx:48-49 (tick positions from a scale whose
+  // domain is no longer finite). The console guard fails the test.
+  await openAt(page, 'scene=rosenbrock&backend=cpu');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await setField(page, 'eps', 'adam', '0');
+  await stepTimes(page, 5);
+  await expect(page.getByTestId('eps-adam')).toHaveValue('0');
+  // ε = 0: the readouts show a number or a dash, never 'NaN', and the panels keep drawing.
+  for (const id of ['loss-adam', 'alr-max-adam']) {
+    const text = (await page.getByTestId(id).textContent()) ?? '';
+    expect(text, id).not.toMatch(/NaN|undefined/);
+    expect(text.trim().length, id).toBeGreaterThan(0);
+  }
+  await expect(page.getByTestId('heatmaps-adam')).toHaveAttribute(
+    'data-drawn-step',
+    String(await stepOf(page)),
+  );
+});
+
+test('extreme but valid settings: batch size 1 through the experiment drawer', async ({ page }) => {
+  await openAt(page, 'scene=race-moons&backend=cpu');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await page.getByTestId('experiment-drawer').locator('summary').first().click();
+  await page.getByTestId('task-batch').fill('1');
+  await page.getByTestId('task-batch').press('Tab');
+  await page.getByTestId('apply-task').click();
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await stepTimes(page, 3);
+  for (const id of ['adam', 'sadam', 'sgdm'])
+    expect(Number.isFinite(await numberIn(page, `loss-${id}`)), id).toBe(true);
+});
+
+// FIXME (unresolved, not yet diagnosed): with SGD-momentum lr = 1000 on race-moons, `diverged-sgdm` did
+// not appear after 40 steps (lr did read back as 1000). Either this setting stays finite (tanh saturates)
+// or the flag is not raised; needs a setting proven to reach NaN/Inf before this can hold the guarantee.
+test.fixme('a run driven to Inf/NaN is flagged, the others and the charts are untouched, reset clears it', async ({
+  page,
+}) => {
+  await openAt(page, 'scene=race-moons&backend=cpu');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await setField(page, 'lr', 'sgdm', '1000');
+  await train(page, 40);
+  await expect(page.getByTestId('lr-sgdm')).toHaveValue('1000');
+  await expect(page.getByTestId('diverged-sgdm')).toBeVisible();
+  await expect(page.getByTestId('diverged-adam')).toHaveCount(0);
+  await expect(page.getByTestId('diverged-sadam')).toHaveCount(0);
+  expect(Number.isFinite(await numberIn(page, 'loss-adam'))).toBe(true);
+  expect(Number.isFinite(await numberIn(page, 'loss-sadam'))).toBe(true);
+  const paths = await page
+    .locator('[data-testid="training-curves"] path, [data-testid^="anisotropy-chart-"] path')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+  expect(paths.length).toBeGreaterThan(0);
+  for (const d of paths) expect(d).not.toMatch(/NaN|Infinity/);
+  // Axes are not collapsed: every tick label is a finite number or text, not 'NaN'.
+  const ticks = await page
+    .locator('[data-testid="training-curves"] text, [data-testid^="anisotropy-chart-"] text')
+    .allTextContents();
+  for (const t of ticks) expect(t).not.toMatch(/NaN|Infinity/);
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0');
+  await expect(page.getByTestId('diverged-sgdm')).toHaveCount(0);
+});
+
+/** Makes the page report itself hidden (or visible) and fires `visibilitychange`, as a tab switch does. */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (h ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+const drawnStep = async (page: Page) =>
+  Number(await page.getByTestId('heatmaps-adam').getAttribute('data-drawn-step'));
+
+// Headless Chromium keeps every tab visible (bringToFront of another tab does not hide this one), so the
+// hidden state is emulated: document.hidden / visibilityState overridden and `visibilitychange` fired.
+test('hidden then visible again: nothing breaks and drawing catches up with the latest step', async ({
+  page,
+}) => {
+  await openAt(page, 'scene=race-moons&backend=cpu');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await page.getByTestId('play-pause').click();
+  await expect.poll(() => stepOf(page)).toBeGreaterThan(20);
+  await setHidden(page, true);
+  await page.waitForTimeout(2000);
+  await setHidden(page, false);
+  await expect.poll(() => stepOf(page)).toBeGreaterThan(60);
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
+  const last = await stepOf(page);
+  await expect.poll(() => drawnStep(page)).toBe(last);
+  // One more step after the pause still draws (nothing queued up behind).
+  await page.getByTestId('step').click();
+  await expect.poll(() => drawnStep(page)).toBe(last + 1);
+});
+
+// BUG/finding: the app has no visibilitychange handling (no 'visibilitychange' / document.hidden anywhere
+// in src/); with the tab reported hidden, the heatmaps kept drawing (data-drawn-step 160 → 520 in 2 s).
+// It relies on the browser pausing requestAnimationFrame, and training goes on (setInterval in
+// src/state/training-controller.ts:86).
+test.fixme('while the tab is hidden, drawing stops', async ({ page }) => {
+  await openAt(page, 'scene=race-moons&backend=cpu');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await page.getByTestId('play-pause').click();
+  await expect.poll(() => stepOf(page)).toBeGreaterThan(20);
+  await setHidden(page, true);
+  await page.waitForTimeout(500);
+  const hiddenAt = await drawnStep(page);
+  await page.waitForTimeout(2000);
+  expect(await drawnStep(page)).toBe(hiddenAt);
+  await setHidden(page, false);
+  await page.getByTestId('play-pause').click();
+});
