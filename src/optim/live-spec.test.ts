@@ -129,3 +129,12 @@ describe('spec defaults', () => {
     expect(resolveSpec({ name: 'adam', amsgrad: false }).name).toBe('adam');
   });
 });
+
+describe('ε = 0', () => {
+  it('is refused where ε is in the denominator, accepted by the softplus rules', () => {
+    expect(() => resolveSpec({ name: 'adam', eps: 0 })).toThrow(/eps must be > 0 for adam/);
+    expect(() => resolveSpec({ name: 'yogi', eps: 0 })).toThrow(InvalidSpecError);
+    expect(resolveSpec({ name: 'sadam', eps: 0 }).eps).toBe(0);
+    expect(resolveSpec({ name: 'sgdm', eps: 0 }).eps).toBe(0);
+  });
+});

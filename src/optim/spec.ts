@@ -101,6 +101,18 @@ const RANGES: Record<NumericKey, { min: number; max: number; minOpen?: boolean; 
   gamma: { min: 0, max: 1e6, minOpen: true },
 };
 
+/** Rules whose denominator adds ε (√v + ε): ε = 0 is refused for them. */
+const EPS_IN_DENOMINATOR: ReadonlySet<OptimizerName> = new Set([
+  'adam',
+  'amsgrad',
+  'adagrad',
+  'rmsprop',
+  'padam',
+  'adabound',
+  'amsbound',
+  'yogi',
+]);
+
 export class InvalidSpecError extends RangeError {
   override name = 'InvalidSpecError';
 }
@@ -137,6 +149,13 @@ export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): Op
       spec[key as NumericKey] = value as number;
     }
     // Unknown keys are ignored so that specs from newer versions still load.
+  }
+  if (spec.eps === 0 && EPS_IN_DENOMINATOR.has(spec.name)) {
+    // With ε = 0 a coordinate whose gradient was always 0 has √v = 0: its A-LR 1/(√v+ε) is infinite
+    // and its update 0/0. (Sadam and SAMSGrad do not use ε: their floor is ln 2/β.)
+    throw new InvalidSpecError(
+      `eps must be > 0 for ${spec.name}: with eps = 0 a weight that never saw a gradient gets an infinite A-LR`,
+    );
   }
   return spec;
 }
