@@ -1,8 +1,8 @@
 // The scenes a lecturer starts from: each an experiment plus a title and a two-line caption that says
 // what to look at. Plain data (no tfjs): the picker, the URL codec and the headless runner share it.
 
-import type { ExperimentConfig } from './experiment';
-import { DEFAULT_CHAR_LM, DEFAULT_CLASSIFY_2D, DEFAULT_MNIST } from './tasks/configs';
+import type { ExperimentConfig, RunConfig } from './experiment';
+import { DEFAULT_CHAR_LM, DEFAULT_CLASSIFY_2D, DEFAULT_MNIST, type SurfaceName } from './tasks/configs';
 
 export interface Scene {
   id: string;
@@ -31,6 +31,36 @@ const sadamBeta = (beta: number) => ({
   label: `Sadam β=${beta}`,
   spec: { name: 'sadam' as const, lr: 1e-2, softplusBeta: beta },
 });
+
+/**
+ * A loss-surface scene: Adam and Sadam (β = 10) at one lr, plus S-Momentum when `sgdmLr` is given.
+ * Surfaces are cheap, so they snapshot every 5 steps and run 5 steps per tick.
+ */
+function surfaceScene(o: {
+  surface: SurfaceName;
+  title: string;
+  caption: [string, string];
+  lr: number;
+  sgdmLr?: number;
+  defaultSteps: number;
+}): Scene {
+  const runs: RunConfig[] = [
+    { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: o.lr } },
+    { id: 'sadam', label: 'Sadam β=10', spec: { name: 'sadam', lr: o.lr, softplusBeta: 10 } },
+  ];
+  if (o.sgdmLr !== undefined) {
+    runs.push({ id: 'sgdm', label: 'S-Momentum', spec: { name: 'sgdm', lr: o.sgdmLr, beta1: 0.9 } });
+  }
+  return {
+    id: o.surface,
+    title: o.title,
+    caption: o.caption,
+    experiment: { task: { kind: 'surface', surface: o.surface }, runs, seeds: SEEDS },
+    snapshotEvery: 5,
+    stepsPerTick: 5,
+    defaultSteps: o.defaultSteps,
+  };
+}
 
 export const SCENES: Scene[] = [
   {
@@ -144,85 +174,49 @@ export const SCENES: Scene[] = [
     snapshotEvery: 10,
     defaultSteps: 200,
   },
-  {
-    id: 'rosenbrock',
+  surfaceScene({
+    surface: 'rosenbrock',
     title: 'Rosenbrock: Adam, Sadam and SGD-momentum',
     caption: [
       'Three optimizers from (−1.5, 2) down the curved valley to (1, 1).',
       'Adam and Sadam rescale each coordinate; SGD-momentum follows the raw gradient.',
     ],
-    experiment: {
-      task: { kind: 'surface', surface: 'rosenbrock' },
-      runs: [
-        { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 0.02 } },
-        { id: 'sadam', label: 'Sadam β=10', spec: { name: 'sadam', lr: 0.02, softplusBeta: 10 } },
-        { id: 'sgdm', label: 'S-Momentum', spec: { name: 'sgdm', lr: 2e-4, beta1: 0.9 } },
-      ],
-      seeds: SEEDS,
-    },
-    snapshotEvery: 5,
-    stepsPerTick: 5,
+    lr: 0.02,
+    sgdmLr: 2e-4,
     defaultSteps: 1000,
-  },
-  {
-    id: 'quadratic',
+  }),
+  surfaceScene({
+    surface: 'quadratic',
     title: 'Ill-conditioned quadratic',
     caption: [
       '½(x² + 100y²): curvature differs 100× between the axes.',
       'Adam equalises the two coordinates’ steps; SGD zig-zags across the steep one.',
     ],
-    experiment: {
-      task: { kind: 'surface', surface: 'quadratic' },
-      runs: [
-        { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 0.05 } },
-        { id: 'sadam', label: 'Sadam β=10', spec: { name: 'sadam', lr: 0.05, softplusBeta: 10 } },
-        { id: 'sgdm', label: 'S-Momentum', spec: { name: 'sgdm', lr: 0.005, beta1: 0.9 } },
-      ],
-      seeds: SEEDS,
-    },
-    snapshotEvery: 5,
-    stepsPerTick: 5,
+    lr: 0.05,
+    sgdmLr: 0.005,
     defaultSteps: 500,
-  },
-  {
-    id: 'beale',
+  }),
+  surfaceScene({
+    surface: 'beale',
     title: 'Beale function',
     caption: [
       'Flat plateaus and steep walls, minimum at (3, 0.5).',
       'On the plateaus Adam’s A-LR grows; Sadam caps it at β/ln 2.',
     ],
-    experiment: {
-      task: { kind: 'surface', surface: 'beale' },
-      runs: [
-        { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 0.05 } },
-        { id: 'sadam', label: 'Sadam β=10', spec: { name: 'sadam', lr: 0.05, softplusBeta: 10 } },
-      ],
-      seeds: SEEDS,
-    },
-    snapshotEvery: 5,
-    stepsPerTick: 5,
+    lr: 0.05,
     defaultSteps: 800,
-  },
-  {
-    id: 'saddle',
+  }),
+  surfaceScene({
+    surface: 'saddle',
     title: 'Escaping a saddle',
     caption: [
       'Start almost exactly on the saddle’s ridge, y = 0.001.',
       'Adam blows the tiny y-gradient up to a full step; Sadam’s capped A-LR escapes more slowly.',
     ],
-    experiment: {
-      task: { kind: 'surface', surface: 'saddle' },
-      runs: [
-        { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 0.02 } },
-        { id: 'sadam', label: 'Sadam β=10', spec: { name: 'sadam', lr: 0.02, softplusBeta: 10 } },
-        { id: 'sgdm', label: 'S-Momentum', spec: { name: 'sgdm', lr: 0.01, beta1: 0.9 } },
-      ],
-      seeds: SEEDS,
-    },
-    snapshotEvery: 5,
-    stepsPerTick: 5,
+    lr: 0.02,
+    sgdmLr: 0.01,
     defaultSteps: 500,
-  },
+  }),
   ...(['spirals', 'moons', 'circles', 'xor', 'blobs'] as const).map(
     (dataset): Scene => ({
       id: `race-${dataset}`,
