@@ -1,6 +1,7 @@
 // `npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json]`: the app's engine,
 // headless in Node (CPU or WASM backend), writing the DESIGN.md §3 JSON to --out or stdout.
 
+import { registerFusedKernel } from '../optim/fused/register';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { writeFile } from 'node:fs/promises';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       throw new Error(`the ${args.backend} backend failed to start`);
     process.stderr.write(`the ${args.backend} backend failed to start; running on cpu\n`);
   }
+  await registerFusedKernel(tf.getBackend());
   const started = performance.now();
   const result = await runExperiment(scene, {
     ...args,

@@ -1,6 +1,7 @@
 // Loads one tfjs backend package on demand (dynamic import: only the chosen backend's code is fetched) and
 // sets the flags it needs before tfjs initialises it.
 import * as tf from '@tensorflow/tfjs-core';
+import { registerFusedKernel } from '../optim/fused/register';
 import type { BackendName } from './protocol';
 
 export interface LoadOptions {
@@ -9,6 +10,12 @@ export interface LoadOptions {
 }
 
 export async function loadBackend(name: BackendName, options: LoadOptions): Promise<void> {
+  await importBackend(name, options);
+  // The optimizer's fused update kernel for this backend (DESIGN.md §2), loaded with it.
+  await registerFusedKernel(name);
+}
+
+async function importBackend(name: BackendName, options: LoadOptions): Promise<void> {
   switch (name) {
     case 'webgpu':
       await import('@tensorflow/tfjs-backend-webgpu');

@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 // Not re-exported by the package index; it is the element type of tf.Optimizer's weights.
 import type { NamedTensor } from '@tensorflow/tfjs-core/dist/tensor_types';
-import { RULES, stepFactor } from './rules';
+import { fusedKernelAvailable, runFusedUpdate } from './fused/kernel';
+import { fusedParams } from './fused/params';
+import { RULES, type Rule, stepFactor } from './rules';
 import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec } from './spec';
 import { adaptiveRate, applyUpdate, denominatorMoment, type Slot } from './update-ops';
 
@@ -59,6 +61,8 @@ export class CalibratedOptimizer extends tf.Optimizer {
       : Object.entries(variableGradients);
     const rule = RULES[this.specValue.name];
     const spec = this.specValue;
+    // One fused kernel per variable where the backend has one (DESIGN.md §2), else tf ops.
+    const fused = fusedKernelAvailable();
     tf.tidy(() => {
       for (const [name, gradient] of entries) {
         if (gradient == null) continue;
@@ -66,7 +70,8 @@ export class CalibratedOptimizer extends tf.Optimizer {
         if (!variable) throw new Error(`CalibratedOptimizer: no variable named '${name}' is registered`);
         const slot = this.slotFor(name, variable);
         slot.step += 1;
-        applyUpdate(rule, spec, variable, gradient, slot);
+        if (fused && gradient.dtype === 'float32') applyFusedUpdate(rule, spec, variable, gradient, slot);
+        else applyUpdate(rule, spec, variable, gradient, slot);
       }
     });
     this.incrementIterations();
@@ -182,6 +187,24 @@ export class CalibratedOptimizer extends tf.Optimizer {
     }
     return slot;
   }
+}
+
+/** The same step as applyUpdate, as one kernel call; the outputs replace the state (assign). */
+function applyFusedUpdate(
+  rule: Rule,
+  spec: OptimizerSpec,
+  variable: tf.Variable,
+  gradient: tf.Tensor,
+  slot: Slot,
+): void {
+  const params = fusedParams(rule, spec, slot.step);
+  const vmax = params.ams === 1 && slot.vmax ? slot.vmax : undefined;
+  if (params.ams === 1 && !vmax) params.ams = 0;
+  const out = runFusedUpdate({ x: variable, g: gradient, m: slot.m, v: slot.v, vmax }, params);
+  variable.assign(out.x);
+  slot.m.assign(out.m);
+  slot.v.assign(out.v);
+  if (out.vmax && slot.vmax) slot.vmax.assign(out.vmax);
 }
 
 function zerosVariable(like: tf.Tensor): tf.Variable {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fusedKernelAvailable, setFusedKernelsEnabled } from './fused/kernel';
 import { maxAbsDiff, maxRelDiff } from './golden';
 import type { OptimizerSpec } from './spec';
 import {
@@ -19,15 +20,27 @@ const FAMILIES = [
   { family: 'other rules', specs: otherRulesGrid() },
 ];
 
-describe.each(NODE_BACKENDS)('tfjs (%s) vs the float64 reference', (backend) => {
-  beforeAll(() => useBackend(backend));
+// Both update paths: the backend's fused kernel (the default where one is registered) and plain tf ops
+// (the fallback, and what the fused kernels are measured against).
+const CASES = NODE_BACKENDS.flatMap((backend) =>
+  (['fused', 'tf-ops'] as const).map((path) => ({ backend, path })),
+);
+
+describe.each(CASES)('tfjs ($backend, $path) vs the float64 reference', ({ backend, path }) => {
+  beforeAll(async () => {
+    await useBackend(backend);
+    setFusedKernelsEnabled(path === 'fused');
+    // A backend without a fused kernel would silently test tf ops twice.
+    if (path === 'fused' && !fusedKernelAvailable()) throw new Error(`no fused kernel on ${backend}`);
+  });
+  afterAll(() => setFusedKernelsEnabled(true));
 
   for (const { family, specs } of FAMILIES) {
     describe(family, () => {
       const worst = { params: 0, alr: 0 };
       afterAll(() => {
         console.log(
-          `${backend} ${family}: worst |Δx| ${worst.params.toExponential(2)}, rel ΔA-LR ${worst.alr.toExponential(2)}`,
+          `${backend} ${path} ${family}: worst |Δx| ${worst.params.toExponential(2)}, rel ΔA-LR ${worst.alr.toExponential(2)}`,
         );
       });
       for (const problem of GRID_PROBLEMS) {

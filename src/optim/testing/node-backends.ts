@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { registerFusedKernel } from '../fused/register';
 
 const require = createRequire(import.meta.url);
 setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
@@ -17,4 +18,5 @@ export async function useBackend(name: (typeof NODE_BACKENDS)[number]): Promise<
   const ok = await tf.setBackend(name);
   if (!ok || tf.getBackend() !== name) throw new Error(`tfjs backend '${name}' failed to initialise`);
   await tf.ready();
+  await registerFusedKernel(name);
 }

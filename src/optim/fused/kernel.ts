@@ -1,0 +1,50 @@
+// The fused optimizer update as one tfjs kernel (DESIGN.md §2): inputs x, g, m, v (and vmax for AMS
+// rules), outputs x', m', v' (and vmax'). Each backend registers its own implementation
+// (register-*.ts); running it through tf.engine().runKernel keeps every output inside tfjs's memory
+// management, so `tidy` and `numTensors` see it like any other op.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { FusedParams } from './params';
+
+export const FUSED_UPDATE_KERNEL = 'AnisoscopeFusedUpdate';
+
+export interface FusedInputs {
+  x: tf.Tensor;
+  g: tf.Tensor;
+  m: tf.Tensor;
+  v: tf.Tensor;
+  /** Present exactly when params.ams is 1. */
+  vmax?: tf.Tensor;
+}
+
+export interface FusedOutputs {
+  x: tf.Tensor;
+  m: tf.Tensor;
+  v: tf.Tensor;
+  vmax?: tf.Tensor;
+}
+
+let enabled = true;
+
+/** Benchmarks and tests switch the fused path off to measure or compare the plain tf-ops update. */
+export function setFusedKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether the active backend has a fused kernel (and it is not switched off). */
+export function fusedKernelAvailable(): boolean {
+  return enabled && tf.getKernel(FUSED_UPDATE_KERNEL, tf.getBackend()) !== undefined;
+}
+
+/** Runs the fused update; the outputs are new tensors (the caller assigns or disposes them). */
+export function runFusedUpdate(inputs: FusedInputs, params: FusedParams): FusedOutputs {
+  if ((inputs.vmax !== undefined) !== (params.ams === 1)) {
+    throw new Error('runFusedUpdate: vmax must be given exactly for AMS rules');
+  }
+  const named: tf.NamedTensorMap = { x: inputs.x, g: inputs.g, m: inputs.m, v: inputs.v };
+  if (inputs.vmax) named.vmax = inputs.vmax;
+  const attrs = params as unknown as tf.NamedAttrMap;
+  const [x, m, v, vmax] = tf.engine().runKernel(FUSED_UPDATE_KERNEL, named, attrs) as tf.Tensor[];
+  if (!x || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL} returned too few outputs`);
+  return vmax ? { x, m, v, vmax } : { x, m, v };
+}

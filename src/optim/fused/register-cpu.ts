@@ -1,0 +1,38 @@
+// The fused update on tfjs's CPU backend: the plain loop over the backend's own Float32Arrays.
+// DESIGN.md §2 measured 0.07× the time of tf.train.adam this way (tf ops allocate a tensor per op).
+
+import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { FUSED_UPDATE_KERNEL } from './kernel';
+import { fusedLoop } from './loop';
+import type { FusedParams } from './params';
+
+const fusedUpdateCpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const cpu = backend as MathBackendCPU;
+  const { x, g, m, v, vmax } = inputs as Record<string, tf.TensorInfo | undefined>;
+  if (!x || !g || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL}: x, g, m and v are required`);
+  const values = (t: tf.TensorInfo) => {
+    if (t.dtype !== 'float32') throw new Error(`${FUSED_UPDATE_KERNEL}: float32 only, got ${t.dtype}`);
+    return cpu.data.get(t.dataId).values as Float32Array;
+  };
+  const n = tf.util.sizeFromShape(x.shape);
+  const out = {
+    outX: new Float32Array(n),
+    outM: new Float32Array(n),
+    outV: new Float32Array(n),
+    outVmax: vmax ? new Float32Array(n) : null,
+  };
+  fusedLoop(
+    { x: values(x), g: values(g), m: values(m), v: values(v), vmax: vmax ? values(vmax) : null, ...out },
+    attrs as unknown as FusedParams,
+  );
+  const result = [out.outX, out.outM, out.outV].map((a) => cpu.makeTensorInfo(x.shape, 'float32', a));
+  if (out.outVmax) result.push(cpu.makeTensorInfo(x.shape, 'float32', out.outVmax));
+  return result;
+};
+
+export const fusedUpdateCpuConfig: tf.KernelConfig = {
+  kernelName: FUSED_UPDATE_KERNEL,
+  backendName: 'cpu',
+  kernelFunc: fusedUpdateCpu,
+};
