@@ -3,15 +3,9 @@ import type { ExperimentConfig } from '../../engine/experiment';
 import { createRandom } from '../../engine/random';
 import { DEFAULT_SCENE_ID, SCENES, sceneById } from '../../engine/scenes';
 import { resolveSpec } from '../../optim/spec';
-import {
-  canonicalExperiment,
-  decodeState,
-  encodeState,
-  migrate,
-  resolveUrlState,
-  splitQuery,
-  type UrlState,
-} from './codec';
+import { canonicalExperiment } from './canonical';
+import { decodeState, encodeState, migrate, resolveUrlState, type UrlState } from './codec';
+import { splitQuery } from './query';
 import {
   AGGREGATES,
   BACKEND_PARAM,

@@ -11,43 +11,25 @@ import type { BackendPreference } from '../../engine/protocol';
 import type { Seeds } from '../../engine/random';
 import { DEFAULT_SCENE_ID, SCENES, type Scene, sceneById } from '../../engine/scenes';
 import type { TaskConfig } from '../../engine/tasks/configs';
-import { RULES } from '../../optim/rules';
-import {
-  defaultSpec,
-  isOptimizerName,
-  OPTIMIZER_NAMES,
-  type OptimizerName,
-  type OptimizerSpec,
-  type OptimizerSpecInput,
-  resolveSpec,
-} from '../../optim/spec';
+import { canonicalExperiment, same } from './canonical';
+import { decodePart, encodeValue, Notices, type RawParam, show, splitQuery } from './query';
+import { encodeRun, encodeScheduled, parseRun, parseScheduled } from './run-spec';
 import {
   BACKEND_PARAM,
-  CONVENTION_KEY,
   DEFAULT_BACKEND,
   DEFAULT_START,
   DEFAULT_TASKS,
   DEFAULT_VIEW,
   EXPERIMENT_KEYS,
-  enumOf,
-  formatNumber,
-  LABEL_KEY,
-  MAX_LABEL_LENGTH,
-  MAX_NOTICES,
   MAX_PARAM_LENGTH,
   MAX_PARAMS,
   MAX_SCHEDULE,
   MAX_SEARCH_LENGTH,
   NO_SCHEDULE,
-  numberIn,
-  parseNumber,
-  RUN_ID,
   RUN_KEY,
   SCENE_PARAM,
   SCHEDULE_KEY,
   SEED_PARAMS,
-  SPEC_PARAMS,
-  showNumber,
   TASK_PARAM,
   TASK_PARAMS,
   type TaskKind,
@@ -70,49 +52,6 @@ export interface UrlState {
   backend?: BackendPreference;
 }
 
-/** One `key=value` of a query string: the key decoded, the value as written (still percent-encoded). */
-export interface RawParam {
-  key: string;
-  raw: string;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Query strings, split by hand: URLSearchParams would decode a run's value before it could be split.
-
-/** Splits a query string (with or without '?') into pairs; keys are decoded, values are not. */
-export function splitQuery(search: string): RawParam[] {
-  const text = search.startsWith('?') ? search.slice(1) : search;
-  const out: RawParam[] = [];
-  for (const segment of text.split('&')) {
-    if (segment === '') continue;
-    const eq = segment.indexOf('=');
-    const key = decodePart(eq < 0 ? segment : segment.slice(0, eq));
-    if (key === null || key === '') continue;
-    out.push({ key, raw: eq < 0 ? '' : segment.slice(eq + 1) });
-  }
-  return out;
-}
-
-/** Percent-decoding as forms do it ('+' is a space); null for broken escapes. */
-export function decodePart(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
-  } catch {
-    return null;
-  }
-}
-
-/** Percent-encodes what a query value must not contain, keeping `:` `,` `=` readable. */
-function encodeValue(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
-}
-
-/** Quotes a user's value in a notice, cut short so that a huge input cannot flood the page. */
-function show(text: string): string {
-  const t = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  return `“${t}”`;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Versions.
 
@@ -123,200 +62,6 @@ function show(text: string): string {
 export function migrate(version: number, params: RawParam[]): RawParam[] {
   if (version >= URL_SCHEMA_VERSION) return params;
   return params;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Specs inside `run=` and `at=`.
-
-interface SpecParse {
-  head: string[];
-  /** Decoded `key=value` pairs after the head, in order. */
-  pairs: { key: string; value: string }[];
-}
-
-/** `id:name,lr=1e-3,label=A%20B` → head ['id','name'] and decoded pairs. Tolerates a fully re-encoded value. */
-function splitSpecValue(raw: string, notices: Notices, what: string): SpecParse | null {
-  // A value run through URLSearchParams (`adam%3Aadam%2Clr%3D0.01`) is decoded once first.
-  let text = raw;
-  if (!/[:,=]/.test(text) && /%3A|%2C|%3D/i.test(text)) {
-    const once = decodePart(text);
-    if (once === null) {
-      notices.add(`${what} is not valid URL encoding; ignored`);
-      return null;
-    }
-    text = once.replace(/%/g, '%25').replace(/\+/g, '%2B');
-  }
-  const [headText = '', ...rest] = text.split(',');
-  const headDecoded = decodePart(headText);
-  if (headDecoded === null) {
-    notices.add(`${what} is not valid URL encoding; ignored`);
-    return null;
-  }
-  const pairs: { key: string; value: string }[] = [];
-  for (const part of rest) {
-    if (part.trim() === '') continue;
-    const eq = part.indexOf('=');
-    const key = decodePart(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? null : decodePart(part.slice(eq + 1));
-    if (key === null || value === null) {
-      notices.add(`${what}: ${show(part)} is not a key=value setting; ignored`);
-      continue;
-    }
-    pairs.push({ key: key.trim(), value });
-  }
-  return { head: headDecoded.split(':').map((s) => s.trim()), pairs };
-}
-
-function specProblem(input: OptimizerSpecInput): string | null {
-  try {
-    resolveSpec(input);
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  }
-}
-
-/**
- * Reads spec settings for optimizer `name`. A value the library refuses is clamped to the table's `high`
- * when too large, else replaced by the default (`fallback: 'default'`) or dropped (`'drop'`, for partial
- * schedule specs); every change is a notice.
- */
-function readSpecPairs(
-  name: OptimizerName,
-  pairs: { key: string; value: string }[],
-  who: string,
-  fallback: 'default' | 'drop',
-  notices: Notices,
-): { spec: Partial<OptimizerSpec>; label?: string } {
-  const spec: Partial<OptimizerSpec> = {};
-  let label: string | undefined;
-  const defaults = defaultSpec(name);
-  const instead = (value: number) => (fallback === 'default' ? `using ${showNumber(value)}` : 'ignored');
-  for (const { key, value } of pairs) {
-    const lower = key.toLowerCase();
-    if (lower === LABEL_KEY) {
-      const text = value.trim();
-      if (text === '') continue;
-      if (text.length > MAX_LABEL_LENGTH)
-        notices.add(`the label of ${who} is cut to ${MAX_LABEL_LENGTH} characters`);
-      label = text.slice(0, MAX_LABEL_LENGTH);
-      continue;
-    }
-    if (lower === CONVENTION_KEY) {
-      const p = enumOf(['official', 'textbook'] as const).parse(value);
-      if (p.ok) spec.convention = p.value;
-      else
-        notices.add(
-          `${key}=${show(value)} for ${who}: ${p.reason}; ${fallback === 'default' ? `using ${defaults.convention}` : 'ignored'}`,
-        );
-      continue;
-    }
-    const row = SPEC_PARAMS.find((r) => r.key === lower);
-    if (!row) {
-      notices.add(`unknown setting ${show(key)} for ${who}; ignored`);
-      continue;
-    }
-    const fallbackValue = defaults[row.field];
-    const trimmed = value.trim();
-    const n = /^\+?Infinity$/.test(trimmed) ? Number.POSITIVE_INFINITY : parseNumber(trimmed);
-    if (n === null) {
-      notices.add(`${row.key}=${show(value)} for ${who} is not a number; ${instead(fallbackValue)}`);
-      if (fallback === 'default') spec[row.field] = fallbackValue;
-      continue;
-    }
-    const reason = specProblem({ name, [row.field]: n });
-    if (reason === null) {
-      spec[row.field] = n;
-      continue;
-    }
-    const tooHigh = n > fallbackValue;
-    const clamped = tooHigh && specProblem({ name, [row.field]: row.high }) === null ? row.high : null;
-    if (clamped !== null) {
-      spec[row.field] = clamped;
-      notices.add(
-        `${row.key}=${show(value)} for ${who} is out of range (${reason}); using ${showNumber(clamped)}`,
-      );
-    } else {
-      notices.add(
-        `${row.key}=${show(value)} for ${who} is out of range (${reason}); ${instead(fallbackValue)}`,
-      );
-      if (fallback === 'default') spec[row.field] = fallbackValue;
-    }
-  }
-  return label === undefined ? { spec } : { spec, label };
-}
-
-function parseName(text: string | undefined): OptimizerName | null {
-  const t = (text ?? '').trim().toLowerCase();
-  return isOptimizerName(t) ? t : null;
-}
-
-function parseRun(raw: string, index: number, notices: Notices): RunConfig | null {
-  const what = `run #${index + 1}`;
-  const parsed = splitSpecValue(raw, notices, what);
-  if (!parsed) return null;
-  // `run=adam` alone is allowed: the id is the optimizer's name.
-  const [idText = '', second] = parsed.head;
-  const nameText = second ?? idText;
-  const name = parseName(nameText);
-  if (name === null) {
-    notices.add(
-      `${what} (${show(idText)}): unknown optimizer ${show(nameText)} (expected one of ${OPTIMIZER_NAMES.join(', ')}); run dropped`,
-    );
-    return null;
-  }
-  let id = idText;
-  if (!RUN_ID.test(id)) {
-    id = `run${index + 1}`;
-    notices.add(`${what}: id ${show(idText)} must be 1–32 letters, digits, - or _; using “${id}”`);
-  }
-  const who = `run ${id}`;
-  const { spec, label } = readSpecPairs(name, parsed.pairs, who, 'default', notices);
-  return { id, label: label ?? RULES[name].label, spec: { ...defaultSpec(name), ...spec } };
-}
-
-function parseScheduled(raw: string, runs: RunConfig[], notices: Notices): ScheduledChange | null {
-  const what = `at=${show(raw)}`;
-  const parsed = splitSpecValue(raw, notices, what);
-  if (!parsed) return null;
-  const [stepText = '', runId = '', nameText] = parsed.head;
-  const step = numberIn(0, 1e7, true).parse(stepText);
-  if (!step.ok) {
-    notices.add(`${what}: the step ${step.reason}; change dropped`);
-    return null;
-  }
-  const run = runs.find((r) => r.id === runId);
-  if (!run) {
-    notices.add(`${what}: no run with id ${show(runId)}; change dropped`);
-    return null;
-  }
-  const hasName = nameText !== undefined && nameText !== '';
-  const name = hasName ? parseName(nameText) : null;
-  if (hasName && name === null) {
-    notices.add(`${what}: unknown optimizer ${show(nameText)}; change dropped`);
-    return null;
-  }
-  if (step.note)
-    notices.add(`${what}: the step must be ${step.note.replace(/^expected /, '')}; using ${step.value}`);
-  const specName = name ?? resolveSpec(run.spec).name;
-  const { spec } = readSpecPairs(specName, parsed.pairs, `the change at step ${step.value}`, 'drop', notices);
-  return { atStep: step.value, runId: run.id, spec: name ? { name, ...spec } : spec };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Notices.
-
-class Notices {
-  readonly list: string[] = [];
-  private dropped = 0;
-  add(text: string): void {
-    if (this.list.includes(text)) return;
-    if (this.list.length < MAX_NOTICES) this.list.push(text);
-    else this.dropped++;
-  }
-  done(): string[] {
-    return this.dropped > 0 ? [...this.list, `…and ${this.dropped} more problems in the link`] : this.list;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -515,6 +260,8 @@ function readExperiment(
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Resolving.
+
 // Resolving and comparing.
 
 /** The scene and experiment a decoded state stands for (the scene's own experiment when the URL has none). */
@@ -523,90 +270,8 @@ export function resolveUrlState(state: UrlState): { scene: Scene; experiment: Ex
   return { scene, experiment: structuredClone(state.experiment ?? scene.experiment) };
 }
 
-function resolvedOrRaw(spec: OptimizerSpecInput): OptimizerSpec | OptimizerSpecInput {
-  try {
-    return resolveSpec(spec);
-  } catch {
-    return spec;
-  }
-}
-
-/**
- * One canonical form per meaning: specs resolved (defaults filled), partial schedule specs without nulls,
- * the schedule absent when empty. Two experiments that train the same compare deep-equal here.
- */
-export function canonicalExperiment(e: ExperimentConfig): ExperimentConfig {
-  const out: ExperimentConfig = {
-    task: structuredClone(e.task),
-    runs: e.runs.map((r) => ({ id: r.id, label: r.label, spec: resolvedOrRaw(r.spec) })),
-    seeds: { data: e.seeds.data, init: e.seeds.init, batches: e.seeds.batches },
-  };
-  if (out.task.kind === 'surface' && out.task.start === undefined) delete out.task.start;
-  // A change for a run that is no longer there is moot.
-  const schedule = (e.schedule ?? [])
-    .filter((c) => e.runs.some((r) => r.id === c.runId))
-    .map((c) => ({
-      atStep: c.atStep,
-      runId: c.runId,
-      spec: Object.fromEntries(
-        Object.entries(c.spec).filter(([, v]) => v !== undefined && v !== null),
-      ) as Partial<OptimizerSpecInput>,
-    }));
-  if (schedule.length > 0) out.schedule = schedule;
-  return out;
-}
-
-/** JSON with sorted keys, so that key order never makes two equal values differ. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-const same = (a: unknown, b: unknown): boolean => stableJson(a) === stableJson(b);
-
 // ---------------------------------------------------------------------------------------------------------
 // Encoding.
-
-function encodeSpecPairs(spec: Partial<OptimizerSpec>, reference: OptimizerSpec | null): string[] {
-  const out: string[] = [];
-  for (const row of SPEC_PARAMS) {
-    const v = spec[row.field];
-    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-    if (reference && reference[row.field] === v) continue;
-    out.push(`${row.key}=${formatNumber(v)}`);
-  }
-  if (spec.convention !== undefined && (!reference || reference.convention !== spec.convention))
-    out.push(`${CONVENTION_KEY}=${spec.convention}`);
-  return out;
-}
-
-function encodeRun(run: RunConfig): string | null {
-  let spec: OptimizerSpec;
-  try {
-    spec = resolveSpec(run.spec);
-  } catch {
-    return null; // Not something a link can carry; the app never stores an invalid spec.
-  }
-  if (!RUN_ID.test(run.id)) return null;
-  const parts = [`${run.id}:${spec.name}`, ...encodeSpecPairs(spec, defaultSpec(spec.name))];
-  const label = run.label.slice(0, MAX_LABEL_LENGTH);
-  if (label.trim() !== '' && label !== RULES[spec.name].label)
-    parts.push(`${LABEL_KEY}=${encodeURIComponent(label)}`);
-  return parts.join(',');
-}
-
-function encodeScheduled(change: ScheduledChange): string | null {
-  if (!RUN_ID.test(change.runId) || !Number.isInteger(change.atStep) || change.atStep < 0) return null;
-  const name = change.spec.name;
-  const head =
-    name && isOptimizerName(name)
-      ? `${change.atStep}:${change.runId}:${name}`
-      : `${change.atStep}:${change.runId}`;
-  return [head, ...encodeSpecPairs(change.spec as Partial<OptimizerSpec>, null)].join(',');
-}
 
 /**
  * The query string (without '?') for a state: `v=1` and only what differs from the defaults and from the

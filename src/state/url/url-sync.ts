@@ -4,7 +4,8 @@
 
 import type { BackendPreference } from '../../engine/protocol';
 import type { TrainingState, TrainingStore } from '../training-store';
-import { encodeState, splitQuery, type UrlState } from './codec';
+import { encodeState, type UrlState } from './codec';
+import { splitQuery } from './query';
 import { BACKEND_PARAM, OWNED_KEYS } from './schema';
 
 export const URL_SYNC_DEBOUNCE_MS = 300;

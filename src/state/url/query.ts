@@ -1,0 +1,58 @@
+// Query strings split by hand (URLSearchParams would decode a run's value before it could be split),
+// percent-coding helpers, and the list of notices a decode collects.
+
+import { MAX_NOTICES } from './schema';
+
+/** One `key=value` of a query string: the key decoded, the value as written (still percent-encoded). */
+export interface RawParam {
+  key: string;
+  raw: string;
+}
+
+/** Splits a query string (with or without '?') into pairs; keys are decoded, values are not. */
+export function splitQuery(search: string): RawParam[] {
+  const text = search.startsWith('?') ? search.slice(1) : search;
+  const out: RawParam[] = [];
+  for (const segment of text.split('&')) {
+    if (segment === '') continue;
+    const eq = segment.indexOf('=');
+    const key = decodePart(eq < 0 ? segment : segment.slice(0, eq));
+    if (key === null || key === '') continue;
+    out.push({ key, raw: eq < 0 ? '' : segment.slice(eq + 1) });
+  }
+  return out;
+}
+
+/** Percent-decoding as forms do it ('+' is a space); null for broken escapes. */
+export function decodePart(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-encodes what a query value must not contain, keeping `:` `,` `=` readable. */
+export function encodeValue(text: string): string {
+  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+
+/** Quotes a user's value in a notice, cut short so that a huge input cannot flood the page. */
+export function show(text: string): string {
+  const t = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `“${t}”`;
+}
+
+/** What a decode changed or dropped, each once, at most MAX_NOTICES of them. */
+export class Notices {
+  readonly list: string[] = [];
+  private dropped = 0;
+  add(text: string): void {
+    if (this.list.includes(text)) return;
+    if (this.list.length < MAX_NOTICES) this.list.push(text);
+    else this.dropped++;
+  }
+  done(): string[] {
+    return this.dropped > 0 ? [...this.list, `…and ${this.dropped} more problems in the link`] : this.list;
+  }
+}

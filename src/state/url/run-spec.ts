@@ -1,0 +1,240 @@
+// Optimizer specs inside `run=` and `at=` values: `id:name,lr=1e-3,label=A%20B`, read leniently (a
+// refused value is clamped or replaced, with a notice) and written with only what differs from defaults.
+
+import type { RunConfig, ScheduledChange } from '../../engine/experiment';
+import { RULES } from '../../optim/rules';
+import {
+  defaultSpec,
+  isOptimizerName,
+  OPTIMIZER_NAMES,
+  type OptimizerName,
+  type OptimizerSpec,
+  type OptimizerSpecInput,
+  resolveSpec,
+} from '../../optim/spec';
+import { decodePart, type Notices, show } from './query';
+import {
+  CONVENTION_KEY,
+  enumOf,
+  formatNumber,
+  LABEL_KEY,
+  MAX_LABEL_LENGTH,
+  numberIn,
+  parseNumber,
+  RUN_ID,
+  SPEC_PARAMS,
+  showNumber,
+} from './schema';
+
+interface SpecParse {
+  head: string[];
+  /** Decoded `key=value` pairs after the head, in order. */
+  pairs: { key: string; value: string }[];
+}
+
+/** `id:name,lr=1e-3,label=A%20B` → head ['id','name'] and decoded pairs. Tolerates a fully re-encoded value. */
+function splitSpecValue(raw: string, notices: Notices, what: string): SpecParse | null {
+  // A value run through URLSearchParams (`adam%3Aadam%2Clr%3D0.01`) is decoded once first.
+  let text = raw;
+  if (!/[:,=]/.test(text) && /%3A|%2C|%3D/i.test(text)) {
+    const once = decodePart(text);
+    if (once === null) {
+      notices.add(`${what} is not valid URL encoding; ignored`);
+      return null;
+    }
+    text = once.replace(/%/g, '%25').replace(/\+/g, '%2B');
+  }
+  const [headText = '', ...rest] = text.split(',');
+  const headDecoded = decodePart(headText);
+  if (headDecoded === null) {
+    notices.add(`${what} is not valid URL encoding; ignored`);
+    return null;
+  }
+  const pairs: { key: string; value: string }[] = [];
+  for (const part of rest) {
+    if (part.trim() === '') continue;
+    const eq = part.indexOf('=');
+    const key = decodePart(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? null : decodePart(part.slice(eq + 1));
+    if (key === null || value === null) {
+      notices.add(`${what}: ${show(part)} is not a key=value setting; ignored`);
+      continue;
+    }
+    pairs.push({ key: key.trim(), value });
+  }
+  return { head: headDecoded.split(':').map((s) => s.trim()), pairs };
+}
+
+function specProblem(input: OptimizerSpecInput): string | null {
+  try {
+    resolveSpec(input);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/**
+ * Reads spec settings for optimizer `name`. A value the library refuses is clamped to the table's `high`
+ * when too large, else replaced by the default (`fallback: 'default'`) or dropped (`'drop'`, for partial
+ * schedule specs); every change is a notice.
+ */
+function readSpecPairs(
+  name: OptimizerName,
+  pairs: { key: string; value: string }[],
+  who: string,
+  fallback: 'default' | 'drop',
+  notices: Notices,
+): { spec: Partial<OptimizerSpec>; label?: string } {
+  const spec: Partial<OptimizerSpec> = {};
+  let label: string | undefined;
+  const defaults = defaultSpec(name);
+  const instead = (value: number) => (fallback === 'default' ? `using ${showNumber(value)}` : 'ignored');
+  for (const { key, value } of pairs) {
+    const lower = key.toLowerCase();
+    if (lower === LABEL_KEY) {
+      const text = value.trim();
+      if (text === '') continue;
+      if (text.length > MAX_LABEL_LENGTH)
+        notices.add(`the label of ${who} is cut to ${MAX_LABEL_LENGTH} characters`);
+      label = text.slice(0, MAX_LABEL_LENGTH);
+      continue;
+    }
+    if (lower === CONVENTION_KEY) {
+      const p = enumOf(['official', 'textbook'] as const).parse(value);
+      if (p.ok) spec.convention = p.value;
+      else
+        notices.add(
+          `${key}=${show(value)} for ${who}: ${p.reason}; ${fallback === 'default' ? `using ${defaults.convention}` : 'ignored'}`,
+        );
+      continue;
+    }
+    const row = SPEC_PARAMS.find((r) => r.key === lower);
+    if (!row) {
+      notices.add(`unknown setting ${show(key)} for ${who}; ignored`);
+      continue;
+    }
+    const fallbackValue = defaults[row.field];
+    const trimmed = value.trim();
+    const n = /^\+?Infinity$/.test(trimmed) ? Number.POSITIVE_INFINITY : parseNumber(trimmed);
+    if (n === null) {
+      notices.add(`${row.key}=${show(value)} for ${who} is not a number; ${instead(fallbackValue)}`);
+      if (fallback === 'default') spec[row.field] = fallbackValue;
+      continue;
+    }
+    const reason = specProblem({ name, [row.field]: n });
+    if (reason === null) {
+      spec[row.field] = n;
+      continue;
+    }
+    const tooHigh = n > fallbackValue;
+    const clamped = tooHigh && specProblem({ name, [row.field]: row.high }) === null ? row.high : null;
+    if (clamped !== null) {
+      spec[row.field] = clamped;
+      notices.add(
+        `${row.key}=${show(value)} for ${who} is out of range (${reason}); using ${showNumber(clamped)}`,
+      );
+    } else {
+      notices.add(
+        `${row.key}=${show(value)} for ${who} is out of range (${reason}); ${instead(fallbackValue)}`,
+      );
+      if (fallback === 'default') spec[row.field] = fallbackValue;
+    }
+  }
+  return label === undefined ? { spec } : { spec, label };
+}
+
+function parseName(text: string | undefined): OptimizerName | null {
+  const t = (text ?? '').trim().toLowerCase();
+  return isOptimizerName(t) ? t : null;
+}
+
+export function parseRun(raw: string, index: number, notices: Notices): RunConfig | null {
+  const what = `run #${index + 1}`;
+  const parsed = splitSpecValue(raw, notices, what);
+  if (!parsed) return null;
+  // `run=adam` alone is allowed: the id is the optimizer's name.
+  const [idText = '', second] = parsed.head;
+  const nameText = second ?? idText;
+  const name = parseName(nameText);
+  if (name === null) {
+    notices.add(
+      `${what} (${show(idText)}): unknown optimizer ${show(nameText)} (expected one of ${OPTIMIZER_NAMES.join(', ')}); run dropped`,
+    );
+    return null;
+  }
+  let id = idText;
+  if (!RUN_ID.test(id)) {
+    id = `run${index + 1}`;
+    notices.add(`${what}: id ${show(idText)} must be 1–32 letters, digits, - or _; using “${id}”`);
+  }
+  const who = `run ${id}`;
+  const { spec, label } = readSpecPairs(name, parsed.pairs, who, 'default', notices);
+  return { id, label: label ?? RULES[name].label, spec: { ...defaultSpec(name), ...spec } };
+}
+
+export function parseScheduled(raw: string, runs: RunConfig[], notices: Notices): ScheduledChange | null {
+  const what = `at=${show(raw)}`;
+  const parsed = splitSpecValue(raw, notices, what);
+  if (!parsed) return null;
+  const [stepText = '', runId = '', nameText] = parsed.head;
+  const step = numberIn(0, 1e7, true).parse(stepText);
+  if (!step.ok) {
+    notices.add(`${what}: the step ${step.reason}; change dropped`);
+    return null;
+  }
+  const run = runs.find((r) => r.id === runId);
+  if (!run) {
+    notices.add(`${what}: no run with id ${show(runId)}; change dropped`);
+    return null;
+  }
+  const hasName = nameText !== undefined && nameText !== '';
+  const name = hasName ? parseName(nameText) : null;
+  if (hasName && name === null) {
+    notices.add(`${what}: unknown optimizer ${show(nameText)}; change dropped`);
+    return null;
+  }
+  if (step.note)
+    notices.add(`${what}: the step must be ${step.note.replace(/^expected /, '')}; using ${step.value}`);
+  const specName = name ?? resolveSpec(run.spec).name;
+  const { spec } = readSpecPairs(specName, parsed.pairs, `the change at step ${step.value}`, 'drop', notices);
+  return { atStep: step.value, runId: run.id, spec: name ? { name, ...spec } : spec };
+}
+
+function encodeSpecPairs(spec: Partial<OptimizerSpec>, reference: OptimizerSpec | null): string[] {
+  const out: string[] = [];
+  for (const row of SPEC_PARAMS) {
+    const v = spec[row.field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    if (reference && reference[row.field] === v) continue;
+    out.push(`${row.key}=${formatNumber(v)}`);
+  }
+  if (spec.convention !== undefined && (!reference || reference.convention !== spec.convention))
+    out.push(`${CONVENTION_KEY}=${spec.convention}`);
+  return out;
+}
+
+export function encodeRun(run: RunConfig): string | null {
+  let spec: OptimizerSpec;
+  try {
+    spec = resolveSpec(run.spec);
+  } catch {
+    return null; // Not something a link can carry; the app never stores an invalid spec.
+  }
+  if (!RUN_ID.test(run.id)) return null;
+  const parts = [`${run.id}:${spec.name}`, ...encodeSpecPairs(spec, defaultSpec(spec.name))];
+  const label = run.label.slice(0, MAX_LABEL_LENGTH);
+  if (label.trim() !== '' && label !== RULES[spec.name].label)
+    parts.push(`${LABEL_KEY}=${encodeURIComponent(label)}`);
+  return parts.join(',');
+}
+
+export function encodeScheduled(change: ScheduledChange): string | null {
+  if (!RUN_ID.test(change.runId) || !Number.isInteger(change.atStep) || change.atStep < 0) return null;
+  const name = change.spec.name;
+  const head =
+    name && isOptimizerName(name)
+      ? `${change.atStep}:${change.runId}:${name}`
+      : `${change.atStep}:${change.runId}`;
+  return [head, ...encodeSpecPairs(change.spec as Partial<OptimizerSpec>, null)].join(',');
+}
