@@ -12,6 +12,8 @@ describe.each(NODE_BACKENDS)('in-app self-check on %s', (backend) => {
       expect(c.passed, `${c.id}: |Δx| ${c.maxParamAbsErr}, rel ΔA-LR ${c.maxAlrRelErr}`).toBe(true);
     }
     expect(report.tensorsLeaked).toBe(0);
+    expect(report.stepLeak).toBe(0);
+    expect(report.fusedKernel, 'every step ran the fused kernel').toBe(true);
     expect(report.passed).toBe(true);
   });
 });

@@ -1,9 +1,13 @@
 // The optimizers checked on whatever backend is running, in the user's own browser: the golden
 // trajectories, a slice of the verification grid against the float64 reference, and a softplus
-// stress case (β·√v in the thousands). Async reads only, so it is safe on WebGPU.
+// stress case (β·√v in the thousands), every rule at least once; it reports whether the steps ran the
+// backend's fused update kernel and whether a live optimizer's tensor count stays flat over many steps.
+// Async reads only, so it is safe on WebGPU.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { fusedUpdateCount } from './fused/kernel';
 import { type GoldenFile, maxAbsDiff, maxRelDiff, specOfGoldenCase } from './golden';
+import { createOptimizer } from './index';
 import { referenceTrajectory, rosenbrockGradient64 } from './reference';
 import { type OptimizerSpec, resolveSpec } from './spec';
 import { type Problem, runTrajectory } from './trajectory';
@@ -13,6 +17,8 @@ export interface SelfCheckCase {
   maxParamAbsErr: number;
   maxAlrRelErr: number;
   passed: boolean;
+  /** Every step of the case ran the backend's fused update kernel (not the tf-ops fallback). */
+  fused: boolean;
 }
 
 export interface SelfCheckReport {
@@ -21,6 +27,10 @@ export interface SelfCheckReport {
   cases: SelfCheckCase[];
   /** tf.memory().numTensors after minus before the check (must be 0). */
   tensorsLeaked: number;
+  /** Every step of every case ran the fused kernel (false on a backend without one: still correct, slower). */
+  fusedKernel: boolean;
+  /** Tensors or data buffers gained from step 5 to step 60 while an optimizer trains (must be 0). */
+  stepLeak: number;
 }
 
 /** Issue #2's tolerances: float32 params within 1e-4 absolute, A-LR within 1e-4 relative. */
@@ -79,6 +89,7 @@ async function plans(): Promise<CheckPlan[]> {
       200,
     ],
     [resolveSpec({ name: 'yogi', lr: 1e-2 }), ROSENBROCK, 200],
+    [resolveSpec({ name: 'rmsprop', lr: 1e-3, weightDecay: 5e-4 }), ROSENBROCK, 200],
     [
       resolveSpec({ name: 'sadam', softplusBeta: 100 }),
       { kind: 'fixed', x0: [1, -1, 0.5, 2], grads: largeGradients(20) },
@@ -92,6 +103,13 @@ async function plans(): Promise<CheckPlan[]> {
       [resolveSpec({ name: 'adabound', lr: 1e-3 }), fixed, seq8.steps],
       [resolveSpec({ name: 'adagrad', lr: 1e-2 }), fixed, seq8.steps],
       [resolveSpec({ name: 'sgdm', lr: 1e-3 }), fixed, seq8.steps],
+      [
+        resolveSpec({ name: 'amsbound', lr: 1e-3, convention: 'textbook', weightDecay: 5e-4 }),
+        fixed,
+        seq8.steps,
+      ],
+      [resolveSpec({ name: 'samsgrad', lr: 1e-2, softplusBeta: 10 }), fixed, seq8.steps],
+      [resolveSpec({ name: 'yogi', lr: 1e-2, weightDecay: 5e-4 }), fixed, seq8.steps],
     );
   }
   for (const [spec, problem, steps] of gridSlice) {
@@ -109,7 +127,10 @@ async function plans(): Promise<CheckPlan[]> {
 }
 
 async function check(plan: CheckPlan): Promise<SelfCheckCase> {
+  const fusedBefore = fusedUpdateCount();
   const run = await runTrajectory(plan.spec, plan.problem, plan.steps);
+  // One variable: one fused call per step when the fused path ran.
+  const fused = fusedUpdateCount() - fusedBefore === plan.steps;
   let maxParamAbsErr = 0;
   let maxAlrRelErr = 0;
   for (const expected of plan.expected) {
@@ -120,8 +141,38 @@ async function check(plan: CheckPlan): Promise<SelfCheckCase> {
   }
   const complete = run.params.length === plan.steps;
   const passed = complete && maxParamAbsErr < PARAM_TOLERANCE && maxAlrRelErr < ALR_TOLERANCE;
-  return { id: plan.id, maxParamAbsErr, maxAlrRelErr, passed };
+  return { id: plan.id, maxParamAbsErr, maxAlrRelErr, passed, fused };
 }
+
+/**
+ * Trains two variables (one with a multiple-of-4 size, one without) with an AMS rule and with
+ * S-Momentum (whose v the fused kernels share instead of copying) and returns how many tensors or
+ * data buffers were gained between step 5 and step 60.
+ */
+async function stepLeak(): Promise<number> {
+  let worst = 0;
+  for (const name of ['samsgrad', 'sgdm'] as const) {
+    const tag = `selfcheck_leak_${leakRun++}`;
+    const vars = tf.tidy(() => [
+      tf.variable(tf.ones([6, 4]), true, `${tag}_w`),
+      tf.variable(tf.ones([3]), true, `${tag}_b`),
+    ]);
+    const grads = [tf.fill([6, 4], 0.5), tf.fill([3], -0.25)];
+    const optimizer = createOptimizer({ name, lr: 1e-2 });
+    let at5 = tf.memory();
+    for (let k = 1; k <= 60; k++) {
+      optimizer.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i] as tf.Tensor])));
+      if (k === 5) at5 = tf.memory();
+    }
+    await (vars[1] as tf.Variable).data(); // wait for the queued GPU work before counting
+    const now = tf.memory();
+    worst = Math.max(worst, now.numTensors - at5.numTensors, now.numDataBuffers - at5.numDataBuffers);
+    optimizer.dispose();
+    tf.dispose([...vars, ...grads]);
+  }
+  return worst;
+}
+let leakRun = 0;
 
 /** Runs the optimizers on the current tfjs backend against the golden / float64 reference. */
 export async function runSelfCheck(): Promise<SelfCheckReport> {
@@ -129,11 +180,14 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
   const before = tf.memory().numTensors;
   const cases: SelfCheckCase[] = [];
   for (const plan of await plans()) cases.push(await check(plan));
+  const leak = await stepLeak();
   const tensorsLeaked = tf.memory().numTensors - before;
   return {
     backend: tf.getBackend(),
-    passed: tensorsLeaked === 0 && cases.every((c) => c.passed),
+    passed: tensorsLeaked === 0 && leak === 0 && cases.every((c) => c.passed),
     cases,
     tensorsLeaked,
+    fusedKernel: cases.length > 0 && cases.every((c) => c.fused),
+    stepLeak: leak,
   };
 }

@@ -2,18 +2,27 @@ import { describe, expect, it } from 'vitest';
 import type { SelfCheckCase, SelfCheckReport } from '../optim/self-check';
 import { summariseReport } from './verify-summary';
 
-const ok: SelfCheckCase = { id: 'adam-official', maxParamAbsErr: 1e-7, maxAlrRelErr: 2e-6, passed: true };
+const ok: SelfCheckCase = {
+  id: 'adam-official',
+  maxParamAbsErr: 1e-7,
+  maxAlrRelErr: 2e-6,
+  passed: true,
+  fused: true,
+};
 const bad: SelfCheckCase = {
   id: 'sadam-textbook',
   maxParamAbsErr: 0.5,
   maxAlrRelErr: Number.NaN,
   passed: false,
+  fused: true,
 };
 const report = (cases: SelfCheckCase[], extra: Partial<SelfCheckReport> = {}): SelfCheckReport => ({
   backend: 'wasm',
   passed: cases.every((c) => c.passed),
   cases,
   tensorsLeaked: 0,
+  fusedKernel: true,
+  stepLeak: 0,
   ...extra,
 });
 

@@ -24,6 +24,7 @@ export function summariseReport(report: SelfCheckReport, backendLabel: string): 
     );
   if (total === 0) problems.push(t('verify.noCases'));
   if (report.tensorsLeaked !== 0) problems.push(t('verify.leaked', { count: report.tensorsLeaked }));
+  if (report.stepLeak !== 0) problems.push(t('verify.leaked', { count: report.stepLeak }));
   if (!report.passed && problems.length === 0) problems.push(t('verify.reportedFailure'));
   return {
     passed: problems.length === 0,

@@ -25,6 +25,7 @@ export interface FusedOutputs {
 }
 
 let enabled = true;
+let calls = 0;
 
 /** Benchmarks and tests switch the fused path off to measure or compare the plain tf-ops update. */
 export function setFusedKernelsEnabled(on: boolean): void {
@@ -34,6 +35,11 @@ export function setFusedKernelsEnabled(on: boolean): void {
 /** Whether the active backend has a fused kernel (and it is not switched off). */
 export function fusedKernelAvailable(): boolean {
   return enabled && tf.getKernel(FUSED_UPDATE_KERNEL, tf.getBackend()) !== undefined;
+}
+
+/** How many fused updates have run (the self-check reports whether its steps took the fused path). */
+export function fusedUpdateCount(): number {
+  return calls;
 }
 
 /** Runs the fused update; the outputs are new tensors (the caller assigns or disposes them). */
@@ -46,5 +52,6 @@ export function runFusedUpdate(inputs: FusedInputs, params: FusedParams): FusedO
   const attrs = params as unknown as tf.NamedAttrMap;
   const [x, m, v, vmax] = tf.engine().runKernel(FUSED_UPDATE_KERNEL, named, attrs) as tf.Tensor[];
   if (!x || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL} returned too few outputs`);
+  calls += 1;
   return vmax ? { x, m, v, vmax } : { x, m, v };
 }

@@ -10,6 +10,8 @@ async function configFor(backend: string): Promise<tf.KernelConfig | null> {
       return (await import('./register-cpu')).fusedUpdateCpuConfig;
     case 'wasm':
       return (await import('./register-wasm')).fusedUpdateWasmConfig;
+    case 'webgpu':
+      return (await import('./register-webgpu')).fusedUpdateWebgpuConfig;
     default:
       return null;
   }
