@@ -1,6 +1,6 @@
 // Quick check of updateRatio (Sadam official vs tf.train.adam, fig1-mnist MLP) on Node's wasm and cpu
 // backends WITH the fused kernel registered, as the app does (bench/node-bench.ts measures more, slower).
-// Run: npx vite build --mode cli --ssr scripts/bench-fused-update.ts --logLevel warn && node dist-cli/bench-fused-update.js
+// Also the WASM JS-loop fallback (SIMD kernel off). Run: npx vite build --mode cli --ssr scripts/bench-fused-update.ts --logLevel warn && node dist-cli/bench-fused-update.js
 
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -10,6 +10,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { measureUpdateRatio } from '../bench/measure';
 import { registerFusedKernel } from '../src/optim/fused/register';
+import { setWasmSimdEnabled } from '../src/optim/fused/register-wasm';
 
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
@@ -23,10 +24,13 @@ async function main(): Promise<void> {
     if (!(await tf.setBackend(backend))) continue;
     await tf.ready();
     await registerFusedKernel(backend);
-    const u = await measureUpdateRatio(reps);
-    process.stdout.write(
-      `${backend}: sadam ${u.sadamMs.toFixed(3)} ms / adam ${u.adamMs.toFixed(3)} ms = ${u.ratio.toFixed(3)}\n`,
-    );
+    for (const simd of backend === 'wasm' ? [true, false] : [true]) {
+      setWasmSimdEnabled(simd);
+      const u = await measureUpdateRatio(reps);
+      process.stdout.write(
+        `${backend}${backend === 'wasm' ? (simd ? ' SIMD kernel' : ' JS loop') : ''}: sadam ${u.sadamMs.toFixed(3)} ms / adam ${u.adamMs.toFixed(3)} ms = ${u.ratio.toFixed(3)}\n`,
+      );
+    }
   }
 }
 

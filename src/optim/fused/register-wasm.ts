@@ -9,7 +9,13 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { FUSED_UPDATE_KERNEL } from './kernel';
 import { fusedLoop } from './loop';
 import { DENOMINATOR_MODE, type FusedParams, SECOND_MOMENT_MODE } from './params';
-import { compileSimdKernel, instantiateSimdKernel, type SimdKernelExports } from './simd-kernel';
+import {
+  compileSimdKernel,
+  fusedName,
+  instantiateSimdKernel,
+  type SimdKernelExports,
+  type SimdMode,
+} from './simd-kernel';
 
 let simdModule: WebAssembly.Module | null = null;
 /** Resolves once the SIMD kernel is compiled (or known to be unavailable); register.ts awaits it. */
@@ -27,7 +33,8 @@ export function setWasmSimdEnabled(on: boolean): void {
   useSimd = on;
 }
 
-const instances = new WeakMap<WebAssembly.Memory, SimdKernelExports>();
+/** The kernel per heap; null while it is being instantiated asynchronously (or could not be). */
+const instances = new WeakMap<WebAssembly.Memory, SimdKernelExports | null>();
 
 /** The kernel bound to this backend's memory, or null where it cannot run there. */
 function simdFor(wasm: BackendWasm): SimdKernelExports | null {
@@ -38,12 +45,22 @@ function simdFor(wasm: BackendWasm): SimdKernelExports | null {
   // The threaded build's memory is shared (the module imports an unshared one); also check that it
   // is the memory behind the heap views tfjs hands out.
   if (!(memory instanceof WebAssembly.Memory) || memory.buffer !== emscripten.HEAPU8?.buffer) return null;
-  let k = instances.get(memory);
-  if (!k) {
-    k = instantiateSimdKernel(simdModule, memory);
-    instances.set(memory, k);
+  const k = instances.get(memory);
+  if (k !== undefined) return k;
+  instances.set(memory, null);
+  try {
+    const made = instantiateSimdKernel(simdModule, memory);
+    instances.set(memory, made);
+    return made;
+  } catch {
+    // A browser may refuse synchronous instantiation on its main thread (Chrome does above 4 KB;
+    // the module is ~3.8 KB): instantiate asynchronously and take the JS loop until it is ready.
+    WebAssembly.instantiate(simdModule, { env: { memory } }).then(
+      (instance) => instances.set(memory, instance.exports as unknown as SimdKernelExports),
+      () => undefined,
+    );
+    return null;
   }
-  return k;
 }
 
 /** Whether updates on this backend can take the SIMD kernel (tests check it is not silently skipped). */
@@ -83,7 +100,8 @@ const fusedUpdateWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   if (simd) {
     const at = (t: tf.TensorInfo) => heap(t).byteOffset;
     const clip = p.bounded === 1;
-    simd.fused(
+    const fused = simd[fusedName(p.denominator as SimdMode, p.ams)] as (...args: number[]) => void;
+    fused(
       at(x),
       at(g),
       at(m),
@@ -94,8 +112,6 @@ const fusedUpdateWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       outV.byteOffset,
       outVmax ? outVmax.byteOffset : 0,
       n,
-      p.denominator,
-      p.ams,
       p.weightDecay,
       p.a1,
       p.b1,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileSimdKernel, instantiateSimdKernel, type SimdKernelExports } from './simd-kernel';
+import {
+  compileSimdKernel,
+  instantiateSimdKernel,
+  type SimdKernelExports,
+  simdKernelBytes,
+} from './simd-kernel';
 
 /** y + log1p(e^{−y}) in float64. */
 const exactScaled = (y: number) => y + Math.log1p(Math.exp(-y));
@@ -33,5 +38,13 @@ describe('WASM SIMD softplus (y + log1p(e^{−y}) in f32x4)', () => {
     }
     console.log(`SIMD softplus: worst relative error ${worst.toExponential(2)} at y = ${at}`);
     expect(worst).toBeLessThan(3e-7);
+  });
+});
+
+describe('WASM SIMD kernel module', () => {
+  it('stays under 4 KB, so that browsers instantiate it synchronously on any thread', () => {
+    const bytes = simdKernelBytes();
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    expect(bytes.length).toBeLessThan(4096);
   });
 });
