@@ -11,6 +11,7 @@ import path from 'node:path';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { nodeAssetLoader } from '../src/engine/data/node-asset-loader';
+import { registerFusedKernel } from '../src/optim/fused/register';
 import { measureEngineRatio } from './engine';
 import { measureScaling, measureUpdateRatio, SCALING_MODELS, type ScalingRow } from './measure';
 
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
       continue;
     }
     await tf.ready();
+    // The fused update kernel, as the app registers it (src/engine/load-backend.ts): without it the
+    // optimizer falls back to tf ops and updateRatio measures the wrong path.
+    await registerFusedKernel(backend);
     const u = await measureUpdateRatio(QUICK ? 20 : backend === 'cpu' ? 60 : 150);
     metrics[`updateRatio.${backend}`] = u.ratio;
     detail[`update.node.${backend}`] = u;

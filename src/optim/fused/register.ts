@@ -8,8 +8,11 @@ async function configFor(backend: string): Promise<tf.KernelConfig | null> {
   switch (backend) {
     case 'cpu':
       return (await import('./register-cpu')).fusedUpdateCpuConfig;
-    case 'wasm':
-      return (await import('./register-wasm')).fusedUpdateWasmConfig;
+    case 'wasm': {
+      const wasm = await import('./register-wasm');
+      await wasm.wasmSimdReady; // the SIMD kernel compiles asynchronously; the JS loop covers until then
+      return wasm.fusedUpdateWasmConfig;
+    }
     case 'webgpu':
       return (await import('./register-webgpu')).fusedUpdateWebgpuConfig;
     default:
