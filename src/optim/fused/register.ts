@@ -10,6 +10,8 @@ async function configFor(backend: string): Promise<tf.KernelConfig | null> {
       return (await import('./register-cpu')).fusedUpdateCpuConfig;
     case 'wasm':
       return (await import('./register-wasm')).fusedUpdateWasmConfig;
+    case 'webgl':
+      return (await import('./register-webgl')).webglFusedConfig();
     default:
       return null;
   }
