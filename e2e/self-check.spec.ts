@@ -18,5 +18,7 @@ for (const [param, label] of [
     // On failure, the message carries the panel's text: which case failed and by how much.
     expect(await result.getAttribute('data-state'), (await result.textContent()) ?? '').toBe('passed');
     await expect(result).toContainText(new RegExp(`(\\d+)/\\1 checks passed on ${label}`));
+    // WebGL must have checked its fused GLSL update, not the per-variable tf-ops fallback.
+    if (param === 'webgl') await expect(result).toHaveAttribute('data-fused', 'true');
   });
 }

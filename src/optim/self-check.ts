@@ -3,6 +3,7 @@
 // stress case (β·√v in the thousands). Async reads only, so it is safe on WebGPU.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { fusedKernelAvailable } from './fused/kernel';
 import { type GoldenFile, maxAbsDiff, maxRelDiff, specOfGoldenCase } from './golden';
 import { referenceTrajectory, rosenbrockGradient64 } from './reference';
 import { type OptimizerSpec, resolveSpec } from './spec';
@@ -21,6 +22,8 @@ export interface SelfCheckReport {
   cases: SelfCheckCase[];
   /** tf.memory().numTensors after minus before the check (must be 0). */
   tensorsLeaked: number;
+  /** Whether the optimizer ran the backend's fused update kernel (else per-variable tf ops). */
+  fusedKernel: boolean;
 }
 
 /** Issue #2's tolerances: float32 params within 1e-4 absolute, A-LR within 1e-4 relative. */
@@ -90,6 +93,8 @@ async function plans(): Promise<CheckPlan[]> {
     gridSlice.push(
       [resolveSpec({ name: 'padam', lr: 1e-2 }), fixed, seq8.steps],
       [resolveSpec({ name: 'adabound', lr: 1e-3 }), fixed, seq8.steps],
+      [resolveSpec({ name: 'amsbound', lr: 1e-3 }), fixed, seq8.steps],
+      [resolveSpec({ name: 'rmsprop', lr: 1e-3, weightDecay: 5e-4 }), fixed, seq8.steps],
       [resolveSpec({ name: 'adagrad', lr: 1e-2 }), fixed, seq8.steps],
       [resolveSpec({ name: 'sgdm', lr: 1e-3 }), fixed, seq8.steps],
     );
@@ -135,5 +140,6 @@ export async function runSelfCheck(): Promise<SelfCheckReport> {
     passed: tensorsLeaked === 0 && cases.every((c) => c.passed),
     cases,
     tensorsLeaked,
+    fusedKernel: fusedKernelAvailable(),
   };
 }

@@ -78,7 +78,11 @@ function Result({ status, label }: { status: Status; label: string | null }) {
       // Worded at render time, so a language switch rewords it.
       const summary = summariseReport(status.report, label ?? status.report.backend);
       return (
-        <div data-testid="verify-result" data-state={summary.passed ? 'passed' : 'failed'}>
+        <div
+          data-testid="verify-result"
+          data-state={summary.passed ? 'passed' : 'failed'}
+          data-fused={String(status.report.fusedKernel)}
+        >
           <span className={summary.passed ? 'ok' : 'error'}>
             {summary.passed ? '✓ ' : '✗ '}
             {summary.headline}

@@ -14,6 +14,7 @@ const report = (cases: SelfCheckCase[], extra: Partial<SelfCheckReport> = {}): S
   passed: cases.every((c) => c.passed),
   cases,
   tensorsLeaked: 0,
+  fusedKernel: true,
   ...extra,
 });
 
