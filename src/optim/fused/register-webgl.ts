@@ -1,6 +1,8 @@
 // The fused update on tfjs's WebGL backend: three or four packed GLSL programs per variable (webgl-programs.ts),
-// run through the backend's compileAndRun so the outputs are ordinary tfjs textures. DESIGN.md §2
-// measured 0.23× the time of tf.train.adam this way (tf.train.adam runs ~13 programs per variable).
+// run through the backend's compileAndRun so the outputs are ordinary tfjs textures (tf.train.adam runs
+// ~13 programs per variable). One multi-render-target draw per variable was tried: ~20 % less GPU time
+// with updates queued, but no better on the bench's update-then-read latency, and it drives tfjs's GL
+// state by hand, so it was left out.
 
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import * as tf from '@tensorflow/tfjs-core';

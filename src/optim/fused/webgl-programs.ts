@@ -4,7 +4,7 @@
 // Reading the stored m' and v̂' (instead of recomputing them) means fewer texture reads, and x' uses
 // exactly the float32 state that the next step and the A-LR views read. Packed: one fragment handles four
 // values, and tfjs's getters do the layout arithmetic (sampling the same texel directly measured no
-// faster on SwiftShader, where the cost per draw call dominates). The rule's modes are compiled in (a
+// faster on SwiftShader, where texture traffic dominates). The rule's modes are compiled in (a
 // handful of shader variants); every number is a uniform, so changing a hyperparameter or the step
 // count never compiles a shader.
 
