@@ -71,3 +71,17 @@ test('trains on WebGPU (SwiftShader) through the worker', async ({ page }) => {
   expect(Number.isFinite(loss)).toBe(true);
   expect(loss).toBeLessThan(20); // f(−1.5, 2) = 12.5 + 6.25 = 18.75 at the start
 });
+
+test('trains the Figure 1 MLP on WebGL (fused GLSL update) with the same contrast', async ({ page }) => {
+  test.slow(); // SwiftShader rasterises every WebGL program on the CPU
+  await openApp(page, 'webgl');
+  await expect(page.getByTestId('backend-badge')).toHaveText('WebGL');
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await page.getByTestId('play-pause').click();
+  await expect.poll(() => stepOf(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(40);
+  await page.getByTestId('play-pause').click();
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-backend', 'webgl');
+  expect(await numberIn(page, 'alr-max-adam')).toBeGreaterThan(1e7);
+  expect(await numberIn(page, 'alr-max-sadam')).toBeLessThanOrEqual(SADAM_CEILING + 0.1);
+  expect(Number.isFinite(Number(await page.getByTestId('loss-sadam').textContent()))).toBe(true);
+});

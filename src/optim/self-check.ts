@@ -101,6 +101,8 @@ async function plans(): Promise<CheckPlan[]> {
     gridSlice.push(
       [resolveSpec({ name: 'padam', lr: 1e-2 }), fixed, seq8.steps],
       [resolveSpec({ name: 'adabound', lr: 1e-3 }), fixed, seq8.steps],
+      [resolveSpec({ name: 'amsbound', lr: 1e-3 }), fixed, seq8.steps],
+      [resolveSpec({ name: 'rmsprop', lr: 1e-3, weightDecay: 5e-4 }), fixed, seq8.steps],
       [resolveSpec({ name: 'adagrad', lr: 1e-2 }), fixed, seq8.steps],
       [resolveSpec({ name: 'sgdm', lr: 1e-3 }), fixed, seq8.steps],
       [

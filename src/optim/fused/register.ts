@@ -15,6 +15,8 @@ async function configFor(backend: string): Promise<tf.KernelConfig | null> {
     }
     case 'webgpu':
       return (await import('./register-webgpu')).fusedUpdateWebgpuConfig;
+    case 'webgl':
+      return (await import('./register-webgl')).webglFusedConfig();
     default:
       return null;
   }
