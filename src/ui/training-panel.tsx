@@ -1,11 +1,12 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
 // charts (training curves, the softplus inset, the task view).
 
+import { memo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { RULES } from '../optim/rules';
 import { controller, training } from '../state/app-state';
-import { SoftplusInset, TaskView, TrainingCurves } from './charts';
+import { TrainingCurves as CurvesChart, SoftplusInset as SoftplusChart, TaskView } from './charts';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { noticeText, sceneText, useLanguage, useT } from './i18n';
@@ -14,6 +15,10 @@ import { RunCard } from './run-card';
 import { useTraining } from './use-training';
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
+// They draw from the store in animation frames: no need to re-render them with every snapshot.
+const TrainingCurves = memo(CurvesChart);
+const SoftplusInset = memo(SoftplusChart);
+
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
   while (ids.includes(`run${n}`)) n++;
