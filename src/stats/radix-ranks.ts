@@ -10,6 +10,9 @@ import { selectRanks } from './select';
 const BUCKETS = 1 << 16;
 const counts = new Uint32Array(BUCKETS);
 const start = new Uint32Array(BUCKETS);
+// Next write position of a wanted bucket; NONE elsewhere (reset after each use: no 256 kB fill per call).
+const NONE = 0xffffffff;
+const cursor = new Uint32Array(BUCKETS).fill(NONE);
 let gathered = new Float32Array(0);
 
 /** The bucket of a finite float32's bits: integer order = numeric order (−0 must already be +0). */
@@ -43,21 +46,21 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
   }
   // Gather the wanted buckets' values, bucket after bucket.
   let size = 0;
-  start.fill(0xffffffff);
   for (const b of wanted) {
     start[b] = size;
+    cursor[b] = size;
     size += counts[b] as number;
   }
   if (gathered.length < size) gathered = new Float32Array(size);
-  const cursor = start.slice(); // next write position per wanted bucket (cheap: 256 kB copy)
   for (let i = 0; i < n; i++) {
     const b = bucketOf(bits[i] as number);
     const at = cursor[b] as number;
-    if (at !== 0xffffffff) {
+    if (at !== NONE) {
       gathered[at] = a[i] as number;
       cursor[b] = at + 1;
     }
   }
+  for (const b of wanted) cursor[b] = NONE;
   // Select each bucket's ranks inside it.
   r = 0;
   wanted.forEach((b, w) => {
