@@ -18,7 +18,10 @@ const browser = await chromium.launch({
 try {
   const log = (line) => process.stderr.write(`${line}\n`);
   // The app first, on a quiet machine: its numbers are frame times, not ratios.
-  const app = await measureApp(browser, log, process.env.BENCH_QUICK === '1');
+  const app = await measureApp(browser, log, process.env.BENCH_QUICK === '1').catch((err) => {
+    log(`app: skipped (${err instanceof Error ? err.message : String(err)})`);
+    return { metrics: {}, detail: { skipped: String(err) } };
+  });
   const page = await browser.newPage();
   page.on('console', (m) => process.stderr.write(`browser: ${m.text()}\n`));
   page.on('pageerror', (e) => process.stderr.write(`browser error: ${e.message}\n`));
