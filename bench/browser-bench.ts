@@ -1,5 +1,5 @@
-// The bench page's code: update ratio per backend (WebGPU, WebGL, WASM, CPU), the engine ratio on
-// WASM, and the heatmap painting / aggregation times. bench/run-browser.mjs calls window.runBench().
+// The bench page's code: update ratio and the scaling table per backend (WebGPU, WebGL, WASM, CPU),
+// the engine ratio on WASM, and the heatmap painting / aggregation times. bench/run-browser.mjs calls window.runBench().
 
 import * as tf from '@tensorflow/tfjs-core';
 import { fetchAssetLoader } from '../src/engine/data/asset-loader';
@@ -8,7 +8,7 @@ import type { BackendName } from '../src/engine/protocol';
 import { aggregate, CODES } from '../src/ui/heatmap/aggregate';
 import { colourTableFor } from '../src/ui/heatmap/color-table';
 import { measureEngineRatio } from './engine';
-import { measureUpdateRatio, median, now } from './measure';
+import { measureScaling, measureUpdateRatio, median, now, SCALING_MODELS, type ScalingRow } from './measure';
 
 type Log = (line: string) => void;
 
@@ -69,6 +69,7 @@ function heatmaps(log: Log): Record<string, number> {
 async function runBench(): Promise<{
   metrics: Record<string, number>;
   detail: Record<string, unknown>;
+  scaling: Record<string, ScalingRow[]>;
   log: string[];
 }> {
   const lines: string[] = [];
@@ -80,6 +81,7 @@ async function runBench(): Promise<{
   const detail: Record<string, unknown> = { userAgent: navigator.userAgent };
   Object.assign(metrics, heatmaps(log));
   const quick = new URLSearchParams(location.search).has('quick');
+  const scaling: Record<string, ScalingRow[]> = {};
   for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
     try {
       await loadBackend(backend, { allowSoftwareWebGl: true });
@@ -101,12 +103,24 @@ async function runBench(): Promise<{
           `${backend}: Session ${e.sessionStepsPerS.toFixed(1)} steps/s / loop ${e.loopStepsPerS.toFixed(1)} steps/s = ${e.ratio.toFixed(2)}`,
         );
       }
+      // The scaling table: whole training steps/s as the model grows (3 pairs at least: WebGPU on
+      // SwiftShader takes seconds per step at 1M parameters).
+      scaling[backend] = [];
+      for (const layers of SCALING_MODELS) {
+        const row = await measureScaling(layers, quick ? 300 : 1500, 64, quick ? 2 : 3);
+        scaling[backend].push(row);
+        metrics[`browser.stepsPerS.${backend}.${row.layers}.adam`] = row.adamStepsPerS;
+        metrics[`browser.stepsPerS.${backend}.${row.layers}.sadam`] = row.sadamStepsPerS;
+        log(
+          `${backend}: ${row.layers} (${row.params} params) adam ${row.adamStepsPerS.toFixed(1)} / sadam ${row.sadamStepsPerS.toFixed(1)} steps/s`,
+        );
+      }
     } catch (err) {
       log(`${backend}: skipped (${err instanceof Error ? err.message : String(err)})`);
       detail[`skipped.${backend}`] = String(err);
     }
   }
-  return { metrics, detail, log: lines };
+  return { metrics, detail, scaling, log: lines };
 }
 
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;

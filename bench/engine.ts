@@ -1,6 +1,7 @@
 // engineRatio: steps/s of the app's Session on fig1-mnist (two runs, a snapshot every 10 steps)
 // divided by a minimal hand-written loop doing the same two updates (same task, same loss, no
-// snapshots). Blocks of steps alternate between the two; median block time of each.
+// snapshots). Blocks of steps alternate between the two; median block time of each. The Session
+// snapshots as the trainer does while playing: budgeted test evaluation (session/eval-budget.ts).
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { AssetLoader } from '../src/engine/data/asset-loader';
@@ -52,7 +53,7 @@ export async function measureEngineRatio(
   const sessionBlock = async (): Promise<number> => {
     const t0 = now();
     session.advance(blockSteps);
-    await session.snapshot();
+    await session.snapshot({ budgeted: true }); // as the app snapshots while playing
     return now() - t0;
   };
   await sessionBlock();

@@ -143,7 +143,12 @@ export interface ScalingRow {
  * Training steps per second (forward, backward, update; batch 64, random data, softmax
  * cross-entropy) of a plain MLP of the given layer sizes, Adam and Sadam interleaved.
  */
-export async function measureScaling(layers: number[], budgetMs: number, batch = 64): Promise<ScalingRow> {
+export async function measureScaling(
+  layers: number[],
+  budgetMs: number,
+  batch = 64,
+  minPairs = 6,
+): Promise<ScalingRow> {
   const shapes = mlpShapes(layers);
   const tag = `scale${serial++}`;
   const inputs = layers[0] as number;
@@ -196,7 +201,7 @@ export async function measureScaling(layers: number[], budgetMs: number, batch =
   }
   const started = now();
   let i = 0;
-  while ((now() - started < budgetMs || i < 6) && i < 400) {
+  while ((now() - started < budgetMs || i < minPairs) && i < 400) {
     const order = i % 2 ? runs : [...runs].reverse();
     for (const r of order) r.times.push(await step(r));
     i++;

@@ -54,6 +54,9 @@ const TARGETS = [
   ['heatmap1MMs', '<=', 3],
   ['heatmapAgg4MMs', '<=', 6],
   ['mainJsKbGz', '<=', 150],
+  ['firstStepMs', '<=', 1500],
+  ['longTasks', '<=', 0],
+  ['frameP95Ms', '<=', 25],
 ];
 
 const node = readJson('dist-cli/bench-node.json');
@@ -72,30 +75,30 @@ for (const [name, cmp, target] of TARGETS) {
   rows.push([name, fmt(v), `${cmp} ${target}`, ok]);
 }
 for (const name of Object.keys(metrics).sort())
-  if (!TARGETS.some(([t]) => t === name) && !name.startsWith('stepsPerS.'))
+  if (!TARGETS.some(([t]) => t === name) && !/(^|\.)stepsPerS\./.test(name))
     rows.push([name, fmt(metrics[name]), '', '']);
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
 const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
 console.log(line(['metric', 'value', 'target', '']));
 for (const r of rows) console.log(line(r));
 
-if (node?.scaling) {
-  console.log('\nsteps/s (batch 64, forward + backward + update), Node:');
-  const backends = Object.keys(node.scaling);
+/** One scaling table: rows are models, columns are backend × optimizer. */
+function printScaling(title, scaling) {
+  const backends = Object.keys(scaling ?? {}).filter((b) => scaling[b].length > 0);
+  if (backends.length === 0) return;
+  console.log(`\n${title}`);
   console.log(
     ['model', 'params', ...backends.flatMap((b) => [`${b} adam`, `${b} sadam`])]
       .map((c) => c.padEnd(16))
       .join(''),
   );
-  const models = node.scaling[backends[0]] ?? [];
-  models.forEach((m, i) => {
-    const cells = backends.flatMap((b) => [
-      node.scaling[b][i].adamStepsPerS,
-      node.scaling[b][i].sadamStepsPerS,
-    ]);
+  scaling[backends[0]].forEach((m, i) => {
+    const cells = backends.flatMap((b) => [scaling[b][i]?.adamStepsPerS, scaling[b][i]?.sadamStepsPerS]);
     console.log([m.layers, String(m.params), ...cells.map(fmt)].map((c) => c.padEnd(16)).join(''));
   });
 }
+printScaling('steps/s (batch 64, forward + backward + update), Node:', node?.scaling);
+printScaling('steps/s (batch 64, forward + backward + update), Chromium:', browser?.scaling);
 
 const result = {
   ...metrics,
@@ -111,7 +114,7 @@ const result = {
   },
   bundleFiles: sizes?.files ?? null,
   detail: { ...(node?.detail ?? {}), ...(browser?.detail ?? {}) },
-  scaling: node?.scaling ?? null,
+  scaling: { node: node?.scaling ?? null, browser: browser?.scaling ?? null },
 };
 writeFileSync('bench-results.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('\nwrote bench-results.json');

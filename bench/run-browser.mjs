@@ -1,9 +1,11 @@
 // Serves dist/bench-web with `vite preview`, opens it in headless Chromium (WebGPU via SwiftShader
-// with --enable-unsafe-webgpu) and writes window.runBench()'s result to argv[2]. Set BENCH_QUICK=1
-// for a short smoke run; CHROMIUM_PATH picks the browser.
+// with --enable-unsafe-webgpu) and writes window.runBench()'s result to argv[2], together with the
+// app's own numbers (bench/app-bench.mjs: first drawn snapshot, long tasks, frame intervals). Set
+// BENCH_QUICK=1 for a short smoke run; CHROMIUM_PATH picks the browser.
 import { writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { measureApp } from './app-bench.mjs';
 
 const out = process.argv[2] ?? 'dist/bench-browser.json';
 const server = await preview({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
@@ -14,6 +16,12 @@ const browser = await chromium.launch({
   args: ['--enable-unsafe-webgpu'],
 });
 try {
+  const log = (line) => process.stderr.write(`${line}\n`);
+  // The app first, on a quiet machine: its numbers are frame times, not ratios.
+  const app = await measureApp(browser, log, process.env.BENCH_QUICK === '1').catch((err) => {
+    log(`app: skipped (${err instanceof Error ? err.message : String(err)})`);
+    return { metrics: {}, detail: { skipped: String(err) } };
+  });
   const page = await browser.newPage();
   page.on('console', (m) => process.stderr.write(`browser: ${m.text()}\n`));
   page.on('pageerror', (e) => process.stderr.write(`browser error: ${e.message}\n`));
@@ -22,6 +30,8 @@ try {
   page.setDefaultTimeout(0);
   const result = await page.evaluate(() => window.runBench());
   result.info = { browser: `Chromium ${browser.version()}` };
+  Object.assign(result.metrics, app.metrics);
+  result.detail.app = app.detail;
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await browser.close();

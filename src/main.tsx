@@ -1,20 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
+import { readBackendParam } from './ui/backend-param';
 import { ErrorBoundary } from './ui/error-boundary';
+import { languageStore } from './ui/i18n/language';
+import { loadLanguage } from './ui/i18n/translate';
+import { startEngineEarly } from './ui/use-engine';
 import './ui/app.css';
 
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root, {
-    // React logs errors an error boundary caught with console.error; the boundary already shows them on
-    // the page, so a warning is enough (the console stays free of errors for the e2e guard).
-    onCaughtError: (error) => console.warn('Anisoscope: a panel failed and shows an error instead:', error),
-  }).render(
-    <StrictMode>
-      <ErrorBoundary>
-        <App />
-      </ErrorBoundary>
-    </StrictMode>,
-  );
-}
+// The engine (worker, tfjs, backend) takes longest to get going: start it before the first render.
+if (root) startEngineEarly(readBackendParam(window.location.search).preference);
+// A non-English first screen waits for its string table (a small lazy chunk) so it never flashes English.
+if (root)
+  void loadLanguage(languageStore.getState().language).then(() => {
+    createRoot(root, {
+      // React logs errors an error boundary caught with console.error; the boundary already shows them on
+      // the page, so a warning is enough (the console stays free of errors for the e2e guard).
+      onCaughtError: (error) => console.warn('Anisoscope: a panel failed and shows an error instead:', error),
+    }).render(
+      <StrictMode>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+  });

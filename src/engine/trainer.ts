@@ -191,7 +191,7 @@ export class Trainer {
         const due =
           this.sinceSnapshot >= this.snapshotEvery &&
           performance.now() - this.lastPostedAt >= MIN_SNAPSHOT_INTERVAL_MS;
-        if (due) await this.postSnapshot();
+        if (due) await this.postSnapshot(true);
         await yieldToEvents();
       }
     } catch (err) {
@@ -201,11 +201,12 @@ export class Trainer {
     }
   }
 
-  private async postSnapshot(): Promise<void> {
+  /** `budgeted`: while playing, the test evaluation may be repeated (session/eval-budget.ts). */
+  private async postSnapshot(budgeted = false): Promise<void> {
     if (!this.session) return;
     this.sinceSnapshot = 0;
     this.lastPostedAt = performance.now();
-    this.events.snapshot(await this.session.snapshot());
+    this.events.snapshot(await this.session.snapshot({ budgeted }));
     this.emitStatus();
   }
 

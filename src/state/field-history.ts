@@ -9,7 +9,10 @@ const LEVELS = 254; // 1..255; 0 marks NaN / ≤ 0 ("no data")
 const SCALE = LEVELS / (MAX_EXP - MIN_EXP);
 
 export class FieldHistory {
-  private frames: Uint8Array[] = [];
+  // A pushed field is quantised in a task of its own (a timer), not in the snapshot's message task
+  // (issue #6: no main-thread task over 50 ms); until then the frame is the float field itself.
+  private frames: (Uint8Array | Float32Array)[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private frameSteps: number[] = [];
   private stride = 1;
   private pushes = 0;
@@ -25,7 +28,8 @@ export class FieldHistory {
       throw new Error(`field has ${field.length} values; history holds ${this.fieldLength}`);
     this.pushes += 1;
     const keep = (this.pushes - 1) % this.stride === 0;
-    const frame = quantise(field);
+    const frame = field;
+    this.scheduleFlush();
     if (!keep && this.frames.length > 0) {
       // Between kept points only the latest survives, so the newest state is always visible.
       this.frames[this.frames.length - 1] = frame;
@@ -41,6 +45,22 @@ export class FieldHistory {
     }
   }
 
+  private scheduleFlush(): void {
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, 0);
+  }
+
+  /** Quantises the frames still held as floats. */
+  private flush(): void {
+    for (let i = 0; i < this.frames.length; i++) {
+      const frame = this.frames[i];
+      if (frame instanceof Float32Array) this.frames[i] = quantise(frame, this.fieldLength);
+    }
+  }
+
   get length(): number {
     return this.frames.length;
   }
@@ -51,6 +71,7 @@ export class FieldHistory {
 
   /** The coordinate's A-LR at each kept snapshot (NaN where there was none). */
   series(index: number): Float32Array {
+    this.flush();
     const out = new Float32Array(this.frames.length);
     this.frames.forEach((frame, i) => {
       out[i] = dequantise(frame[index] ?? 0);
@@ -59,8 +80,9 @@ export class FieldHistory {
   }
 }
 
-function quantise(field: Float32Array): Uint8Array {
-  const out = new Uint8Array(field.length);
+function quantise(field: Float32Array, length: number): Uint8Array {
+  // A field whose buffer was transferred away meanwhile reads as empty: "no data".
+  const out = new Uint8Array(length);
   for (let i = 0; i < field.length; i++) {
     const v = field[i] as number;
     if (!(v > 0) || v === Number.POSITIVE_INFINITY) continue;

@@ -2,7 +2,11 @@
 // p1/p99 as robust ends. Interpolation is numpy's default 'linear' (Hyndman & Fan type 7), so numbers
 // here match `np.percentile` on the same values taken as float64.
 
+import { radixRanks } from './radix-ranks';
 import { selectRanks } from './select';
+
+/** From this many finite float32 values on, ranks are found by their bits (two passes) instead. */
+const RADIX_FROM = 20_000;
 
 /** Field names are part of the engine → UI JSON contract: keep them. */
 export interface Percentiles {
@@ -82,14 +86,22 @@ export function percentilesWithCounts(
     ranks[r++] = Math.min(below + 1, k - 1);
   }
   ranks.sort();
-  selectRanks(buf, k, ranks);
+  // The values at those ranks: by the float bits for a large float32 sample (radix-ranks.ts), else by
+  // selection in place.
+  const at = new Float64Array(ranks.length);
+  if (buf instanceof Float32Array && k >= RADIX_FROM) radixRanks(buf, k, ranks, at);
+  else {
+    selectRanks(buf, k, ranks);
+    for (let i = 0; i < ranks.length; i++) at[i] = buf[ranks[i] as number] as number;
+  }
+  const valueAt = (rank: number) => at[ranks.indexOf(rank)] as number;
 
   const out: Percentiles = { min, p1: NaN, p25: NaN, p50: NaN, p75: NaN, p99: NaN, max };
   for (const { key, q } of INTERIOR) {
     const h = (k - 1) * q;
     const below = Math.floor(h);
-    const a = buf[below] as number;
-    const b = buf[Math.min(below + 1, k - 1)] as number;
+    const a = valueAt(below);
+    const b = valueAt(Math.min(below + 1, k - 1));
     out[key] = lerp(a, b, h - below);
   }
   return { percentiles: out, finite: k, nonFinite };

@@ -1,7 +1,7 @@
 // The first screen: header with the backend badge and picker, the story, the live experiment (the
 // default scene is the paper's Figure 1 on MNIST), the backend details and the optimizer self-check.
 // Engine and training state live outside React (state/app-state).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
 import { controller, training } from '../state/app-state';
 import { startEmbedApi } from '../state/embed/embed-api';
@@ -13,21 +13,25 @@ import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
-import { ExportMenu } from './export';
+import { ExportMenu } from './export/export-menu';
 import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
 import { readInitialUrl } from './initial-url';
 import { Intro } from './intro';
 import { Notice } from './notice';
-import { ShareDialog } from './share/share-dialog';
-import { ShortcutSheet } from './shortcut-sheet';
-import { Tour, TourButton } from './tour';
+import { LazyTour as Tour } from './tour/lazy-tour';
+import { TourButton } from './tour/tour-button';
 import { TrainingControls } from './training-controls';
 import { TrainingPanel } from './training-panel';
 import { useEngine } from './use-engine';
 import { usePresentationMode } from './use-presentation-mode';
 import { useShortcuts } from './use-shortcuts';
 import { useSceneLoader } from './use-training';
-import { VerifyPanel } from './verify-panel';
+
+// Not needed for the first paint: separate chunks, fetched when first shown (the verify panel just
+// after the first render; it sits below the fold).
+const ShareDialog = lazy(() => import('./share/share-dialog').then((m) => ({ default: m.ShareDialog })));
+const ShortcutSheet = lazy(() => import('./shortcut-sheet').then((m) => ({ default: m.ShortcutSheet })));
+const VerifyPanel = lazy(() => import('./verify-panel').then((m) => ({ default: m.VerifyPanel })));
 
 export function App() {
   const [initial] = useState(() => readBackendParam(window.location.search));
@@ -152,11 +156,13 @@ export function App() {
         <TrainingPanel sceneId={sceneId} />
         <Intro />
         <BackendPanel engine={engine} strayError={strayError} />
-        <VerifyPanel
-          key={engine?.generation ?? 0}
-          client={ready?.client ?? null}
-          backend={ready?.ready.backend ?? null}
-        />
+        <Suspense fallback={null}>
+          <VerifyPanel
+            key={engine?.generation ?? 0}
+            client={ready?.client ?? null}
+            backend={ready?.ready.backend ?? null}
+          />
+        </Suspense>
       </main>
       <footer className="footer muted small">
         {t('app.footer')}{' '}
@@ -169,8 +175,10 @@ export function App() {
           {t('app.shortcutsButton')}
         </button>
       </footer>
-      {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
-      {shareOpen && <ShareDialog sceneId={sceneId} onClose={() => setShareOpen(false)} />}
+      <Suspense fallback={null}>
+        {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+        {shareOpen && <ShareDialog sceneId={sceneId} onClose={() => setShareOpen(false)} />}
+      </Suspense>
       <Tour sceneId={sceneId} onScene={setSceneId} />
     </div>
   );

@@ -1,18 +1,32 @@
 // One run's numbers: the headline anisotropy (max/min A-LR in orders of magnitude), the A-LR range,
 // loss and accuracy, divergence, and the optimizer, switchable live.
 
-import { type CSSProperties, useState } from 'react';
+import { type CSSProperties, memo, useState } from 'react';
 import type { RunSnapshot } from '../engine/session/snapshot-types';
 import { adaptiveRateCeiling, RULES } from '../optim/rules';
 import { OPTIMIZER_NAMES } from '../optim/spec';
 import { controller } from '../state/app-state';
-import { AlrHistogram, AnisotropyChart, runColor, useSharedAlrDomain } from './charts';
+import {
+  AlrHistogram as AlrHistogramChart,
+  AnisotropyChart as AnisotropyChartView,
+  runColor,
+  useSharedAlrDomain,
+} from './charts';
 import { useShown } from './embed-context';
-import { type Domain, Legend, RunHeatmaps, useSharedDomain } from './heatmap';
+import { type Domain, Legend as LegendBar, RunHeatmaps as RunHeatmapsView, useSharedDomain } from './heatmap';
 import { fieldLabel } from './heatmap/labels';
 import { formulaText, useLanguage, useT } from './i18n';
-import { SpecEditor } from './spec-editor';
+import { sameProps } from './same-props';
+import { SpecEditor as SpecEditorForm } from './spec-editor';
 import { useTraining } from './use-training';
+
+// A snapshot re-renders the card's numbers; these parts draw from the store themselves (in animation
+// frames) or depend only on props that rarely change, so they skip those renders.
+const AlrHistogram = memo(AlrHistogramChart, sameProps);
+const AnisotropyChart = memo(AnisotropyChartView, sameProps);
+const Legend = memo(LegendBar, sameProps);
+const RunHeatmaps = memo(RunHeatmapsView, sameProps);
+const SpecEditor = memo(SpecEditorForm, sameProps);
 
 const fmt = (v: number | undefined, digits = 3) =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);

@@ -1,19 +1,25 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
 // charts (training curves, the softplus inset, the task view).
 
+import { memo, useDeferredValue } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { RULES } from '../optim/rules';
 import { controller, training } from '../state/app-state';
-import { SoftplusInset, TaskView, TrainingCurves } from './charts';
+import { TrainingCurves as CurvesChart, SoftplusInset as SoftplusChart, TaskView } from './charts';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { noticeText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
-import { RunCard } from './run-card';
+import { RunCard as RunCardView } from './run-card';
 import { useTraining } from './use-training';
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
+// They draw from the store in animation frames: no need to re-render them with every snapshot.
+const TrainingCurves = memo(CurvesChart);
+const RunCard = memo(RunCardView);
+const SoftplusInset = memo(SoftplusChart);
+
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
   while (ids.includes(`run${n}`)) n++;
@@ -25,7 +31,9 @@ function nextRun(ids: string[]): RunConfig {
 }
 
 export function TrainingPanel({ sceneId }: { sceneId: string }) {
-  const snapshot = useTraining((s) => s.snapshot);
+  // A new snapshot re-renders the run cards in a deferred (interruptible, time-sliced) render, not in
+  // the worker message's task: that task stays short (issue #6, no long tasks).
+  const snapshot = useDeferredValue(useTraining((s) => s.snapshot));
   const error = useTraining((s) => s.error);
   const notice = useTraining((s) => s.notice);
   const scene = sceneById(sceneId);

@@ -8,11 +8,26 @@ import type { EngineState } from '../state/engine-connection';
 
 export type { EngineState };
 
+/** The preference main.tsx started the engine with, before React's first render; taken once. */
+let startedEarly: BackendPreference | null = null;
+
+/**
+ * Starts the worker and its backend at once, before React renders (issue #6, firstStepMs: the worker
+ * chunk, tfjs and the backend's WASM binary load meanwhile). useEngine's first effect then adopts it.
+ */
+export function startEngineEarly(preference: BackendPreference): void {
+  startedEarly = preference;
+  void connection.selectBackend(preference);
+}
+
 export function useEngine(preference: BackendPreference): {
   engine: EngineState | null;
   strayError: string | null;
 } {
   useEffect(() => {
+    const early = startedEarly;
+    startedEarly = null;
+    if (early === preference) return;
     void connection.selectBackend(preference);
   }, [preference]);
   const engine = useStore(connection.store, (s) => s.engine);

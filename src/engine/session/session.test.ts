@@ -97,9 +97,27 @@ describe('lockstep session', () => {
     expect(adam.histogram.counts.reduce((a, b) => a + b, 0)).toBe(114);
     expect(adam.view.kind).toBe('boundary');
     if (adam.view.kind === 'boundary') expect(adam.view.probabilities).toHaveLength(40 * 40 * 2);
+    expect(adam.evaluatedAt).toBe(10);
     // The next snapshot reports only the new steps.
     session.advance(3);
     expect(Array.from((await session.snapshot()).runs[0]?.lossSteps ?? [])).toEqual([11, 12, 13]);
+  });
+
+  it('a budgeted snapshot right after an evaluation repeats it, and says from which step', async () => {
+    const session = await open(SPIRALS);
+    session.advance(10);
+    const first = await session.snapshot({ budgeted: true }); // nothing to repeat yet: evaluates
+    session.advance(1);
+    const next = await session.snapshot({ budgeted: true }); // ~0 ms of training since: over budget
+    const [a, b] = [first.runs[0], next.runs[0]];
+    expect(a?.evaluatedAt).toBe(10);
+    expect(b?.step).toBe(11);
+    expect(b?.evaluatedAt).toBe(10);
+    expect(b?.accuracy).toBe(a?.accuracy);
+    expect(b?.testLoss).toBe(a?.testLoss);
+    expect(b?.alr).not.toEqual(a?.alr); // the field itself is fresh
+    const full = await session.snapshot(); // unbudgeted: always evaluates
+    expect(full.runs[0]?.evaluatedAt).toBe(11);
   });
 
   it('stops a diverging run at the step it diverged, lets the others go on, and reset recovers', async () => {

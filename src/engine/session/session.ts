@@ -10,6 +10,7 @@ import type { Seeds } from '../random';
 import { type AssetLoader, createTask, type TaskConfig } from '../tasks';
 import type { Task } from '../tasks/task';
 import { type Checkpoint, readCheckpoint, restoreRun } from './checkpoint';
+import { EvalBudget } from './eval-budget';
 import { Run } from './run';
 import { readSnapshot } from './snapshot';
 import type { Snapshot } from './snapshot-types';
@@ -63,8 +64,18 @@ export class Session {
   /** The field the heatmaps show (A-LR by default). */
   shownField: StateField = 'adaptiveRate';
 
-  snapshot(): Promise<Snapshot> {
-    return readSnapshot(this.task, this.runs, this.stepCount, this.shownField);
+  private readonly evalBudget = new EvalBudget();
+
+  /**
+   * Reads a snapshot. `budgeted` (the trainer while playing) evaluates on the test data only when the
+   * evaluation fits its time budget (eval-budget.ts), else repeats the last one; the default always
+   * evaluates, so headless experiments do not depend on timing.
+   */
+  snapshot(options: { budgeted?: boolean } = {}): Promise<Snapshot> {
+    const read = (evaluate: boolean) =>
+      readSnapshot(this.task, this.runs, this.stepCount, this.shownField, evaluate);
+    if (options.budgeted && !this.evalBudget.due()) return read(false);
+    return this.evalBudget.timed(() => read(true));
   }
 
   /** Live change of one run's hyperparameters; throws InvalidSpecError and changes nothing if invalid. */
@@ -98,6 +109,7 @@ export class Session {
     this.task = await createTask(this.config.task, this.config.seeds, this.loader);
     this.runs = configs.map((r) => new Run(r, this.task.params));
     this.stepCount = 0;
+    this.evalBudget.restart();
   }
 
   /** Changing the task or model resets the session (new task, same run specs). */

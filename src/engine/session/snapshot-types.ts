@@ -28,6 +28,11 @@ export interface RunSnapshot {
   losses: Float32Array;
   testLoss?: number;
   accuracy?: number;
+  /**
+   * The step at which testLoss, accuracy and the task view were computed: `step`, or earlier while
+   * training plays and the evaluation is budgeted (session/eval-budget.ts).
+   */
+  evaluatedAt?: number;
   divergedAt: number | null;
   /** The whole A-LR field (1/denom), flat in layout order. */
   alr: Float32Array;

@@ -11,6 +11,22 @@ import type { EvaluationTensors, Task } from '../tasks/task';
 import type { Run } from './run';
 import type { LayerSlice, RunSnapshot, Snapshot } from './snapshot-types';
 
+/** The last evaluation of each run, repeated by snapshots that skip it (typed arrays copied as read). */
+interface Evaluated {
+  step: number;
+  testLoss?: number;
+  accuracy?: number;
+  view?: Float32Array;
+}
+const lastEvaluation = new WeakMap<Run, Evaluated>();
+
+// One selection buffer for every snapshot's percentiles (a field is 100k–1M floats: no new one each time).
+let scratch = new Float32Array(0);
+function scratchFor(n: number): Float32Array {
+  if (scratch.length < n) scratch = new Float32Array(n);
+  return scratch;
+}
+
 function layoutOf(task: Task): LayerSlice[] {
   let offset = 0;
   return task.params.map((p) => {
@@ -52,13 +68,15 @@ function flatField(run: Run, kind: StateField): tf.Tensor {
 
 /**
  * Reads every run's snapshot in one batched await. `shown` picks the field the heatmaps draw
- * (A-LR by default; also effective step, √v or |m|); statistics are always of the A-LR.
+ * (A-LR by default; also effective step, √v or |m|); statistics are always of the A-LR. Without
+ * `evaluate`, a run that has been evaluated before repeats that evaluation (test loss, accuracy, view).
  */
 export async function readSnapshot(
   task: Task,
   runs: Run[],
   step: number,
   shown: StateField = 'adaptiveRate',
+  evaluate = true,
 ): Promise<Snapshot> {
   const layout = layoutOf(task);
   const toRead: tf.Tensor[] = [];
@@ -67,7 +85,10 @@ export async function readSnapshot(
     const { steps, losses, trace } = run.drainPending();
     // Before the first step there is no A-LR yet: the field is NaN (drawn as "no data").
     const alr = flatField(run, 'adaptiveRate');
-    const evaluation = tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors;
+    const fresh = evaluate || !lastEvaluation.has(run);
+    const evaluation = fresh
+      ? (tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors)
+      : {};
     const slots: Pending['slots'] = { alr: add(alr) };
     if (shown !== 'adaptiveRate') slots.shown = add(flatField(run, shown));
     if (losses) slots.losses = add(losses);
@@ -95,9 +116,18 @@ export async function readSnapshot(
     const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
     if (finiteLosses.length)
       run.lastTrainLoss = finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length;
-    const alrStats = percentiles(alr);
-    const testLoss = at(slots.testLoss)?.[0];
-    const accuracy = at(slots.accuracy)?.[0];
+    const alrStats = percentiles(alr, scratchFor(alr.length));
+    const evaluated: Evaluated =
+      slots.testLoss !== undefined || slots.accuracy !== undefined || slots.view !== undefined
+        ? {
+            step,
+            ...(slots.testLoss !== undefined ? { testLoss: at(slots.testLoss)?.[0] } : {}),
+            ...(slots.accuracy !== undefined ? { accuracy: at(slots.accuracy)?.[0] } : {}),
+            ...(slots.view !== undefined ? { view: at(slots.view) } : {}),
+          }
+        : (lastEvaluation.get(run) ?? { step });
+    lastEvaluation.set(run, evaluated);
+    const { testLoss, accuracy } = evaluated;
     return {
       runId: run.id,
       label: run.config.label,
@@ -109,15 +139,16 @@ export async function readSnapshot(
       losses,
       ...(testLoss !== undefined ? { testLoss } : {}),
       ...(accuracy !== undefined ? { accuracy } : {}),
+      evaluatedAt: evaluated.step,
       divergedAt: run.divergedAt,
       alr,
       shown: { kind: shown, values: at(slots.shown) ?? alr },
       layout,
       alrStats,
-      layerStats: perLayerPercentiles(alr, layout),
+      layerStats: perLayerPercentiles(alr, layout, scratchFor(alr.length)),
       ordersOfMagnitude: ordersOfMagnitude(alrStats.min, alrStats.max),
       histogram: logHistogram(alr),
-      view: task.decodeView(at(slots.view), at(slots.trace)),
+      view: task.decodeView(evaluated.view, at(slots.trace)),
     };
   });
   return { step, backend: tf.getBackend(), taskTitle: task.title, runs: runSnapshots };

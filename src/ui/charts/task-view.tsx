@@ -1,13 +1,15 @@
 // What the task itself looks like, by view kind: decision boundaries (2-D classification), contours
 // with the optimizers' paths (loss surfaces), test digits with predictions (MNIST), a text sample
 // (character LM).
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { BoundaryView } from './boundary-view';
 import './charts.css';
 import { DigitsView } from './digits-view';
 import { runColor } from './palette';
-import { TrajectoryView } from './trajectory-view';
+
+// Loss-surface contours need d3-contour and d3-geo: a lazy chunk, fetched when a surface scene shows.
+const TrajectoryView = lazy(() => import('./trajectory-view').then((m) => ({ default: m.TrajectoryView })));
 
 export interface TaskViewProps {
   /** The latest snapshot's runs, in snapshot order (their position picks their colour). */
@@ -23,7 +25,11 @@ export function TaskView({ runs, onPickStart, start }: TaskViewProps) {
   const kind = view?.kind ?? 'none';
   let body: ReactNode = null;
   if (view?.kind === 'trajectory') {
-    body = <TrajectoryView runs={runs} view={view} onPickStart={onPickStart} start={start} />;
+    body = (
+      <Suspense fallback={null}>
+        <TrajectoryView runs={runs} view={view} onPickStart={onPickStart} start={start} />
+      </Suspense>
+    );
   } else if (kind === 'boundary') {
     body = <BoundaryView runs={runs} />;
   } else if (kind === 'digits') {

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { training } from '../../state/app-state';
 import type { TrainingState } from '../../state/training-store';
+import { cancelDraw, requestDraw } from '../frame-queue';
 import { languageStore } from '../i18n/language';
 
 /**
@@ -18,7 +19,7 @@ export function useStoreRedraw(draw: (state: TrainingState) => void, key: string
     let frame = 0;
     const schedule = () => {
       if (frame !== 0) return;
-      frame = requestAnimationFrame(() => {
+      frame = requestDraw(() => {
         frame = 0;
         latest.current(training.store.getState());
       });
@@ -33,7 +34,7 @@ export function useStoreRedraw(draw: (state: TrainingState) => void, key: string
     return () => {
       unsubscribe();
       unsubscribeLanguage();
-      cancelAnimationFrame(frame);
+      cancelDraw(frame);
     };
   }, [key]);
 }

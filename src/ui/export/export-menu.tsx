@@ -8,11 +8,10 @@ import { useStore } from 'zustand';
 import { training } from '../../state/app-state';
 import { t, useLanguage } from '../i18n';
 import { downloadBlob, downloadText, exportFileName, MIME } from './download';
-import { figure1Runs, figure1Svg } from './figure1';
-import { metricsRows, runHistories, toCsv, toJson, toJsonText } from './metrics-table';
-import { regionToPngBlob, svgStringToPngBlob } from './png-export';
-import { svgElementToString } from './svg-export';
 import './export-menu.css';
+
+/** The rendering code, loaded on first use (the menu's opening starts the fetch). */
+const work = () => import('./export-work');
 
 export interface ExportMenuProps {
   /** The scene id for file names; default: the task title as a slug. */
@@ -55,11 +54,12 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
       label: t('export.wholeView'),
       group: t('export.groupPage'),
       run: async () => {
+        const w = await work();
         const c = context(scene);
         const root = viewRoot();
         if (!root) throw new Error('nothing to capture yet');
         downloadBlob(
-          await regionToPngBlob(root, { title: c.heading }),
+          await w.regionToPngBlob(root, { title: c.heading }),
           exportFileName(c.scene, c.step, 'png', 'view'),
         );
       },
@@ -70,11 +70,12 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
         label: t('export.panel', { label: r.label }),
         group: t('export.groupPage'),
         run: async () => {
+          const w = await work();
           const c = context(scene);
           const el = byTestId(`run-${r.runId}`);
           if (!(el instanceof HTMLElement)) throw new Error(`no panel for ${r.label}`);
           downloadBlob(
-            await regionToPngBlob(el, { title: c.heading }),
+            await w.regionToPngBlob(el, { title: c.heading }),
             exportFileName(c.scene, c.step, 'png', r.runId),
           );
         },
@@ -85,10 +86,11 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
       label: t('export.figure1Png'),
       group: t('export.groupFigure1'),
       run: async () => {
+        const w = await work();
         const c = context(scene);
-        const fig = figure1Svg(figure1Runs(c.state), { caption: c.heading });
+        const fig = w.figure1Svg(w.figure1Runs(c.state), { caption: c.heading });
         const scale = Math.max(2, window.devicePixelRatio || 1);
-        const blob = await svgStringToPngBlob(fig.svg, fig.width, fig.height, scale);
+        const blob = await w.svgStringToPngBlob(fig.svg, fig.width, fig.height, scale);
         downloadBlob(blob, exportFileName(c.scene, c.step, 'png', 'figure1'));
       },
     },
@@ -96,9 +98,10 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
       kind: 'figure1-svg',
       label: t('export.figure1Svg'),
       group: t('export.groupFigure1'),
-      run: () => {
+      run: async () => {
+        const w = await work();
         const c = context(scene);
-        const fig = figure1Svg(figure1Runs(c.state), { caption: c.heading });
+        const fig = w.figure1Svg(w.figure1Runs(c.state), { caption: c.heading });
         downloadText(fig.svg, exportFileName(c.scene, c.step, 'svg', 'figure1'), MIME.svg);
       },
     },
@@ -107,11 +110,12 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
         kind: `svg-${r.runId}`,
         label: t('export.chartSvg', { label: r.label }),
         group: t('export.groupCharts'),
-        run: () => {
+        run: async () => {
+          const w = await work();
           const c = context(scene);
           const svg = byTestId(`anisotropy-chart-${r.runId}`)?.querySelector('svg');
           if (!svg) throw new Error(`no chart for ${r.label}`);
-          const text = svgElementToString(svg, { title: `A-LR percentiles, ${r.label} — ${c.heading}` });
+          const text = w.svgElementToString(svg, { title: `A-LR percentiles, ${r.label} — ${c.heading}` });
           downloadText(text, exportFileName(c.scene, c.step, 'svg', `alr-${r.runId}`), MIME.svg);
         },
       }),
@@ -120,10 +124,11 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
       kind: 'csv',
       label: t('export.csv'),
       group: t('export.groupData'),
-      run: () => {
+      run: async () => {
+        const w = await work();
         const c = context(scene);
         downloadText(
-          toCsv(metricsRows(runHistories(c.state))),
+          w.toCsv(w.metricsRows(w.runHistories(c.state))),
           exportFileName(c.scene, c.step, 'csv'),
           MIME.csv,
         );
@@ -133,17 +138,18 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
       kind: 'json',
       label: t('export.json'),
       group: t('export.groupData'),
-      run: () => {
+      run: async () => {
+        const w = await work();
         const c = context(scene);
-        const doc = toJson({
-          runs: runHistories(c.state),
+        const doc = w.toJson({
+          runs: w.runHistories(c.state),
           experiment: c.state.experiment,
           scene: c.scene,
           taskTitle: c.snapshot?.taskTitle ?? null,
           step: c.snapshot?.step ?? null,
           exportedAt: new Date().toISOString(),
         });
-        downloadText(toJsonText(doc), exportFileName(c.scene, c.step, 'json'), MIME.json);
+        downloadText(w.toJsonText(doc), exportFileName(c.scene, c.step, 'json'), MIME.json);
       },
     },
   ];
@@ -197,6 +203,7 @@ export function ExportMenu({ scene, className, align = 'start' }: ExportMenuProp
   };
 
   const openMenu = (focus: 'first' | 'last') => {
+    void work(); // fetch the rendering code while the user picks
     setOpen(true);
     requestAnimationFrame(() => focusItem(focus === 'first' ? 0 : -1));
   };

@@ -7,6 +7,7 @@ import './heatmap.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { training } from '../../state/app-state';
+import { cancelDraw, requestDraw } from '../frame-queue';
 import { useLanguage } from '../i18n';
 import { useTraining } from '../use-training';
 import type { AggregateOp } from './aggregate';
@@ -126,7 +127,7 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
 
   const schedule = useCallback(() => {
     dirty.current = true;
-    if (!frame.current) frame.current = requestAnimationFrame(draw);
+    if (!frame.current) frame.current = requestDraw(draw);
   }, [draw]);
 
   // The latest props for the next frame; a repaint only when what is drawn changes (new canvases are
@@ -153,7 +154,7 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
     });
     return () => {
       unsubscribe();
-      if (frame.current) cancelAnimationFrame(frame.current);
+      if (frame.current) cancelDraw(frame.current);
       frame.current = 0;
     };
   }, [runId, schedule]);

@@ -12,4 +12,4 @@ export {
 } from './language';
 export { LanguagePicker, withLanguageParam } from './language-picker';
 export { Rich, rich } from './rich';
-export { type StringKey, t, translate, useLanguage, useT, type Vars } from './translate';
+export { loadLanguage, type StringKey, t, translate, useLanguage, useT, type Vars } from './translate';

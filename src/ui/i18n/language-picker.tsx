@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useStore } from 'zustand';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, languageStore, setLanguage } from './language';
-import { useT } from './translate';
+import { loadLanguage, useT } from './translate';
 
 /** The address with `?lang=` set to `language`, everything else as it was. */
 export function withLanguageParam(href: string, language: string): string {
@@ -33,7 +33,7 @@ export function LanguagePicker() {
             '',
             withLanguageParam(window.location.href, next),
           );
-          setLanguage(next);
+          void loadLanguage(next).then(() => setLanguage(next));
         }}
       >
         {LANGUAGES.map((l) => (

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SCENES } from '../../engine/scenes';
 import { RULES } from '../../optim/rules';
 import { formulaText, noticeText, sceneText } from './engine-text';
 import { languageStore } from './language';
 import { rich } from './rich';
-import { t, translate } from './translate';
+import { loadLanguage, t, translate } from './translate';
 
+beforeAll(() => loadLanguage('zh'));
 afterEach(() => languageStore.setState({ language: 'en' }));
 
 describe('translate', () => {

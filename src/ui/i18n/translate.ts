@@ -2,14 +2,21 @@
 import { useStore } from 'zustand';
 import { type Language, languageStore } from './language';
 import { EN, type StringKey } from './strings-en';
-import { ZH } from './strings-zh';
 
-const TABLES: Record<Language, Record<StringKey, string>> = { en: EN, zh: ZH };
+// English is built in; other tables are lazy chunks (not initial JavaScript), fetched by loadLanguage
+// before the language is switched on (main.tsx awaits the first one before the first render).
+const TABLES: Partial<Record<Language, Record<StringKey, string>>> = { en: EN };
+
+/** Fetches `language`'s string table once; until then its strings fall back to English. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (TABLES[language]) return;
+  if (language === 'zh') TABLES.zh = (await import('./strings-zh')).ZH;
+}
 
 export type Vars = Record<string, string | number>;
 
 export function translate(language: Language, key: StringKey, vars?: Vars): string {
-  const template = TABLES[language][key] ?? EN[key];
+  const template = TABLES[language]?.[key] ?? EN[key];
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

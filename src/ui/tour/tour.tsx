@@ -296,18 +296,4 @@ export function Tour({ sceneId, onScene }: TourProps) {
   );
 }
 
-/** "Take the tour", for the header: opens the tour at step 1 (restarts it if open). */
-export function TourButton({ className = 'button button--quiet' }: { className?: string }) {
-  const TEXT = tourText(useStore(languageStore, (l) => l.language));
-  return (
-    <button
-      type="button"
-      className={className}
-      data-testid="tour-start"
-      title={TEXT.startTitle}
-      onClick={() => openTour(0)}
-    >
-      {TEXT.start}
-    </button>
-  );
-}
+export { TourButton } from './tour-button';

@@ -1,0 +1,21 @@
+// The tour overlay, loaded on demand: its code is fetched the first time the tour opens (the header
+// button, or a `?tour=1` link), so it is not part of the page's initial JavaScript.
+import { lazy, Suspense, useState } from 'react';
+import { useStore } from 'zustand';
+import type { TourProps } from './tour';
+import { tourStore } from './tour-store';
+
+const TourOverlay = lazy(() => import('./tour').then((m) => ({ default: m.Tour })));
+
+export function LazyTour(props: TourProps) {
+  const open = useStore(tourStore, (s) => s.open);
+  const [wanted, setWanted] = useState(() => new URLSearchParams(window.location.search).get('tour') === '1');
+  // Once loaded it stays mounted: closing the tour must still update the URL.
+  if (open && !wanted) setWanted(true);
+  if (!wanted) return null;
+  return (
+    <Suspense fallback={null}>
+      <TourOverlay {...props} />
+    </Suspense>
+  );
+}
