@@ -48,8 +48,10 @@ const LOG1P_Q = [0.03130685194384528, 0.47569053341515044, 1.3690334254425178, 1
 /**
  * The softplus's constants, splatted once into v128 locals before the loop (V8 does not hoist
  * `f32.const … f32x4.splat` out of loops; reloading a spilled local is cheaper than rebuilding it).
+ * (Functions rather than module-level arrays, here and below, so that the app bundle, which loads
+ * the prebuilt bytes, drops all of the text generation.)
  */
-const SOFTPLUS_CONSTANTS: [string, number][] = [
+const softplusConstants = (): [string, number][] => [
   ['cYmax', 20],
   ['cLog2e', Math.LOG2E],
   ['cLn2', Math.LN2],
@@ -59,8 +61,8 @@ const SOFTPLUS_CONSTANTS: [string, number][] = [
   ...LOG1P_Q.map((c, i): [string, number] => [`cQ${i}`, c]),
 ];
 
-const SOFTPLUS_LOCALS: [string, ValType][] = [
-  ...SOFTPLUS_CONSTANTS.map(([name]): [string, ValType] => [name, 'v128']),
+const softplusLocals = (): [string, ValType][] => [
+  ...softplusConstants().map(([name]): [string, ValType] => [name, 'v128']),
   ['t0', 'v128'],
   ['t1', 'v128'],
   ['t2', 'v128'],
@@ -68,7 +70,9 @@ const SOFTPLUS_LOCALS: [string, ValType][] = [
 ];
 
 const softplusSetupWat = (): string =>
-  SOFTPLUS_CONSTANTS.map(([name, c]) => `${splat(c)} local.set $${name}`).join('\n    ');
+  softplusConstants()
+    .map(([name, c]) => `${splat(c)} local.set $${name}`)
+    .join('\n    ');
 
 /** Horner: `acc = c0; acc = acc·x + c_i` over the constants named prefix0…, leaving acc on the stack. */
 const horner = (prefix: string, count: number, x: string): string =>
@@ -151,7 +155,7 @@ function fusedFunction(mode: SimdMode, ams: 0 | 1): WatFunction {
         (p): [string, ValType] => [p, 'v128'],
       ),
       ...(['X', 'G', 'M', 'V', 'R', 'RATE'] as const).map((p): [string, ValType] => [p, 'v128']),
-      ...SOFTPLUS_LOCALS,
+      ...softplusLocals(),
     ],
     body: `
     ${['wd', 'a1', 'b1', 'a2', 'b2', 'vs', 'eps', 'beta', 'lo', 'hi', 'step']
@@ -208,7 +212,7 @@ const softplusFunction = (): WatFunction => ({
     ['out', 'i32'],
     ['n', 'i32'],
   ],
-  locals: [['i', 'i32'], ['Y', 'v128'], ...SOFTPLUS_LOCALS],
+  locals: [['i', 'i32'], ['Y', 'v128'], ...softplusLocals()],
   body: `
     ${softplusSetupWat()}
     block $done loop $next
