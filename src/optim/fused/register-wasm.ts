@@ -54,7 +54,7 @@ function simdFor(wasm: BackendWasm): SimdKernelExports | null {
     return made;
   } catch {
     // A browser may refuse synchronous instantiation on its main thread (Chrome does above 4 KB;
-    // the module is ~3.8 KB): instantiate asynchronously and take the JS loop until it is ready.
+    // the module is ~3.2 KB): instantiate asynchronously and take the JS loop until it is ready.
     WebAssembly.instantiate(simdModule, { env: { memory } }).then(
       (instance) => instances.set(memory, instance.exports as unknown as SimdKernelExports),
       () => undefined,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assembleSimdKernel } from '../../../scripts/build-simd-kernel';
 import {
   compileSimdKernel,
   instantiateSimdKernel,
@@ -42,6 +43,16 @@ describe('WASM SIMD softplus (y + log1p(e^{−y}) in f32x4)', () => {
 });
 
 describe('WASM SIMD kernel module', () => {
+  it('is simdKernelWat() as wabt assembles it (the committed simd-kernel.bytes.ts is up to date)', async () => {
+    const assembled = await assembleSimdKernel();
+    const committed = simdKernelBytes();
+    const same = assembled.length === committed.length && assembled.every((b, i) => b === committed[i]);
+    expect(
+      same,
+      'simd-kernel.bytes.ts does not match simdKernelWat(): run `npm run build:simd` and commit the result',
+    ).toBe(true);
+  });
+
   it('stays under 4 KB, so that browsers instantiate it synchronously on any thread', () => {
     const bytes = simdKernelBytes();
     expect(WebAssembly.validate(bytes)).toBe(true);
