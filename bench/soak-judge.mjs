@@ -40,6 +40,16 @@ export function judgeSoak(samples) {
     HEAP_TOLERANCE,
   );
   if (heap) problems.push(heap);
+  // (Soaks from before the worker's heap was sampled have no such column.)
+  const workerHeap =
+    trained.every((s) => typeof s.workerHeapMB === 'number') &&
+    grew(
+      'engine worker JS heap',
+      peak(early.map((s) => s.workerHeapMB)),
+      peak(late.map((s) => s.workerHeapMB)),
+      HEAP_TOLERANCE,
+    );
+  if (workerHeap) problems.push(workerHeap);
   if (trained.every((s) => s.backingStoreMB !== null)) {
     const backing = grew(
       'array-buffer backing store',
@@ -55,6 +65,9 @@ export function judgeSoak(samples) {
   const summary =
     `${trained.length} samples; tensors ${tensorsEarly} → ${tensorsLate}; ` +
     `JS heap peak ${peak(early.map((s) => s.heapUsedMB)).toFixed(1)} → ${peak(late.map((s) => s.heapUsedMB)).toFixed(1)} MB; ` +
+    (trained.every((s) => typeof s.workerHeapMB === 'number')
+      ? `worker heap peak ${peak(early.map((s) => s.workerHeapMB)).toFixed(1)} → ${peak(late.map((s) => s.workerHeapMB)).toFixed(1)} MB; `
+      : '') +
     `steps/s ${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}; ` +
     (problems.length === 0 ? 'no growth beyond noise' : `${problems.length} problem(s)`);
   return { summary, problems };

@@ -1,7 +1,8 @@
 // `npm run soak [-- --minutes N] [-- --out file.json] [-- --backend wasm]`: trains the default scene in
 // headless Chromium for N minutes (default 30) and samples, once a minute with training paused for a
-// moment (so nothing is in flight): the page's JS heap after a forced GC (DevTools protocol), the engine
-// worker's tensor count and bytes (`self.anisoscopeStats()`, src/engine/debug-stats.ts) and the steps/s
+// moment (so nothing is in flight): the page's and the engine worker's JS heap after a forced GC
+// (DevTools protocol), the worker's tensor count and bytes (`self.anisoscopeStats()`,
+// src/engine/debug-stats.ts) and the steps/s
 // since the last sample. Prints a table, writes JSON, and exits 1 when anything grew beyond noise.
 //
 // The app is built into a temporary folder, so e2e runs (which rebuild dist/) cannot pull the site out
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { judgeSoak } from './soak-judge.mjs';
+import { workerHeapProbe } from './worker-heap.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,6 +64,7 @@ try {
   );
   const backend = await worker.evaluate(() => self.anisoscopeStats().backend);
   const cdp = await page.context().newCDPSession(page);
+  const workerHeap = await workerHeapProbe(browser, worker.url());
   const playPause = page.getByTestId('play-pause');
   const stepNow = async () => Number(await runs.getAttribute('data-step'));
 
@@ -81,6 +84,7 @@ try {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const engine = await worker.evaluate(() => self.anisoscopeStats());
+    const inWorker = await workerHeap();
     return {
       minute,
       step,
@@ -90,6 +94,7 @@ try {
       // ArrayBuffer backing stores (the snapshots' fields, the quantised field history) live outside
       // the V8 heap proper; newer Chromium reports them separately.
       backingStoreMB: heap.backingStorageSize !== undefined ? heap.backingStorageSize / MB : null,
+      workerHeapMB: inWorker.usedSize / MB,
       numTensors: engine.numTensors,
       tensorMB: engine.numBytes / MB,
       ...(engine.numBytesInGPU !== undefined ? { gpuMB: engine.numBytesInGPU / MB } : {}),
@@ -137,13 +142,13 @@ process.exit(exitCode);
 
 function printHeader(backend) {
   console.log(`soak: default scene on ${backend}, ${minutes} min, a sample every ${everyMs / 1000} s`);
-  console.log('  min     step  steps/s  heap MB  backing MB  tensors  tensor MB');
+  console.log('  min     step  steps/s  heap MB  backing MB  worker heap MB  tensors  tensor MB');
 }
 
 function printRow(s) {
   const f = (x, w, d = 1) => (x === null ? '–' : x.toFixed(d)).padStart(w);
   console.log(
     `${f(s.minute, 5)} ${String(s.step).padStart(8)} ${f(s.stepsPerSecond, 8)} ${f(s.heapUsedMB, 8)} ` +
-      `${f(s.backingStoreMB, 11)} ${String(s.numTensors).padStart(8)} ${f(s.tensorMB, 10, 2)}`,
+      `${f(s.backingStoreMB, 11)} ${f(s.workerHeapMB, 15)} ${String(s.numTensors).padStart(8)} ${f(s.tensorMB, 10, 2)}`,
   );
 }
