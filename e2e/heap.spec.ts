@@ -4,6 +4,7 @@
 // histories fill and overflow within the test; the heap is measured after a forced GC (DevTools
 // protocol) at two points 300+ snapshots apart, with training paused so nothing is in flight.
 import type { Page, Worker } from '@playwright/test';
+import { workerHeapProbe } from '../bench/worker-heap.mjs';
 import { expect, sceneReady, test } from './fixtures';
 
 const MB = 1024 * 1024;
@@ -21,13 +22,15 @@ const RUNS = 2;
 const FIELD_SWING = 48 * RUNS * PARAMS;
 const POINT_BYTES = 1024;
 const NOISE = 3 * MB;
+/** The engine worker keeps no history (snapshots are transferred away): only noise is allowed there. */
+const WORKER_NOISE = 2 * MB;
 
 async function pause(page: Page): Promise<void> {
   await page.getByTestId('play-pause').click();
   await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
 }
 
-async function measure(page: Page, worker: Worker) {
+async function measure(page: Page, worker: Worker, workerHeap: () => Promise<{ usedSize: number }>) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -39,6 +42,7 @@ async function measure(page: Page, worker: Worker) {
   return {
     used: heap.usedSize,
     backing: heap.backingStorageSize ?? 0,
+    workerUsed: (await workerHeap()).usedSize,
     tensors: engine,
     snapshots: await seen(page),
   };
@@ -49,12 +53,14 @@ const seen = (page: Page) =>
 
 test('the JS heap does not grow with the snapshot history (default scene, one snapshot per step)', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(120_000);
   const workerStarted = page.waitForEvent('worker');
   await page.goto('./?scene=fig1-mnist&hidden=32&backend=wasm');
   const worker = await workerStarted;
   await sceneReady(page);
+  const workerHeap = await workerHeapProbe(browser, worker.url());
   // Counts snapshots as they reach the page (each changes the step shown).
   await page.evaluate(() => {
     const w = window as unknown as { snapshotsSeen: number };
@@ -78,14 +84,14 @@ test('the JS heap does not grow with the snapshot history (default scene, one sn
   // (Counted snapshots are a lower bound: two arriving within one render would count once.)
   await expect.poll(() => seen(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(100);
   await pause(page);
-  const first = await measure(page, worker);
+  const first = await measure(page, worker, workerHeap);
 
   await page.getByTestId('play-pause').click();
   await expect
     .poll(async () => (await seen(page)) - first.snapshots, { timeout: 60_000 })
     .toBeGreaterThanOrEqual(300);
   await pause(page);
-  const second = await measure(page, worker);
+  const second = await measure(page, worker, workerHeap);
 
   const snapshots = second.snapshots - first.snapshots;
   const growth = second.used + second.backing - (first.used + first.backing);
@@ -97,9 +103,11 @@ test('the JS heap does not grow with the snapshot history (default scene, one sn
     description:
       `${snapshots} snapshots; JS heap ${(first.used / MB).toFixed(1)} → ${(second.used / MB).toFixed(1)} MB, ` +
       `array buffers ${(first.backing / MB).toFixed(1)} → ${(second.backing / MB).toFixed(1)} MB; ` +
-      `growth ${(growth / MB).toFixed(1)} MB, bound ${(bound / MB).toFixed(1)} MB, unbounded would add ≥ ${(unbounded / MB).toFixed(1)} MB`,
+      `growth ${(growth / MB).toFixed(1)} MB, bound ${(bound / MB).toFixed(1)} MB, unbounded would add ≥ ${(unbounded / MB).toFixed(1)} MB; ` +
+      `worker heap ${(first.workerUsed / MB).toFixed(1)} → ${(second.workerUsed / MB).toFixed(1)} MB`,
   });
   expect(unbounded).toBeGreaterThan(bound);
   expect(growth).toBeLessThan(bound);
   expect(second.tensors).toBe(first.tensors);
+  expect(second.workerUsed - first.workerUsed).toBeLessThan(WORKER_NOISE);
 });
