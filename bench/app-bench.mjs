@@ -75,7 +75,7 @@ function watchFrames(page, ms) {
   }, ms);
 }
 
-const describe = (r) =>
+const summarise = (r) =>
   `${r.longTasks.length} long tasks [${r.longTasks.join(', ')}] ms, ${r.frames} frames, interval ` +
   `p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / max ${r.max.toFixed(0)} ms, ${r.steps} steps`;
 
@@ -88,12 +88,12 @@ async function smoothness(browser, url, log, seconds) {
   // The same page, not training, first: what this machine's load alone does to frames (a baseline).
   await page.waitForTimeout(WARMUP_MS);
   const idle = await watchFrames(page, seconds * 1000);
-  log(`app (${backend}): ${seconds} s idle: ${describe(idle)}`);
+  log(`app (${backend}): ${seconds} s idle: ${summarise(idle)}`);
   await page.getByTestId('play-pause').click();
   await page.waitForTimeout(WARMUP_MS);
   const r = await watchFrames(page, seconds * 1000);
   await context.close();
-  log(`app (${backend}): ${seconds} s training: ${describe(r)}`);
+  log(`app (${backend}): ${seconds} s training: ${summarise(r)}`);
   return { backend, ...r, idle };
 }
 

@@ -3,12 +3,16 @@
 // `error` reply; nothing is allowed to escape as an uncaught error.
 import { initBackend } from './backends';
 import { fetchAssetLoader } from './data/asset-loader';
+import { exposeEngineStats } from './debug-stats';
 import type { BackendName, BackendReady, EngineCommand, EngineReply } from './protocol';
 import { transferables } from './session/snapshot';
 import { Trainer } from './trainer';
 import { errorMessage } from './with-timeout';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// For `npm run soak` and the heap e2e test: tensor count and bytes, read through the DevTools protocol.
+exposeEngineStats(self);
 
 let backend: BackendName | null = null;
 let trainer: Trainer | null = null;

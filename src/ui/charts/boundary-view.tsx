@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { useT } from '../i18n';
+import { usePageVisible } from '../page-visibility';
 import { boundaryPixels } from './boundary-raster';
 import { classColor, runColor } from './palette';
 import { useElementWidth } from './use-element-width';
@@ -13,7 +14,10 @@ function BoundaryPlot({ run, view, color }: { run: RunSnapshot; view: BoundaryDa
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = Math.min(260, useElementWidth(box, 200));
+  // Not drawn while the tab is hidden; the latest raster is drawn when it is shown again.
+  const visible = usePageVisible();
   useEffect(() => {
+    if (!visible) return;
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
@@ -45,7 +49,7 @@ function BoundaryPlot({ run, view, color }: { run: RunSnapshot; view: BoundaryDa
       ctx.fill();
       ctx.stroke();
     }
-  }, [view, size]);
+  }, [view, size, visible]);
   return (
     <figure className="boundary-plot" data-run={run.runId}>
       <div ref={box} className="boundary-plot__box">

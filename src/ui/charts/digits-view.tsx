@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { useT } from '../i18n';
+import { usePageVisible } from '../page-visibility';
 import { DIGIT_SIDE, digitCount, digitPixels } from './digit-pixels';
 import { runColor } from './palette';
 
@@ -9,10 +10,13 @@ type DigitsData = Extract<RunSnapshot['view'], { kind: 'digits' }>;
 
 function Digit({ images, index }: { images: Uint8Array; index: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Not drawn while the tab is hidden; the latest digit is drawn when it is shown again.
+  const visible = usePageVisible();
   useEffect(() => {
+    if (!visible) return;
     const ctx = canvas.current?.getContext('2d');
     if (ctx) ctx.putImageData(new ImageData(digitPixels(images, index), DIGIT_SIDE, DIGIT_SIDE), 0, 0);
-  }, [images, index]);
+  }, [images, index, visible]);
   return <canvas ref={canvas} className="digit" width={DIGIT_SIDE} height={DIGIT_SIDE} />;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
-import { TrajectoryAccumulator } from './trajectory-accumulator';
+import { MAX_PATH_POINTS, TrajectoryAccumulator } from './trajectory-accumulator';
 
 function run(runId: string, step: number, points: number[], surface = 'rosenbrock'): RunSnapshot {
   return {
@@ -52,5 +52,23 @@ describe('TrajectoryAccumulator', () => {
     acc.update([{ runId: 'a', step: 3, view: { kind: 'text', sample: 'x' } } as unknown as RunSnapshot]);
     expect(acc.path('a')).toEqual([]);
     expect(acc.path('nobody')).toEqual([]);
+  });
+
+  it('stays bounded over a long run, keeping the start, the latest point and the shape', () => {
+    const acc = new TrajectoryAccumulator();
+    // 1,000,000 steps on a line y = 2x, 1,000 steps per snapshot.
+    for (let snap = 1; snap <= 1000; snap++) {
+      const pts: number[] = [];
+      for (let k = (snap - 1) * 1000 + 1; k <= snap * 1000; k++) pts.push(k, 2 * k);
+      acc.update([run('a', snap * 1000, pts)]);
+      expect(acc.path('a').length).toBeLessThanOrEqual(2 * MAX_PATH_POINTS);
+    }
+    const xy = acc.path('a');
+    expect(xy.length).toBeGreaterThanOrEqual(MAX_PATH_POINTS / 2);
+    expect(xy.slice(0, 2)).toEqual([1, 2]);
+    expect(xy.slice(-2)).toEqual([1_000_000, 2_000_000]);
+    for (let i = 0; i + 1 < xy.length; i += 2) expect(xy[i + 1]).toBe(2 * (xy[i] as number));
+    // In step order, with no repeats.
+    for (let i = 2; i < xy.length; i += 2) expect(xy[i] as number).toBeGreaterThan(xy[i - 2] as number);
   });
 });

@@ -2,6 +2,7 @@
 import { type MouseEvent, useEffect, useMemo, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { useLanguage, useT } from '../i18n';
+import { createFrameLoop, type FrameLoop } from '../page-visibility';
 import { surfaceName } from '../task-form';
 import { logThresholds, sampleSurface } from './contour-grid';
 import { CONTOUR_MARGIN, contourScales, renderContours } from './contour-render';
@@ -50,12 +51,25 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
   const thresholds = useMemo(() => (grid ? logThresholds(grid.values, THRESHOLDS) : []), [grid]);
   const startPoint = start ?? formula?.start ?? null;
 
+  // Drawn in an animation frame, never while the tab is hidden (one draw, the latest, on its return).
+  const paint = useRef<() => void>(() => {});
+  const loop = useRef<FrameLoop | null>(null);
+  useEffect(() => {
+    const frames = createFrameLoop(() => paint.current());
+    loop.current = frames;
+    return () => {
+      frames.dispose();
+      loop.current = null;
+    };
+  }, []);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: language: the marks' labels are worded at draw time
   useEffect(() => {
+    // Every snapshot is folded in, also while hidden: a snapshot carries only its own steps' points.
     acc.current.update(runs);
     const el = svg.current;
     if (!el) return;
-    const frame = requestAnimationFrame(() =>
+    paint.current = () =>
       renderContours(el, {
         width,
         height,
@@ -71,9 +85,8 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
         start: startPoint,
         minimum: view.minimum,
         clipId,
-      }),
-    );
-    return () => cancelAnimationFrame(frame);
+      });
+    loop.current?.request();
   }, [runs, view, width, height, grid, thresholds, startPoint, clipId, language]);
 
   const pick = (e: MouseEvent<SVGSVGElement>) => {

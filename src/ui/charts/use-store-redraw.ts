@@ -1,11 +1,11 @@
 // STYLE.md "state outside React, redraw when dirty": a chart subscribes to the training store itself and
-// repaints in the next animation frame when a new snapshot arrived — never more than once a frame, and
-// without a React render per snapshot.
+// repaints in the next animation frame when a new snapshot arrived — never more than once a frame,
+// without a React render per snapshot, and not at all while the tab is hidden (src/ui/page-visibility.ts).
 import { useEffect, useRef } from 'react';
 import { training } from '../../state/app-state';
 import type { TrainingState } from '../../state/training-store';
-import { cancelDraw, requestDraw } from '../frame-queue';
 import { languageStore } from '../i18n/language';
+import { createFrameLoop } from '../page-visibility';
 
 /**
  * Calls draw(state) in an animation frame now, whenever the store's snapshot changes, and whenever
@@ -16,25 +16,19 @@ export function useStoreRedraw(draw: (state: TrainingState) => void, key: string
   const latest = useRef(draw);
   latest.current = draw;
   useEffect(() => {
-    let frame = 0;
-    const schedule = () => {
-      if (frame !== 0) return;
-      frame = requestDraw(() => {
-        frame = 0;
-        latest.current(training.store.getState());
-      });
-    };
+    // Nothing is drawn while the tab is hidden; one draw with the latest state when it is shown.
+    const loop = createFrameLoop(() => latest.current(training.store.getState()));
     // The key is why this effect re-runs: redraw once for the new size / props.
     void key;
-    schedule();
+    loop.request();
     const unsubscribe = training.store.subscribe((state, previous) => {
-      if (state.snapshot !== previous.snapshot || state.history !== previous.history) schedule();
+      if (state.snapshot !== previous.snapshot || state.history !== previous.history) loop.request();
     });
-    const unsubscribeLanguage = languageStore.subscribe(schedule);
+    const unsubscribeLanguage = languageStore.subscribe(() => loop.request());
     return () => {
       unsubscribe();
       unsubscribeLanguage();
-      cancelDraw(frame);
+      loop.dispose();
     };
   }, [key]);
 }

@@ -1,14 +1,14 @@
 // Every layer of one run as a heatmap of the shown field (A-LR by default), one titled canvas per
 // layer, MNIST's first layer as 28×28 tiles. The field never goes through React: this component
 // subscribes to the training store, keeps the latest snapshot in a ref, marks the picture dirty and
-// paints in the next animation frame (STYLE.md: state outside React, redraw when dirty). React renders
-// only when the layout, the panel width or the cursor changes.
+// paints in the next animation frame (STYLE.md: state outside React, redraw when dirty), never while
+// the tab is hidden. React renders only when the layout, the panel width or the cursor changes.
 import './heatmap.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { training } from '../../state/app-state';
-import { cancelDraw, requestDraw } from '../frame-queue';
 import { useLanguage } from '../i18n';
+import { createFrameLoop, type FrameLoop } from '../page-visibility';
 import { useTraining } from '../use-training';
 import type { AggregateOp } from './aggregate';
 import { colourTableFor } from './color-table';
@@ -79,11 +79,10 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
   const view = useRef({ plans, domain, aggregate, onDomain });
   const own = useRef<{ values: Float32Array | null; domain: Domain | null }>({ values: null, domain: null });
   const reported = useRef<Domain | null>(null);
-  const frame = useRef(0);
+  const loop = useRef<FrameLoop | null>(null);
   const dirty = useRef(true);
 
   const draw = useCallback(() => {
-    frame.current = 0;
     if (!dirty.current) return;
     const run = latest.current;
     const { plans, domain, aggregate, onDomain } = view.current;
@@ -125,10 +124,19 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
     }
   }, []);
 
+  // One paint per frame at most, none while the tab is hidden (one on its return): page-visibility.ts.
   const schedule = useCallback(() => {
     dirty.current = true;
-    if (!frame.current) frame.current = requestDraw(draw);
+    loop.current ??= createFrameLoop(draw);
+    loop.current.request();
   }, [draw]);
+  useEffect(
+    () => () => {
+      loop.current?.dispose();
+      loop.current = null;
+    },
+    [],
+  );
 
   // The latest props for the next frame; a repaint only when what is drawn changes (new canvases are
   // blank; a domain passed as a fresh array literal each render is the same domain).
@@ -152,11 +160,7 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
       latest.current = run;
       schedule();
     });
-    return () => {
-      unsubscribe();
-      if (frame.current) cancelDraw(frame.current);
-      frame.current = 0;
-    };
+    return unsubscribe;
   }, [runId, schedule]);
 
   const register = useCallback(

@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { sceneById } from '../../engine/scenes';
 import { controller, training } from '../../state/app-state';
 import { languageStore } from '../i18n/language';
+import { pageHidden } from '../page-visibility';
 import { ownsKeys, pickCorner, sceneLoaded, scrollDelta } from './tour-layout';
 import { TOUR_STEPS, tourText } from './tour-steps';
 import { closeTour, goToStep, openTour, type TourState, tourStore } from './tour-store';
@@ -170,6 +171,7 @@ export function Tour({ sceneId, onScene }: TourProps) {
     for (const type of USER) window.addEventListener(type, onUser, { passive: true });
     const tick = () => {
       frame = requestAnimationFrame(tick);
+      if (pageHidden()) return; // nothing to place on a hidden page (see page-visibility.ts)
       const box = highlightRef.current;
       const card = cardRef.current;
       if (!box || !card) return;

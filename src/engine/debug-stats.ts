@@ -1,0 +1,27 @@
+// A read-only probe for tools outside the app (`npm run soak`, the heap e2e test): they evaluate
+// `self.anisoscopeStats()` in the worker through the DevTools protocol. Kept off the message protocol on
+// purpose: it adds no command the page could send, and nothing in the app depends on it.
+import * as tf from '@tensorflow/tfjs-core';
+
+export interface EngineStats {
+  backend: string;
+  numTensors: number;
+  numBytes: number;
+  /** WebGL / WebGPU only: bytes held on the GPU (`tf.memory().numBytesInGPU`). */
+  numBytesInGPU?: number;
+}
+
+export function engineStats(): EngineStats {
+  const memory = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  return {
+    backend: tf.getBackend() ?? 'none',
+    numTensors: memory.numTensors,
+    numBytes: memory.numBytes,
+    ...(memory.numBytesInGPU !== undefined ? { numBytesInGPU: memory.numBytesInGPU } : {}),
+  };
+}
+
+/** Installs `anisoscopeStats()` on the worker's global scope. */
+export function exposeEngineStats(scope: object): void {
+  Object.defineProperty(scope, 'anisoscopeStats', { value: engineStats, configurable: true });
+}
