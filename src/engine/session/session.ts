@@ -125,6 +125,29 @@ export class Session {
     return saved;
   }
 
+  /**
+   * Rebuilds every run from a checkpoint taken earlier (after a lost GPU device, or in a restarted worker):
+   * weights, optimizer state, divergence flags and the step count come back; the batch stream goes on from
+   * where this session's task is. `switchBackend`, when given, runs after the old tensors are let go and
+   * before the new ones exist. Letting go may fail on a lost device: those tensors are abandoned with it.
+   */
+  async restoreFrom(saved: Checkpoint, switchBackend?: () => Promise<void>): Promise<void> {
+    try {
+      this.disposeRuns();
+    } catch {
+      this.runs = [];
+    }
+    try {
+      this.task.releaseTensors();
+    } catch {
+      // The task re-creates its tensors on first use, on the then-current backend.
+    }
+    if (switchBackend) await switchBackend();
+    this.runs = await Promise.all(saved.runs.map((r) => restoreRun(r, this.task.params)));
+    this.config = { ...this.config, runs: saved.runs.map((r) => r.config) };
+    this.stepCount = saved.step;
+  }
+
   dispose(): void {
     this.disposeRuns();
     this.task.releaseTensors();
