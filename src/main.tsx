@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
+import { installDebugHooks } from './ui/debug-hooks';
 import { ErrorBoundary } from './ui/error-boundary';
 import './ui/app.css';
+
+installDebugHooks(window.location.search);
 
 const root = document.getElementById('root');
 if (root) {
