@@ -74,6 +74,8 @@ export class Trainer {
   constructor(
     private readonly events: TrainerEvents,
     private readonly loader: AssetLoader,
+    /** Tests shorten it; the app keeps the default. */
+    private readonly checkpointEveryMs = CHECKPOINT_INTERVAL_MS,
   ) {}
 
   get status(): TrainerStatus {
@@ -301,7 +303,7 @@ export class Trainer {
     if (generation !== this.loopGeneration) return; // read from a dead device after a recovery began
     this.events.snapshot(snapshot);
     this.emitStatus();
-    if (performance.now() - this.lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) await this.takeCheckpoint();
+    if (performance.now() - this.lastCheckpointAt >= this.checkpointEveryMs) await this.takeCheckpoint();
   }
 
   /** Reads every run's state back (async only) for recovery; the page gets a copy. */
