@@ -4,7 +4,14 @@
 import { initBackend } from './backends';
 import { fetchAssetLoader } from './data/asset-loader';
 import { currentGpuDevice, forgetBackendInstance, lostWithin, watchDeviceLoss } from './device-loss';
-import type { BackendName, BackendReady, EngineCommand, EngineFault, EngineReply } from './protocol';
+import type {
+  BackendName,
+  BackendPreference,
+  BackendReady,
+  EngineCommand,
+  EngineFault,
+  EngineReply,
+} from './protocol';
 import { transferables } from './session/snapshot';
 import { Trainer } from './trainer';
 import { errorMessage } from './with-timeout';
@@ -12,6 +19,8 @@ import { errorMessage } from './with-timeout';
 declare const self: DedicatedWorkerGlobalScope;
 
 let backend: BackendName | null = null;
+/** What the page asked for; a recovery from a lost device explains its choice against it. */
+let preference: BackendPreference = 'auto';
 let trainer: Trainer | null = null;
 let assetBase: string | null = null;
 /** Set by the `crash` test fault: the next uncaught error is let through to the page, as a real crash is. */
@@ -56,6 +65,7 @@ async function handle(command: EngineCommand): Promise<void> {
     case 'init': {
       const ready = await initBackend(command.preference);
       backend = ready.backend;
+      preference = command.preference;
       watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...ready });
       return;
@@ -76,6 +86,7 @@ async function handle(command: EngineCommand): Promise<void> {
       });
       if (!ready) throw new Error('the backend switch did not complete');
       backend = (ready as BackendReady).backend;
+      preference = command.preference;
       watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...(ready as BackendReady) });
       return;
@@ -158,7 +169,7 @@ async function onDeviceLost(message: string): Promise<void> {
   try {
     let ready: BackendReady | null = null;
     const step = await trainer.recoverOnto(async () => {
-      ready = await initBackend('auto', lost);
+      ready = await initBackend(preference, lost);
       forgetBackendInstance(lost);
     });
     if (!ready) throw new Error('no backend came up');
