@@ -87,6 +87,7 @@ test('a lost WebGPU device: training moves to the next backend and carries on fr
     timeout: 60_000,
   });
   await expect(page.getByTestId('backend-badge')).not.toHaveText('WebGPU');
+  await expect(page.getByTestId('backend-reason')).toContainText('WebGPU stopped working');
   await expect(page.getByTestId('runs')).not.toHaveAttribute('data-backend', 'webgpu');
   await expect(page.getByTestId('play-pause')).toHaveText(/Pause/);
   await expectContinuedFromCheckpoint(page, before);
