@@ -104,10 +104,6 @@ export class EngineClient {
     if (reply.type !== 'done') throw new Error(`unexpected reply '${reply.type}' to debugFault`);
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   async selfCheck(): Promise<SelfCheckReport> {
     const reply = await this.request({ type: 'selfCheck' });
     if (reply.type !== 'selfCheckResult') throw new Error(`unexpected reply '${reply.type}' to selfCheck`);
