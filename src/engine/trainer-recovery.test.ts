@@ -103,6 +103,18 @@ describe('Trainer recovery', () => {
     second.trainer.dispose();
   });
 
+  it('a recovery keeps hyperparameters changed after the checkpoint (a slider forces no checkpoint)', async () => {
+    const { trainer, checkpoints, snapshots } = harness(1e9);
+    await trainer.load(rosenbrock.experiment, 1);
+    await trainer.step(5);
+    trainer.setSpec('adam', { lr: 0.005 });
+    expect(checkpoints).toHaveLength(1); // the one of step 0
+    expect(await trainer.recoverOnto(() => useBackend('cpu'))).toBe(0);
+    expect(snapshots.at(-1)?.runs[0]?.spec.lr).toBe(0.005);
+    expect(trainer.experiment?.runs[0]?.spec.lr).toBe(0.005);
+    trainer.dispose();
+  });
+
   it('a backend that dies under a playing loop: back to the checkpoint on another backend, playing again', async () => {
     const expected = await reference(40);
     const { trainer, checkpoints, snapshots, errors, until } = harness(1e9);

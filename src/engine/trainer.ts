@@ -163,8 +163,8 @@ export class Trainer {
 
   /** Takes effect at the next step; throws InvalidSpecError (nothing changed) on a bad value. */
   setSpec(runId: string, spec: Partial<OptimizerSpecInput>): void {
+    // No checkpoint forced here (a slider sends many): a recovery keeps the live specs (Session.restoreFrom).
     this.requireSession().setSpec(runId, spec);
-    this.stateChanged();
   }
 
   /** What the heatmaps draw from the next snapshot on; posts one at once when paused. */

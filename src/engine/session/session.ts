@@ -132,6 +132,8 @@ export class Session {
    * before the new ones exist. Letting go may fail on a lost device: those tensors are abandoned with it.
    */
   async restoreFrom(saved: Checkpoint, switchBackend?: () => Promise<void>): Promise<void> {
+    // Hyperparameters changed since the checkpoint are the user's latest word: they stay.
+    const liveSpecs = new Map(this.runs.map((r) => [r.id, r.optimizer.spec]));
     try {
       this.disposeRuns();
     } catch {
@@ -143,8 +145,13 @@ export class Session {
       // The task re-creates its tensors on first use, on the then-current backend.
     }
     if (switchBackend) await switchBackend();
-    this.runs = await Promise.all(saved.runs.map((r) => restoreRun(r, this.task.params)));
-    this.config = { ...this.config, runs: saved.runs.map((r) => r.config) };
+    this.runs = await Promise.all(
+      saved.runs.map((r) => {
+        const spec = liveSpecs.get(r.config.id);
+        return restoreRun(spec ? { ...r, config: { ...r.config, spec } } : r, this.task.params);
+      }),
+    );
+    this.config = { ...this.config, runs: this.runs.map((r) => r.config) };
     this.stepCount = saved.step;
   }
 
