@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app';
 import { readBackendParam } from './ui/backend-param';
+import { installDebugHooks } from './ui/debug-hooks';
 import { ErrorBoundary } from './ui/error-boundary';
 import { languageStore } from './ui/i18n/language';
 import { loadLanguage } from './ui/i18n/translate';
 import { startEngineEarly } from './ui/use-engine';
 import './ui/app.css';
+
+installDebugHooks(window.location.search);
 
 const root = document.getElementById('root');
 // The engine (worker, tfjs, backend) takes longest to get going: start it before the first render.

@@ -7,6 +7,7 @@ import { probeWebGl } from './probe-webgl';
 import { probeWebGpu } from './probe-webgpu';
 import {
   type AdapterSummary,
+  BACKEND_CHAIN,
   BACKEND_LABELS,
   type BackendName,
   type BackendPreference,
@@ -28,12 +29,22 @@ const START_TIMEOUT_MS: Record<BackendName, number> = {
 type Refusal = { note: string; clause: string };
 type Outcome = { ok: true; remark?: string } | ({ ok: false } & Refusal);
 
-export async function initBackend(preference: BackendPreference): Promise<BackendReady> {
+/**
+ * Starts the first backend of the chain that works. `after` (a backend that just died, e.g. a lost GPU
+ * device) skips the chain up to and including it and chooses among the rest as `auto` would.
+ */
+export async function initBackend(preference: BackendPreference, after?: BackendName): Promise<BackendReady> {
   const started = performance.now();
   const refusals: Refusal[] = [];
   const seen: { adapter?: AdapterSummary } = {};
-  for (const name of backendOrder(preference)) {
-    const explicit = name === preference;
+  const order = after ? BACKEND_CHAIN.slice(BACKEND_CHAIN.indexOf(after) + 1) : backendOrder(preference);
+  if (after)
+    refusals.push({
+      note: `${BACKEND_LABELS[after]} stopped working.`,
+      clause: `${BACKEND_LABELS[after]} stopped working`,
+    });
+  for (const name of order) {
+    const explicit = !after && name === preference;
     let outcome: Outcome;
     try {
       outcome = await tryBackend(name, explicit, seen);
@@ -137,7 +148,7 @@ function explain(
 ): string {
   const label = BACKEND_LABELS[chosen];
   const extra = remark ? ` — ${remark}` : '';
-  if (preference === chosen) return `${label} was requested${extra}.`;
+  if (preference === chosen && refusals.length === 0) return `${label} was requested${extra}.`;
   const because = refusals.map((r) => r.clause).join(' and ');
   if (preference === 'auto') {
     return refusals.length === 0

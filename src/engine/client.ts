@@ -1,18 +1,39 @@
-// Main-thread handle on the engine worker: a promise per request, matched by id. No tfjs here.
+// Main-thread handle on the engine worker: a promise per request, matched by id. It also notices when the
+// worker dies (its `error` event, or silence while it should be answering pings) and says so. No tfjs here.
 import type { SelfCheckReport } from '../optim/self-check';
-import type { BackendPreference, BackendReady, EngineCommand, EngineReply, TrainerStatus } from './protocol';
+import type { ExperimentConfig } from './experiment';
+import type {
+  BackendPreference,
+  BackendReady,
+  EngineCommand,
+  EngineFault,
+  EngineReply,
+  TrainerStatus,
+} from './protocol';
+import type { Checkpoint } from './session/checkpoint';
 import type { Snapshot } from './session/snapshot-types';
+import { type Watchdog, watchWorker } from './watchdog';
 
 /** Training commands answered with a plain `done`. */
 export type ControlCommand = Exclude<
   DistributiveOmit<EngineCommand, 'id'>,
-  { type: 'init' | 'selfCheck' | 'migrate' }
+  { type: 'init' | 'selfCheck' | 'migrate' | 'ping' | 'debugFault' }
 >;
 
 export interface EngineListeners {
   snapshot?: (snapshot: Snapshot) => void;
   status?: (status: TrainerStatus) => void;
+  checkpoint?: (checkpoint: Checkpoint, experiment: ExperimentConfig) => void;
+  /** The backend died under training; the worker is moving the runs back to the checkpoint of `step`. */
+  recovering?: (message: string, step: number) => void;
+  /** …and they carry on from `step` on `ready.backend`. */
+  recovered?: (step: number, ready: BackendReady) => void;
+  /** The worker is gone (crashed or stopped answering); this client is closed. */
+  dead?: (reason: string) => void;
 }
+
+/** Requests during which a busy worker is expected (backend start-up, shader compiles): no watchdog. */
+const SLOW_REQUESTS = new Set<EngineCommand['type']>(['init', 'migrate', 'selfCheck']);
 
 type Pending = { resolve: (reply: EngineReply) => void; reject: (err: Error) => void };
 
@@ -22,15 +43,29 @@ export class EngineClient {
   private nextId = 1;
   private closed = false;
   private listeners: EngineListeners = {};
+  private readonly slowPending = new Set<number>();
+  private readonly watchdog: Watchdog;
 
   /** `onStrayError` gets failures no request is waiting for (e.g. the worker crashed between requests). */
-  constructor(private readonly onStrayError: (message: string) => void = () => {}) {
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<EngineReply>) => this.receive(event.data));
+  constructor(
+    private readonly onStrayError: (message: string) => void = () => {},
+    makeWorker: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+  ) {
+    this.worker = makeWorker();
+    this.watchdog = watchWorker({
+      ping: () => void this.request({ type: 'ping' }).catch(() => undefined),
+      busy: () => this.slowPending.size > 0,
+      dead: (silentMs) =>
+        this.die(`the engine stopped answering (nothing heard for ${Math.round(silentMs / 1000)} s)`),
+    });
+    this.worker.addEventListener('message', (event: MessageEvent<EngineReply>) => {
+      this.watchdog.heard();
+      this.receive(event.data);
+    });
     this.worker.addEventListener('error', (event) => {
-      // preventDefault keeps the browser from also logging it: we show it in the page instead.
+      // preventDefault keeps the browser from also logging it: the page says what happened instead.
       event.preventDefault();
-      this.failAll(`the engine worker crashed: ${event.message || 'it could not be loaded'}`);
+      this.die(`the engine worker crashed: ${event.message || 'it could not be loaded'}`);
     });
     this.worker.addEventListener('messageerror', () =>
       this.failAll('a message from the engine was unreadable'),
@@ -63,6 +98,12 @@ export class EngineClient {
     return ready;
   }
 
+  /** Test hook (`?debug=1`): makes the worker fail in one of the ways recovery handles. */
+  async fault(fault: EngineFault): Promise<void> {
+    const reply = await this.request({ type: 'debugFault', fault });
+    if (reply.type !== 'done') throw new Error(`unexpected reply '${reply.type}' to debugFault`);
+  }
+
   async selfCheck(): Promise<SelfCheckReport> {
     const reply = await this.request({ type: 'selfCheck' });
     if (reply.type !== 'selfCheckResult') throw new Error(`unexpected reply '${reply.type}' to selfCheck`);
@@ -73,6 +114,7 @@ export class EngineClient {
   dispose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.watchdog.stop();
     for (const waiter of this.pending.values()) waiter.reject(new Error('the engine was stopped'));
     this.pending.clear();
     this.worker.terminate();
@@ -82,6 +124,8 @@ export class EngineClient {
   private request(command: DistributiveOmit<EngineCommand, 'id'>): Promise<EngineReply> {
     if (this.closed) return Promise.reject(new Error('the engine was stopped'));
     const id = this.nextId++;
+    const slow = SLOW_REQUESTS.has(command.type);
+    if (slow) this.slowPending.add(id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...command, id } as EngineCommand);
@@ -89,27 +133,53 @@ export class EngineClient {
   }
 
   private receive(reply: EngineReply): void {
-    if (reply.type === 'snapshot' || reply.type === 'status') {
-      if (reply.type === 'snapshot') this.listeners.snapshot?.(reply.snapshot);
-      else this.listeners.status?.(reply.status);
-      return;
-    }
+    if (this.unsolicited(reply)) return;
     const waiter = reply.id === null ? undefined : this.pending.get(reply.id);
     if (!waiter) {
       if (reply.type === 'error') this.onStrayError(reply.message);
       return;
     }
     this.pending.delete(reply.id as number);
+    this.slowPending.delete(reply.id as number);
     if (reply.type === 'error') waiter.reject(new Error(reply.message));
     else waiter.resolve(reply);
+  }
+
+  /** Messages the worker sends unasked go to the listeners; returns whether `reply` was one. */
+  private unsolicited(reply: EngineReply): boolean {
+    const on = this.listeners;
+    if (reply.type === 'snapshot') on.snapshot?.(reply.snapshot);
+    else if (reply.type === 'status') on.status?.(reply.status);
+    else if (reply.type === 'checkpoint') on.checkpoint?.(reply.checkpoint, reply.experiment);
+    else if (reply.type === 'recovering') on.recovering?.(reply.message, reply.step);
+    else if (reply.type === 'recovered') on.recovered?.(reply.step, reply.ready);
+    else return false;
+    return true;
   }
 
   private failAll(message: string): void {
     if (this.closed) return;
     const waiting = [...this.pending.values()];
     this.pending.clear();
+    this.slowPending.clear();
     for (const waiter of waiting) waiter.reject(new Error(message));
     if (waiting.length === 0) this.onStrayError(message);
+  }
+
+  /** The worker is gone: stop it for good, fail what waits on it, and tell whoever restarts the engine. */
+  private die(reason: string): void {
+    if (this.closed) return;
+    const onDead = this.listeners.dead;
+    if (!onDead) {
+      // Nobody restarts the engine yet (no experiment): report it as before, and keep the worker.
+      this.failAll(reason);
+      return;
+    }
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const waiter of waiting) waiter.reject(new Error(reason));
+    this.dispose();
+    onDead(reason);
   }
 }
 

@@ -4,6 +4,7 @@ import type { SelfCheckReport } from '../optim/self-check';
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
+import type { Checkpoint } from './session/checkpoint';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
 import type { TrainerStatus } from './trainer-status';
@@ -54,7 +55,26 @@ export type EngineCommand =
   /** What the heatmaps draw: A-LR, effective step, √v or |m|. */
   | { id: number; type: 'setShownField'; field: FieldKind }
   /** Moves weights and optimizer state to another backend in the same worker. */
-  | { id: number; type: 'migrate'; preference: BackendPreference };
+  | { id: number; type: 'migrate'; preference: BackendPreference }
+  /** After a worker restart: the experiment rebuilt with the runs' state from the page's last checkpoint. */
+  | {
+      id: number;
+      type: 'restore';
+      experiment: ExperimentConfig;
+      checkpoint: Checkpoint;
+      snapshotEvery: number;
+      assetBase: string;
+    }
+  /** Answered with `done` as soon as the worker's event loop is free: the page's sign of life. */
+  | { id: number; type: 'ping' }
+  /** Test hook (the page sends it only with `?debug=1`): makes one of the failures recovery handles. */
+  | { id: number; type: 'debugFault'; fault: EngineFault };
+
+/**
+ * Failures the recovery paths handle, on demand for tests: `loseDevice` destroys the WebGPU device (as a
+ * driver reset would), `crash` throws an uncaught error out of the worker, `close` ends the worker silently.
+ */
+export type EngineFault = 'loseDevice' | 'crash' | 'close';
 
 export type { TrainerStatus };
 
@@ -79,5 +99,11 @@ export type EngineReply =
   /** Unsolicited, at display cadence; its typed arrays are transferred. */
   | { id: null; type: 'snapshot'; snapshot: Snapshot }
   | { id: null; type: 'status'; status: TrainerStatus }
+  /** Every few seconds while training: what the page keeps to restore the runs into a restarted worker. */
+  | { id: null; type: 'checkpoint'; checkpoint: Checkpoint; experiment: ExperimentConfig }
+  /** The backend died under training (a lost GPU device); the runs go back to the checkpoint of `step`. */
+  | { id: null; type: 'recovering'; message: string; lost: BackendName; step: number }
+  /** …and carry on from there on `ready.backend`. */
+  | ({ id: null; type: 'recovered'; step: number } & { ready: BackendReady })
   /** `id` is null for failures no request caused (e.g. an unhandled rejection inside the worker). */
   | { id: number | null; type: 'error'; message: string };

@@ -19,10 +19,25 @@ export interface TrainerEvents {
   status(status: TrainerStatus): void;
   /** A failure inside the loop (not a rejected command); the loop pauses. */
   error(message: string): void;
+  /** Every few seconds of training: all a restarted worker needs to carry on (see CHECKPOINT_INTERVAL_MS). */
+  checkpoint?(checkpoint: Checkpoint, experiment: ExperimentConfig): void;
 }
+
+/**
+ * How often a recovery checkpoint is read back (one async read of every weight and optimizer state).
+ * Rare enough to cost little next to training, often enough that a crash loses a few seconds at most.
+ */
+export const CHECKPOINT_INTERVAL_MS = 3000;
+
+/** How long a recovery waits for a loop stuck on a dead device before leaving it behind. */
+const STUCK_LOOP_GRACE_MS = 2000;
 
 /** At most ~30 snapshots a second: more would only load the page, not inform anyone. */
 const MIN_SNAPSHOT_INTERVAL_MS = 33;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /** Gives the event loop a turn (commands, timers) without the 4 ms clamp of nested setTimeout. */
 function yieldToEvents(): Promise<void> {
@@ -47,12 +62,20 @@ export class Trainer {
   private snapshotEvery = 10;
   private sinceSnapshot = 0;
   private lastPostedAt = 0;
+  private lastCheckpointAt = Number.NEGATIVE_INFINITY;
+  private latestCheckpoint: Checkpoint | null = null;
+  /** The loop stopped on a failure while playing: a recovery resumes it. */
+  private stoppedByFailure = false;
+  /** Bumped when a recovery leaves a stuck loop behind, so that it exits if it ever wakes. */
+  private loopGeneration = 0;
   /** Serialises commands that rebuild state (load, reset, task, backend) against the loop. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly events: TrainerEvents,
     private readonly loader: AssetLoader,
+    /** Tests shorten it; the app keeps the default. */
+    private readonly checkpointEveryMs = CHECKPOINT_INTERVAL_MS,
   ) {}
 
   get status(): TrainerStatus {
@@ -71,6 +94,26 @@ export class Trainer {
       this.session?.dispose();
       this.session = next;
       this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
+      this.stateChanged();
+      await this.postSnapshot();
+    });
+  }
+
+  /** Like `load`, then every run back to the checkpoint's weights, optimizer state and step (a restarted worker). */
+  restore(experiment: ExperimentConfig, snapshotEvery: number, saved: Checkpoint): Promise<void> {
+    return this.exclusive(async () => {
+      const next = await Session.create(experiment, this.loader);
+      try {
+        await next.restoreFrom(saved);
+      } catch (err) {
+        next.dispose();
+        throw err;
+      }
+      this.session?.dispose();
+      this.session = next;
+      this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
+      this.latestCheckpoint = saved;
+      this.lastCheckpointAt = performance.now();
       await this.postSnapshot();
     });
   }
@@ -78,6 +121,7 @@ export class Trainer {
   /** Starts (or, while an experiment loads, schedules) continuous training. */
   play(): void {
     this.playing = true;
+    this.stoppedByFailure = false;
     this.emitStatus();
     if (!this.rebuilding) this.startLoop();
   }
@@ -85,6 +129,7 @@ export class Trainer {
   /** Stops after the current tick and shows the steps taken since the last snapshot. */
   pause(): Promise<void> {
     this.playing = false;
+    this.stoppedByFailure = false;
     // The status goes out after the last snapshot, so "paused" always shows the final step.
     return this.exclusive(async () => {
       if (this.session && this.sinceSnapshot > 0) await this.postSnapshot();
@@ -103,6 +148,7 @@ export class Trainer {
   reset(newSeeds?: Partial<Seeds>): Promise<void> {
     return this.exclusive(async () => {
       await this.requireSession().reset(newSeeds);
+      this.stateChanged();
       await this.postSnapshot();
     });
   }
@@ -110,12 +156,14 @@ export class Trainer {
   setTask(task: TaskConfig): Promise<void> {
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
+      this.stateChanged();
       await this.postSnapshot();
     });
   }
 
   /** Takes effect at the next step; throws InvalidSpecError (nothing changed) on a bad value. */
   setSpec(runId: string, spec: Partial<OptimizerSpecInput>): void {
+    // No checkpoint forced here (a slider sends many): a recovery keeps the live specs (Session.restoreFrom).
     this.requireSession().setSpec(runId, spec);
   }
 
@@ -129,10 +177,12 @@ export class Trainer {
 
   addRun(run: RunConfig): void {
     this.requireSession().addRun(run);
+    this.stateChanged();
   }
 
   removeRun(runId: string): void {
     this.requireSession().removeRun(runId);
+    this.stateChanged();
   }
 
   setSpeed(stepsPerTick: number, snapshotEvery?: number): void {
@@ -155,6 +205,43 @@ export class Trainer {
     });
   }
 
+  /** The most recent recovery checkpoint (null before the first snapshot of an experiment). */
+  get lastCheckpoint(): Checkpoint | null {
+    return this.latestCheckpoint;
+  }
+
+  /**
+   * The backend died under training (a lost GPU device): every run goes back to the last checkpoint on the
+   * backend `switchBackend` starts, and training resumes if it was playing. Runs outside the command queue:
+   * a loop or a command may be stuck on a readback the dead device never answers; they are left behind.
+   * Returns the step training carries on from.
+   */
+  recoverOnto(switchBackend: () => Promise<void>): Promise<number> {
+    const recovery = (async () => {
+      const session = this.requireSession();
+      const saved = this.latestCheckpoint;
+      if (!saved) throw new Error('there is no checkpoint to recover from yet');
+      const resume = this.playing || this.stoppedByFailure;
+      this.rebuilding = true;
+      this.loopGeneration += 1; // whatever the old loop still reads from the dead device is dropped
+      try {
+        await Promise.race([this.loopRunning, sleep(STUCK_LOOP_GRACE_MS)]);
+        this.loopRunning = null;
+        await session.restoreFrom(saved, switchBackend);
+        this.stoppedByFailure = false;
+        this.lastCheckpointAt = performance.now();
+        await this.postSnapshot();
+      } finally {
+        this.rebuilding = false;
+      }
+      if (resume) this.play();
+      return saved.step;
+    })();
+    // Later commands wait for the recovery, not for whatever the dead device left hanging.
+    this.queue = recovery.catch(() => undefined);
+    return recovery;
+  }
+
   /** Runs `work` with training stopped and no command in flight (e.g. the self-check's leak count). */
   whileStopped<T>(work: () => Promise<T>): Promise<T> {
     return this.exclusive(work);
@@ -175,14 +262,18 @@ export class Trainer {
   }
 
   private startLoop(): void {
-    this.loopRunning ??= this.loop().finally(() => {
-      this.loopRunning = null;
+    if (this.loopRunning) return;
+    const running = this.loop().finally(() => {
+      // A loop left behind by a recovery may end after its successor started: leave that one be.
+      if (this.loopRunning === running) this.loopRunning = null;
     });
+    this.loopRunning = running;
   }
 
   private async loop(): Promise<void> {
+    const generation = this.loopGeneration;
     try {
-      while (this.playing && !this.rebuilding) {
+      while (this.playing && !this.rebuilding && generation === this.loopGeneration) {
         const session = this.session;
         if (!session) break;
         session.advance(this.stepsPerTick);
@@ -195,6 +286,8 @@ export class Trainer {
         await yieldToEvents();
       }
     } catch (err) {
+      if (generation !== this.loopGeneration) return; // left behind by a recovery: nothing to report
+      this.stoppedByFailure = this.playing;
       this.playing = false;
       this.events.error(err instanceof Error ? err.message : String(err));
       this.emitStatus();
@@ -206,8 +299,28 @@ export class Trainer {
     if (!this.session) return;
     this.sinceSnapshot = 0;
     this.lastPostedAt = performance.now();
-    this.events.snapshot(await this.session.snapshot({ budgeted }));
+    const generation = this.loopGeneration;
+    const snapshot = await this.session.snapshot({ budgeted });
+    if (generation !== this.loopGeneration) return; // read from a dead device after a recovery began
+    this.events.snapshot(snapshot);
     this.emitStatus();
+    if (performance.now() - this.lastCheckpointAt >= this.checkpointEveryMs) await this.takeCheckpoint();
+  }
+
+  /** Reads every run's state back (async only) for recovery; the page gets a copy. */
+  private async takeCheckpoint(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.lastCheckpointAt = performance.now();
+    const saved = await session.checkpoint();
+    if (session !== this.session) return; // replaced meanwhile: the next snapshot checkpoints the new one
+    this.latestCheckpoint = saved;
+    this.events.checkpoint?.(saved, session.experiment);
+  }
+
+  /** The experiment or its runs changed: the next snapshot takes a checkpoint of the new state. */
+  private stateChanged(): void {
+    this.lastCheckpointAt = Number.NEGATIVE_INFINITY;
   }
 
   private emitStatus(): void {

@@ -4,7 +4,15 @@
 import { initBackend } from './backends';
 import { fetchAssetLoader } from './data/asset-loader';
 import { exposeEngineStats } from './debug-stats';
-import type { BackendName, BackendReady, EngineCommand, EngineReply } from './protocol';
+import { currentGpuDevice, forgetBackendInstance, lostWithin, watchDeviceLoss } from './device-loss';
+import type {
+  BackendName,
+  BackendPreference,
+  BackendReady,
+  EngineCommand,
+  EngineFault,
+  EngineReply,
+} from './protocol';
 import { transferables } from './session/snapshot';
 import { Trainer } from './trainer';
 import { errorMessage } from './with-timeout';
@@ -15,8 +23,12 @@ declare const self: DedicatedWorkerGlobalScope;
 exposeEngineStats(self);
 
 let backend: BackendName | null = null;
+/** What the page asked for; a recovery from a lost device explains its choice against it. */
+let preference: BackendPreference = 'auto';
 let trainer: Trainer | null = null;
 let assetBase: string | null = null;
+/** Set by the `crash` test fault: the next uncaught error is let through to the page, as a real crash is. */
+let letNextErrorThrough = false;
 
 function reply(message: EngineReply): void {
   self.postMessage(message);
@@ -36,7 +48,10 @@ function trainerFor(base: string): Trainer {
             transferables(snapshot),
           ),
         status: (status) => reply({ id: null, type: 'status', status }),
-        error: (message) => reply({ id: null, type: 'error', message: `training stopped: ${message}` }),
+        error: (message) => void reportLoopFailure(message),
+        // A copy goes to the page (the worker keeps its own for a lost device).
+        checkpoint: (checkpoint, experiment) =>
+          reply({ id: null, type: 'checkpoint', checkpoint, experiment }),
       },
       fetchAssetLoader(base),
     );
@@ -54,6 +69,8 @@ async function handle(command: EngineCommand): Promise<void> {
     case 'init': {
       const ready = await initBackend(command.preference);
       backend = ready.backend;
+      preference = command.preference;
+      watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...ready });
       return;
     }
@@ -73,9 +90,26 @@ async function handle(command: EngineCommand): Promise<void> {
       });
       if (!ready) throw new Error('the backend switch did not complete');
       backend = (ready as BackendReady).backend;
+      preference = command.preference;
+      watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...(ready as BackendReady) });
       return;
     }
+    case 'ping':
+      reply({ id: command.id, type: 'done' });
+      return;
+    case 'debugFault':
+      makeFault(command.fault);
+      reply({ id: command.id, type: 'done' });
+      return;
+    case 'restore':
+      await trainerFor(command.assetBase).restore(
+        command.experiment,
+        command.snapshotEvery,
+        command.checkpoint,
+      );
+      reply({ id: command.id, type: 'done' });
+      return;
     default:
       if (!backend) throw new Error('the engine has no backend yet: send `init` first');
       await control(command);
@@ -85,7 +119,10 @@ async function handle(command: EngineCommand): Promise<void> {
 
 /** Training commands: each either completes or throws (answered as an error reply). */
 async function control(
-  command: Exclude<EngineCommand, { type: 'init' | 'selfCheck' | 'migrate' }>,
+  command: Exclude<
+    EngineCommand,
+    { type: 'init' | 'selfCheck' | 'migrate' | 'ping' | 'debugFault' | 'restore' }
+  >,
 ): Promise<void> {
   switch (command.type) {
     case 'load':
@@ -113,6 +150,67 @@ async function control(
   }
 }
 
+/** The loop stopped on a failure. On WebGPU it may be the device dying: then the recovery speaks instead. */
+async function reportLoopFailure(message: string): Promise<void> {
+  const device = currentGpuDevice();
+  if (device && (await lostWithin(device, 1000))) return;
+  reply({ id: null, type: 'error', message: `training stopped: ${message}` });
+}
+
+/**
+ * The GPU device is gone: carry on from the last checkpoint on the next backend in the chain (WebGL,
+ * WASM, CPU), resuming if training was playing. The page keeps its history and says what happened.
+ */
+async function onDeviceLost(message: string): Promise<void> {
+  const lost = backend;
+  const saved = trainer?.lastCheckpoint;
+  if (!trainer || !saved || !lost) {
+    // Nothing was training: the next command starts a backend again through the chain.
+    reply({ id: null, type: 'error', message: `${message}. Choose a backend to start again.` });
+    return;
+  }
+  reply({ id: null, type: 'recovering', message, lost, step: saved.step });
+  try {
+    let ready: BackendReady | null = null;
+    const step = await trainer.recoverOnto(async () => {
+      ready = await initBackend(preference, lost);
+      forgetBackendInstance(lost);
+    });
+    if (!ready) throw new Error('no backend came up');
+    backend = (ready as BackendReady).backend;
+    watchDeviceLoss(onDeviceLost);
+    reply({ id: null, type: 'recovered', step, ready });
+  } catch (err) {
+    reply({
+      id: null,
+      type: 'error',
+      message: `${message}; moving training elsewhere failed: ${errorMessage(err)}`,
+    });
+  }
+}
+
+/** Test hook: one of the failures the page must survive. */
+function makeFault(fault: EngineFault): void {
+  switch (fault) {
+    case 'loseDevice': {
+      const device = currentGpuDevice();
+      if (!device) throw new Error('there is no WebGPU device to lose: the backend is not WebGPU');
+      device.destroy();
+      return;
+    }
+    case 'crash':
+      letNextErrorThrough = true;
+      setTimeout(() => {
+        throw new Error('simulated engine crash (test fault)');
+      });
+      return;
+    case 'close':
+      // After the reply below has gone out: the page hears nothing more from this worker.
+      setTimeout(() => self.close());
+      return;
+  }
+}
+
 self.addEventListener('message', (event: MessageEvent<EngineCommand>) => {
   const command = event.data;
   handle(command).catch((err: unknown) => {
@@ -126,6 +224,10 @@ self.addEventListener('unhandledrejection', (event) => {
   reply({ id: null, type: 'error', message: `engine: ${errorMessage(event.reason)}` });
 });
 self.addEventListener('error', (event) => {
+  if (letNextErrorThrough) {
+    letNextErrorThrough = false;
+    return; // reaches the page's Worker `error` event, which restarts the engine
+  }
   event.preventDefault();
   reply({ id: null, type: 'error', message: `engine: ${event.message}` });
 });

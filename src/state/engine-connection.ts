@@ -22,6 +22,7 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
   let client: EngineClient | null = null;
   let generation = 0;
   let hasExperiment = false;
+  let preference: BackendPreference = 'auto';
 
   const onStray = (message: string) => store.setState({ strayError: message });
 
@@ -33,12 +34,13 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
       return client;
     },
     /** Starts (or switches to) a backend; a loaded experiment moves along with its state. */
-    async selectBackend(preference: BackendPreference): Promise<BackendReady | null> {
+    async selectBackend(wanted: BackendPreference): Promise<BackendReady | null> {
+      preference = wanted;
       const c = this.client();
       const mine = ++generation;
       store.setState({ engine: { phase: 'starting', client: c, generation: mine }, strayError: null });
       try {
-        const ready = hasExperiment ? await c.migrate(preference) : await c.init(preference);
+        const ready = hasExperiment ? await c.migrate(wanted) : await c.init(wanted);
         if (mine === generation)
           store.setState({ engine: { phase: 'ready', client: c, generation: mine, ready } });
         return ready;
@@ -52,6 +54,17 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
     /** Called once an experiment is loaded: later backend switches migrate it. */
     markExperimentLoaded(): void {
       hasExperiment = true;
+    },
+    /** The worker moved to another backend by itself (a lost GPU device): the badge follows. */
+    backendChanged(ready: BackendReady): void {
+      store.setState({ engine: { phase: 'ready', client: this.client(), generation: ++generation, ready } });
+    },
+    /** The worker died: a fresh one on the same backend preference (the caller restores the runs). */
+    restart(): Promise<BackendReady | null> {
+      client?.dispose();
+      client = null;
+      hasExperiment = false;
+      return this.selectBackend(preference);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { EngineConnection } from './engine-connection';
+import { createEngineRecovery } from './engine-recovery';
 import type { TrainingStore } from './training-store';
 
 /** The app's absolute base URL: the worker fetches data files relative to it. */
@@ -18,10 +19,11 @@ export function assetBase(): string {
 
 export function createTrainingController(connection: EngineConnection, training: TrainingStore) {
   let wired: EngineClient | null = null;
-  const client = () => {
+  const recovery = createEngineRecovery(connection, training, () => client(), assetBase);
+  const client = (): EngineClient => {
     const c = connection.client();
     if (wired !== c) {
-      c.listen({ snapshot: training.receiveSnapshot, status: training.receiveStatus });
+      c.listen({ snapshot: training.receiveSnapshot, status: training.receiveStatus, ...recovery.listeners });
       wired = c;
     }
     return c;

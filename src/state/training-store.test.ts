@@ -45,3 +45,31 @@ describe('training store', () => {
     expect(series?.first?.step).toBe(0);
   });
 });
+
+describe('training store after a recovery', () => {
+  it('rewinding to a checkpoint keeps the history up to it and goes on from there without a reset', () => {
+    const t = createTrainingStore();
+    for (const step of [0, 10, 20, 30, 40]) t.receiveSnapshot(snap(step));
+    t.rewindTo(20);
+    const steps = () =>
+      t.store
+        .getState()
+        .history.a?.points()
+        .map((p) => p.step);
+    expect(steps()).toEqual([0, 10, 20]);
+    // The restored snapshot (step 20) and the retraced steps after it.
+    for (const step of [20, 30, 40, 50]) t.receiveSnapshot(snap(step));
+    expect(steps()).toEqual([0, 10, 20, 30, 40, 50]);
+    // A real reset still starts the history again.
+    t.receiveSnapshot(snap(0));
+    expect(steps()).toEqual([0]);
+  });
+
+  it('rewinding past the latest point changes nothing', () => {
+    const t = createTrainingStore();
+    for (const step of [0, 10]) t.receiveSnapshot(snap(step));
+    const before = t.store.getState().history.a;
+    t.rewindTo(10);
+    expect(t.store.getState().history.a).toBe(before);
+  });
+});

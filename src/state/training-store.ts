@@ -103,6 +103,21 @@ export function createTrainingStore() {
     setView(view: Partial<Pick<TrainingState, 'sharedScale' | 'aggregate'>>): void {
       store.setState(view);
     },
+    /** A message that is not about a change the user made (e.g. the engine recovered from a failure). */
+    notify(notice: string): void {
+      store.setState({ notice });
+    },
+    /**
+     * The runs went back to a checkpoint at `step` (a lost GPU device, a restarted worker): the history
+     * up to it stays, the points after it go (the runs will retrace those steps).
+     */
+    rewindTo(step: number): void {
+      const history: Record<string, BoundedSeries<HistoryPoint>> = {};
+      for (const [runId, series] of Object.entries(store.getState().history)) {
+        history[runId] = rewound(series, step);
+      }
+      store.setState({ history });
+    },
     dismissNotice(): void {
       store.setState({ notice: null });
     },
@@ -110,3 +125,12 @@ export function createTrainingStore() {
 }
 
 export type TrainingStore = ReturnType<typeof createTrainingStore>;
+
+function rewound(series: BoundedSeries<HistoryPoint>, step: number): BoundedSeries<HistoryPoint> {
+  if ((series.latest?.step ?? 0) <= step) return series;
+  const kept = new BoundedSeries<HistoryPoint>(series.capacity);
+  series.forEach((at, value) => {
+    if (at <= step) kept.push(at, value);
+  });
+  return kept;
+}

@@ -32,12 +32,15 @@ export interface Checkpoint {
 export async function readCheckpoint(runs: Run[], step: number): Promise<Checkpoint> {
   const perRun = await Promise.all(
     runs.map(async (run) => {
-      const weights = (await run.optimizer.getWeights()).filter((w) => w.name !== 'iter');
-      const values = await Promise.all(
-        [...run.variables, ...weights.map((w) => w.tensor)].map((t) => t.data()),
-      );
-      // getWeights hands out the live m, v state but new step scalars: dispose only the latter.
-      tf.dispose(weights.filter((w) => w.name.endsWith('/step')).map((w) => w.tensor));
+      const all = await run.optimizer.getWeights();
+      const weights = all.filter((w) => w.name !== 'iter');
+      let values: (Float32Array | Int32Array | Uint8Array)[];
+      try {
+        values = await Promise.all([...run.variables, ...weights.map((w) => w.tensor)].map((t) => t.data()));
+      } finally {
+        // getWeights hands out the live m, v state but new scalars (iterations, steps): dispose only those.
+        tf.dispose(all.filter((w) => w.name === 'iter' || w.name.endsWith('/step')).map((w) => w.tensor));
+      }
       const params: Record<string, Float32Array> = {};
       run.variables.forEach((v, i) => {
         params[v.name.slice(run.variablePrefix.length)] = values[i] as Float32Array;

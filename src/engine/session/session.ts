@@ -137,6 +137,36 @@ export class Session {
     return saved;
   }
 
+  /**
+   * Rebuilds every run from a checkpoint taken earlier (after a lost GPU device, or in a restarted worker):
+   * weights, optimizer state, divergence flags and the step count come back; the batch stream goes on from
+   * where this session's task is. `switchBackend`, when given, runs after the old tensors are let go and
+   * before the new ones exist. Letting go may fail on a lost device: those tensors are abandoned with it.
+   */
+  async restoreFrom(saved: Checkpoint, switchBackend?: () => Promise<void>): Promise<void> {
+    // Hyperparameters changed since the checkpoint are the user's latest word: they stay.
+    const liveSpecs = new Map(this.runs.map((r) => [r.id, r.optimizer.spec]));
+    try {
+      this.disposeRuns();
+    } catch {
+      this.runs = [];
+    }
+    try {
+      this.task.releaseTensors();
+    } catch {
+      // The task re-creates its tensors on first use, on the then-current backend.
+    }
+    if (switchBackend) await switchBackend();
+    this.runs = await Promise.all(
+      saved.runs.map((r) => {
+        const spec = liveSpecs.get(r.config.id);
+        return restoreRun(spec ? { ...r, config: { ...r.config, spec } } : r, this.task.params);
+      }),
+    );
+    this.config = { ...this.config, runs: this.runs.map((r) => r.config) };
+    this.stepCount = saved.step;
+  }
+
   dispose(): void {
     this.disposeRuns();
     this.task.releaseTensors();

@@ -137,5 +137,31 @@ export function noticeText(notice: string, language: Language): string {
   if (notice.startsWith('Task or model changed:')) return translate(language, 'notice.taskChanged');
   const start = /^New start point \(([^,]+), ([^)]+)\)/.exec(notice);
   if (start) return translate(language, 'notice.newStart', { x: start[1] ?? '', y: start[2] ?? '' });
-  return notice;
+  return recoveryNoticeText(notice, language) ?? notice;
+}
+
+/** The recovery notices (state/engine-recovery.ts); the engine's own reason inside them stays as it came. */
+function recoveryNoticeText(notice: string, language: Language): string | null {
+  const restarted =
+    /^The engine stopped unexpectedly \((.*)\)\. It was restarted and the runs restored from step (\d+)/s.exec(
+      notice,
+    );
+  if (restarted)
+    return translate(language, 'notice.engineRestarted', {
+      reason: restarted[1] ?? '',
+      step: restarted[2] ?? '',
+    });
+  const restarting = /^The engine stopped \((.*)\)\. Restarting it…$/s.exec(notice);
+  if (restarting) return translate(language, 'notice.engineRestarting', { reason: restarting[1] ?? '' });
+  const moved = /^(.*)\. Training moved to (\S+) and carries on from step (\d+)/s.exec(notice);
+  if (moved)
+    return translate(language, 'notice.backendMoved', {
+      message: moved[1] ?? '',
+      backend: moved[2] ?? '',
+      step: moved[3] ?? '',
+    });
+  const moving = /^(.*)\. Moving training to another backend, from step (\d+)/s.exec(notice);
+  if (moving)
+    return translate(language, 'notice.backendMoving', { message: moving[1] ?? '', step: moving[2] ?? '' });
+  return null;
 }

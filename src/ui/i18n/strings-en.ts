@@ -51,6 +51,13 @@ export const EN = {
   'notice.newSeeds': 'New seeds: training restarted from new initial weights.',
   'notice.taskChanged': 'Task or model changed: the runs restarted from step 0.',
   'notice.newStart': 'New start point ({x}, {y}): the runs restarted.',
+  'notice.engineRestarting': 'The engine stopped ({reason}). Restarting it…',
+  'notice.engineRestarted':
+    'The engine stopped unexpectedly ({reason}). It was restarted and the runs restored from step {step}, the last checkpoint; the charts keep their history.',
+  'notice.backendMoving':
+    '{message}. Moving training to another backend, from step {step} (the last checkpoint)…',
+  'notice.backendMoved':
+    '{message}. Training moved to {backend} and carries on from step {step}, the last checkpoint; the charts keep their history.',
 
   // Experiment drawer
   'drawer.title': 'Experiment settings',

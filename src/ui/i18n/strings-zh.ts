@@ -47,6 +47,12 @@ export const ZH: Record<StringKey, string> = {
   'notice.newSeeds': '已更换随机种子：训练已从新的初始权重重新开始。',
   'notice.taskChanged': '任务或模型已更改：所有运行已从第 0 步重新开始。',
   'notice.newStart': '新的起点 ({x}, {y})：所有运行已重新开始。',
+  'notice.engineRestarting': '引擎已停止（{reason}）。正在重新启动……',
+  'notice.engineRestarted':
+    '引擎意外停止（{reason}）。已重新启动，并从最近的检查点（第 {step} 步）恢复了各次运行；图表保留了历史。',
+  'notice.backendMoving': '{message}。正在把训练转到另一个后端，从最近的检查点（第 {step} 步）开始……',
+  'notice.backendMoved':
+    '{message}。训练已转到 {backend}，从最近的检查点（第 {step} 步）继续；图表保留了历史。',
 
   'drawer.title': '实验设置',
   'drawer.summary': '— {task}，随机种子 {data}/{init}/{batches}',

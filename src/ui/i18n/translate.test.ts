@@ -56,6 +56,24 @@ describe('engine-owned text', () => {
     expect(noticeText('New seeds: training restarted from new initial weights.', 'zh')).toMatch(/种子/);
     expect(noticeText('Task or model changed: the runs restarted from step 0.', 'en')).toMatch(/restarted/);
     expect(noticeText('Something else.', 'zh')).toBe('Something else.');
+    expect(
+      noticeText(
+        'The engine stopped unexpectedly (the engine worker crashed: boom). It was restarted and the runs restored from step 120, the last checkpoint; the charts keep their history.',
+        'zh',
+      ),
+    ).toBe(
+      '引擎意外停止（the engine worker crashed: boom）。已重新启动，并从最近的检查点（第 120 步）恢复了各次运行；图表保留了历史。',
+    );
+    expect(
+      noticeText(
+        'The WebGPU device was lost (destroyed). Training moved to WASM and carries on from step 35, the last checkpoint; the charts keep their history.',
+        'zh',
+      ),
+    ).toMatch(/^The WebGPU device was lost \(destroyed\)。训练已转到 WASM，从最近的检查点（第 35 步）继续/);
+    expect(noticeText('The engine stopped (x). Restarting it…', 'zh')).toMatch(/正在重新启动/);
+    expect(
+      noticeText('Lost. Moving training to another backend, from step 5 (the last checkpoint)…', 'zh'),
+    ).toMatch(/第 5 步/);
   });
 });
 

@@ -1,0 +1,105 @@
+// What the page does when the engine fails under training. A lost GPU device is handled inside the worker
+// (it moves the runs to the next backend from its last checkpoint); the page rewinds the charts to that
+// checkpoint and says so. A dead worker is replaced here: a fresh one gets the experiment and the runs'
+// state from the latest checkpoint the old one sent, and training resumes if it was playing. No tfjs here.
+
+import type { EngineClient, EngineListeners } from '../engine/client';
+import type { ExperimentConfig } from '../engine/experiment';
+import { BACKEND_LABELS } from '../engine/protocol';
+import type { Checkpoint } from '../engine/session/checkpoint';
+import type { EngineConnection } from './engine-connection';
+import type { TrainingStore } from './training-store';
+
+/** A worker that dies this often is not restarted again: something is wrong beyond a fluke. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+export function createEngineRecovery(
+  connection: EngineConnection,
+  training: TrainingStore,
+  client: () => EngineClient,
+  assetBase: () => string,
+) {
+  let saved: { checkpoint: Checkpoint; experiment: ExperimentConfig } | null = null;
+  let lostMessage = '';
+  const restarts: number[] = [];
+
+  const restart = async (reason: string): Promise<void> => {
+    const now = Date.now();
+    while (restarts.length > 0 && now - (restarts[0] as number) > RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS) {
+      training.fail(
+        `The engine stopped again (${reason}). It failed ${MAX_RESTARTS} times within a minute, so it was not restarted: reload the page.`,
+      );
+      return;
+    }
+    restarts.push(now);
+    const { status, shownField, experiment: current } = training.store.getState();
+    const wasPlaying = status?.playing ?? false;
+    training.notify(`The engine stopped (${reason}). Restarting it…`);
+    const ready = await connection.restart();
+    if (!ready) {
+      training.fail(`The engine stopped (${reason}) and could not be restarted: reload the page.`);
+      return;
+    }
+    const experiment = saved?.experiment ?? current;
+    if (!experiment) return; // nothing was loaded yet: the scene loader does it
+    const snapshotEvery = status?.snapshotEvery ?? 10;
+    try {
+      const c = client();
+      if (saved) {
+        training.rewindTo(saved.checkpoint.step);
+        await c.send({
+          type: 'restore',
+          experiment,
+          checkpoint: saved.checkpoint,
+          snapshotEvery,
+          assetBase: assetBase(),
+        });
+      } else {
+        await c.send({ type: 'load', experiment, snapshotEvery, assetBase: assetBase() });
+      }
+      connection.markExperimentLoaded();
+      await c.send({ type: 'setSpeed', stepsPerTick: status?.stepsPerTick ?? 1, snapshotEvery });
+      await c.send({ type: 'setShownField', field: shownField });
+      // Settings changed after the checkpoint (e.g. while paused) are the user's: put them back.
+      const restored = new Set(experiment.runs.map((r) => r.id));
+      for (const run of current?.runs ?? []) {
+        if (restored.has(run.id))
+          await c.send({ type: 'setSpec', runId: run.id, spec: run.spec }).catch(() => undefined);
+      }
+      if (wasPlaying) await c.send({ type: 'play' });
+      const step = saved?.checkpoint.step ?? 0;
+      training.notify(
+        `The engine stopped unexpectedly (${reason}). It was restarted and the runs restored from step ${step}, the last checkpoint; the charts keep their history.`,
+      );
+    } catch (err) {
+      training.fail(`The engine was restarted but the runs could not be restored: ${errorText(err)}`);
+    }
+  };
+
+  const listeners: EngineListeners = {
+    checkpoint: (checkpoint, experiment) => {
+      saved = { checkpoint, experiment };
+    },
+    recovering: (message, step) => {
+      lostMessage = message;
+      training.rewindTo(step);
+      training.notify(
+        `${message}. Moving training to another backend, from step ${step} (the last checkpoint)…`,
+      );
+    },
+    recovered: (step, ready) => {
+      connection.backendChanged(ready);
+      training.notify(
+        `${lostMessage}. Training moved to ${BACKEND_LABELS[ready.backend]} and carries on from step ${step}, the last checkpoint; the charts keep their history.`,
+      );
+    },
+    dead: (reason) => void restart(reason),
+  };
+  return { listeners };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
