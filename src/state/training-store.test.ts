@@ -46,6 +46,28 @@ describe('training store', () => {
   });
 });
 
+describe('test metrics in the history', () => {
+  it('records a test evaluation once, at the step it was taken, not again in snapshots that repeat it', () => {
+    const t = createTrainingStore();
+    const evaluated = (step: number, evaluatedAt: number) => {
+      const s = snap(step);
+      Object.assign(s.runs[0] as RunSnapshot, { testLoss: 0.5 + evaluatedAt, accuracy: 0.9, evaluatedAt });
+      return s;
+    };
+    for (const [step, at] of [
+      [0, 0],
+      [10, 0],
+      [20, 20],
+      [30, 20],
+    ] as const)
+      t.receiveSnapshot(evaluated(step, at));
+    const points = t.store.getState().history.a?.points() ?? [];
+    expect(points.map((p) => p.step)).toEqual([0, 10, 20, 30]);
+    expect(points.map((p) => p.value.testLoss)).toEqual([0.5, undefined, 20.5, undefined]);
+    expect(points.map((p) => p.value.accuracy)).toEqual([0.9, undefined, 0.9, undefined]);
+  });
+});
+
 describe('training store after a recovery', () => {
   it('rewinding to a checkpoint keeps the history up to it and goes on from there without a reset', () => {
     const t = createTrainingStore();

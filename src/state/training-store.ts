@@ -42,10 +42,13 @@ export interface TrainingState {
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
+  // A snapshot that repeats an earlier test evaluation (the engine's budget, session/eval-budget.ts)
+  // adds no test point: the test curves join the steps that were really evaluated, with no plateaus.
+  const fresh = run.evaluatedAt === undefined || run.evaluatedAt === run.step;
   return {
     trainLoss: run.trainLoss,
-    ...(run.testLoss !== undefined ? { testLoss: run.testLoss } : {}),
-    ...(run.accuracy !== undefined ? { accuracy: run.accuracy } : {}),
+    ...(fresh && run.testLoss !== undefined ? { testLoss: run.testLoss } : {}),
+    ...(fresh && run.accuracy !== undefined ? { accuracy: run.accuracy } : {}),
     alr: run.alrStats,
   };
 }

@@ -34,6 +34,8 @@ interface LineSpec {
   /** Earlier runs wider, so coinciding curves all stay visible. */
   width: number;
   dashed: boolean;
+  /** Sampled at some steps only (test loss, accuracy): NaN means "not measured here", not a gap. */
+  sparse: boolean;
   steps: number[];
   values: number[];
 }
@@ -89,6 +91,7 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
             color: r.color,
             width,
             dashed: false,
+            sparse: false,
             steps: r.steps,
             values: r.train,
           });
@@ -97,6 +100,7 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
             color: r.color,
             width: Math.max(1.2, width - 0.6),
             dashed: true,
+            sparse: true,
             steps: r.steps,
             values: r.test,
           });
@@ -106,6 +110,7 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
             color: r.color,
             width,
             dashed: false,
+            sparse: true,
             steps: r.steps,
             values: r.accuracy,
           });
@@ -179,7 +184,8 @@ function drawPanel(
     .attr('stroke', (l) => l.color)
     .attr('stroke-width', (l) => l.width)
     .attr('d', (l) => {
-      const idx = l.values.map((_, i) => i);
+      const all = l.values.map((_, i) => i);
+      const idx = l.sparse ? all.filter((i) => !Number.isNaN(l.values[i])) : all;
       return (
         line<number>()
           .defined((i) => drawable(l.values[i] as number))
