@@ -24,6 +24,32 @@ export interface FusedOutputs {
   vmax?: tf.Tensor;
 }
 
+/** The inputs a backend's kernel function receives, checked once for every backend. */
+export interface FusedKernelInputs {
+  x: tf.TensorInfo;
+  g: tf.TensorInfo;
+  m: tf.TensorInfo;
+  v: tf.TensorInfo;
+  vmax?: tf.TensorInfo;
+}
+
+/**
+ * x, g, m and v present, all float32 and of x's shape (the kernels index them in lockstep: a mismatch
+ * would read past a buffer). Throws with the reason otherwise.
+ */
+export function fusedKernelInputs(inputs: tf.NamedTensorInfoMap): FusedKernelInputs {
+  const { x, g, m, v, vmax } = inputs as Partial<Record<string, tf.TensorInfo>>;
+  if (!x || !g || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL}: x, g, m and v are required`);
+  for (const t of [x, g, m, v, vmax]) {
+    if (!t) continue;
+    if (t.dtype !== 'float32') throw new Error(`${FUSED_UPDATE_KERNEL}: float32 only, got ${t.dtype}`);
+    if (!tf.util.arraysEqual(t.shape, x.shape)) {
+      throw new Error(`${FUSED_UPDATE_KERNEL}: shape ${t.shape} differs from the variable's ${x.shape}`);
+    }
+  }
+  return vmax ? { x, g, m, v, vmax } : { x, g, m, v };
+}
+
 let enabled = true;
 let calls = 0;
 

@@ -3,18 +3,14 @@
 
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { FUSED_UPDATE_KERNEL } from './kernel';
+import { FUSED_UPDATE_KERNEL, fusedKernelInputs } from './kernel';
 import { fusedLoop } from './loop';
 import type { FusedParams } from './params';
 
 const fusedUpdateCpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const cpu = backend as MathBackendCPU;
-  const { x, g, m, v, vmax } = inputs as Record<string, tf.TensorInfo | undefined>;
-  if (!x || !g || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL}: x, g, m and v are required`);
-  const values = (t: tf.TensorInfo) => {
-    if (t.dtype !== 'float32') throw new Error(`${FUSED_UPDATE_KERNEL}: float32 only, got ${t.dtype}`);
-    return cpu.data.get(t.dataId).values as Float32Array;
-  };
+  const { x, g, m, v, vmax } = fusedKernelInputs(inputs);
+  const values = (t: tf.TensorInfo) => cpu.data.get(t.dataId).values as Float32Array;
   const n = tf.util.sizeFromShape(x.shape);
   const out = {
     outX: new Float32Array(n),

@@ -6,7 +6,7 @@
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type * as tf from '@tensorflow/tfjs-core';
-import { FUSED_UPDATE_KERNEL } from './kernel';
+import { FUSED_UPDATE_KERNEL, fusedKernelInputs } from './kernel';
 import { fusedLoop } from './loop';
 import { DENOMINATOR_MODE, type FusedParams, SECOND_MOMENT_MODE } from './params';
 import {
@@ -81,11 +81,7 @@ function simdCovers(p: FusedParams, n: number): boolean {
 
 const fusedUpdateWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
-  const { x, g, m, v, vmax } = inputs as Record<string, tf.TensorInfo | undefined>;
-  if (!x || !g || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL}: x, g, m and v are required`);
-  for (const t of [x, g, m, v, vmax]) {
-    if (t && t.dtype !== 'float32') throw new Error(`${FUSED_UPDATE_KERNEL}: float32 only, got ${t.dtype}`);
-  }
+  const { x, g, m, v, vmax } = fusedKernelInputs(inputs);
   const p = attrs as unknown as FusedParams;
   const outputs = (vmax ? [x, m, v, vmax] : [x, m, v]).map(() => wasm.makeOutput(x.shape, 'float32'));
   const heap = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;

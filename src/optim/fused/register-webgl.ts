@@ -6,7 +6,7 @@
 
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import * as tf from '@tensorflow/tfjs-core';
-import { FUSED_UPDATE_KERNEL } from './kernel';
+import { FUSED_UPDATE_KERNEL, fusedKernelInputs } from './kernel';
 import type { FusedParams } from './params';
 import {
   type FusedProgram,
@@ -31,14 +31,7 @@ function cached(key: string, shape: number[], make: () => FusedProgram): FusedPr
 
 const fusedUpdateWebgl: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const webgl = backend as MathBackendWebGL;
-  const { x, g, m, v, vmax } = inputs as Record<string, tf.TensorInfo | undefined>;
-  if (!x || !g || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL}: x, g, m and v are required`);
-  for (const t of [x, g, m, v, vmax]) {
-    if (t && t.dtype !== 'float32') throw new Error(`${FUSED_UPDATE_KERNEL}: float32 only, got ${t.dtype}`);
-    if (t && !tf.util.arraysEqual(t.shape, x.shape)) {
-      throw new Error(`${FUSED_UPDATE_KERNEL}: shape ${t.shape} differs from the variable's ${x.shape}`);
-    }
-  }
+  const { x, g, m, v, vmax } = fusedKernelInputs(inputs);
   const p = attrs as unknown as FusedParams;
   const shape = x.shape;
   // Each program names the textures it reads (variableNames); this feeds them in that order.

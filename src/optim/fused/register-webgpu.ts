@@ -4,17 +4,13 @@
 
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type * as tf from '@tensorflow/tfjs-core';
-import { FUSED_UPDATE_KERNEL } from './kernel';
+import { FUSED_UPDATE_KERNEL, fusedKernelInputs } from './kernel';
 import { type FusedParams, SECOND_MOMENT_MODE } from './params';
 import { type FusedStage, FusedUpdateProgram, fusedUniforms } from './register-webgpu-program';
 
 const fusedUpdateWebgpu: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const gpu = backend as WebGPUBackend;
-  const { x, g, m, v, vmax } = inputs as Record<string, tf.TensorInfo | undefined>;
-  if (!x || !g || !m || !v) throw new Error(`${FUSED_UPDATE_KERNEL}: x, g, m and v are required`);
-  for (const t of [x, g, m, v, vmax]) {
-    if (t && t.dtype !== 'float32') throw new Error(`${FUSED_UPDATE_KERNEL}: float32 only, got ${t.dtype}`);
-  }
+  const { x, g, m, v, vmax } = fusedKernelInputs(inputs);
   const p = attrs as unknown as FusedParams;
   const uniforms = fusedUniforms(p);
   const run = (stage: FusedStage, named: Record<string, tf.TensorInfo>) => {
