@@ -4,35 +4,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBackend } from '../optim/testing/node-backends';
-import { nodeAssetLoader, projectPublicDir } from './data/node-asset-loader';
-import type { ExperimentConfig } from './experiment';
 import { sceneById } from './scenes';
-import type { Checkpoint } from './session/checkpoint';
 import type { Snapshot } from './session/snapshot-types';
-import { CHECKPOINT_INTERVAL_MS, Trainer } from './trainer';
-
-function harness(checkpointEveryMs = 50) {
-  const snapshots: Snapshot[] = [];
-  const checkpoints: { checkpoint: Checkpoint; experiment: ExperimentConfig }[] = [];
-  const errors: string[] = [];
-  const waiters: { test: (s: Snapshot) => boolean; resolve: (s: Snapshot) => void }[] = [];
-  const trainer = new Trainer(
-    {
-      snapshot: (s) => {
-        snapshots.push(s);
-        for (const w of waiters.splice(0)) w.test(s) ? w.resolve(s) : waiters.push(w);
-      },
-      status: () => {},
-      error: (m) => errors.push(m),
-      checkpoint: (checkpoint, experiment) => checkpoints.push({ checkpoint, experiment }),
-    },
-    nodeAssetLoader(projectPublicDir()),
-    checkpointEveryMs,
-  );
-  const until = (test: (s: Snapshot) => boolean) =>
-    new Promise<Snapshot>((resolve) => waiters.push({ test, resolve }));
-  return { trainer, snapshots, checkpoints, errors, until };
-}
+import { trainerHarness } from './testing/trainer-harness';
+import { CHECKPOINT_INTERVAL_MS } from './trainer';
 
 const rosenbrock = (() => {
   const scene = sceneById('rosenbrock');
@@ -42,7 +17,7 @@ const rosenbrock = (() => {
 
 /** Losses of the uninterrupted run, one snapshot every step (stepping by hand, so the cadence is exact). */
 async function reference(steps: number): Promise<Map<number, number[]>> {
-  const { trainer, snapshots } = harness(1e9);
+  const { trainer, snapshots } = trainerHarness(1e9);
   await trainer.load(rosenbrock.experiment, 1);
   for (let i = 0; i < steps; i++) await trainer.step(1);
   trainer.dispose();
@@ -58,7 +33,7 @@ describe('Trainer recovery', () => {
   });
 
   it('checkpoints at load and then at most once per interval, without leaking tensors', async () => {
-    const { trainer, checkpoints, until, errors } = harness(50);
+    const { trainer, checkpoints, until, errors } = trainerHarness(50);
     await trainer.load(rosenbrock.experiment, 5);
     expect(checkpoints.map((c) => c.checkpoint.step)).toEqual([0]);
     trainer.play();
@@ -81,7 +56,7 @@ describe('Trainer recovery', () => {
 
   it('a restarted worker restores the runs from a checkpoint and retraces the uninterrupted losses', async () => {
     const expected = await reference(30);
-    const first = harness(0);
+    const first = trainerHarness(0);
     await first.trainer.load(rosenbrock.experiment, 1);
     for (let i = 0; i < 12; i++) await first.trainer.step(1);
     const saved = first.checkpoints.at(-1);
@@ -89,7 +64,7 @@ describe('Trainer recovery', () => {
     first.trainer.dispose(); // the worker "dies"
     if (!saved) return;
 
-    const second = harness(1e9);
+    const second = trainerHarness(1e9);
     await second.trainer.restore(saved.experiment, 1, saved.checkpoint);
     expect(second.snapshots[0]?.step).toBe(12);
     for (let i = 0; i < 18; i++) await second.trainer.step(1);
@@ -104,7 +79,7 @@ describe('Trainer recovery', () => {
   });
 
   it('a recovery keeps hyperparameters changed after the checkpoint (a slider forces no checkpoint)', async () => {
-    const { trainer, checkpoints, snapshots } = harness(1e9);
+    const { trainer, checkpoints, snapshots } = trainerHarness(1e9);
     await trainer.load(rosenbrock.experiment, 1);
     await trainer.step(5);
     trainer.setSpec('adam', { lr: 0.005 });
@@ -117,7 +92,7 @@ describe('Trainer recovery', () => {
 
   it('a backend that dies under a playing loop: back to the checkpoint on another backend, playing again', async () => {
     const expected = await reference(40);
-    const { trainer, checkpoints, snapshots, errors, until } = harness(1e9);
+    const { trainer, checkpoints, snapshots, errors, until } = trainerHarness(1e9);
     await trainer.load(rosenbrock.experiment, 1);
     for (let i = 0; i < 10; i++) await trainer.step(1);
     // The checkpoint of step 0 is the only one (interval 1e9); take one at step 10 as the loop would.

@@ -1,30 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../optim/testing/node-backends';
-import { nodeAssetLoader, projectPublicDir } from './data/node-asset-loader';
 import { sceneById } from './scenes';
-import type { Snapshot } from './session/snapshot-types';
-import { Trainer, type TrainerStatus } from './trainer';
-
-function harness() {
-  const snapshots: Snapshot[] = [];
-  const statuses: TrainerStatus[] = [];
-  const errors: string[] = [];
-  const waiters: { test: (s: Snapshot) => boolean; resolve: (s: Snapshot) => void }[] = [];
-  const trainer = new Trainer(
-    {
-      snapshot: (s) => {
-        snapshots.push(s);
-        for (const w of waiters.splice(0)) w.test(s) ? w.resolve(s) : waiters.push(w);
-      },
-      status: (s) => statuses.push(s),
-      error: (m) => errors.push(m),
-    },
-    nodeAssetLoader(projectPublicDir()),
-  );
-  const until = (test: (s: Snapshot) => boolean) =>
-    new Promise<Snapshot>((resolve) => waiters.push({ test, resolve }));
-  return { trainer, snapshots, statuses, errors, until };
-}
+import { trainerHarness } from './testing/trainer-harness';
 
 const rosenbrock = sceneById('rosenbrock');
 if (!rosenbrock) throw new Error('rosenbrock scene missing');
@@ -33,7 +10,7 @@ describe('Trainer (the worker loop)', () => {
   beforeAll(() => useBackend('cpu'));
 
   it('loads with a step-0 snapshot, plays ahead several steps per tick, pauses and single-steps', async () => {
-    const { trainer, snapshots, until, errors } = harness();
+    const { trainer, snapshots, until, errors } = trainerHarness();
     await trainer.load(rosenbrock.experiment, 20);
     expect(snapshots[0]?.step).toBe(0);
     trainer.setSpeed(5);
@@ -52,7 +29,7 @@ describe('Trainer (the worker loop)', () => {
   });
 
   it('applies live spec changes while playing, and reset/task changes restart cleanly', async () => {
-    const { trainer, until, errors, snapshots } = harness();
+    const { trainer, until, errors, snapshots } = trainerHarness();
     await trainer.load(rosenbrock.experiment, 10);
     trainer.play();
     await until((s) => s.step >= 30);
