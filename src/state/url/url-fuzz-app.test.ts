@@ -5,20 +5,9 @@
 // nasty links, is in e2e/robustness.spec.ts.)
 import { describe, expect, it } from 'vitest';
 import { MAX_RUNS } from '../../engine/experiment';
+import { createRandom } from '../../engine/random';
 import { OPTIMIZER_NAMES, resolveSpec } from '../../optim/spec';
 import { decodeState, resolveUrlState } from './codec';
-
-/** A small seeded generator (mulberry32) so a failure is reproducible from its index. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY_VALUES = [
   '',
@@ -125,7 +114,7 @@ function runValue(r: () => number): string {
 
 /** One malformed query string; `i` picks its flavour so that each kind is well represented. */
 function malformedQuery(i: number): string {
-  const r = rng(1000 + i);
+  const r = createRandom(1000 + i);
   const flavour = i % 5;
   if (flavour === 0) {
     // Pure garbage bytes.
