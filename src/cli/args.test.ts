@@ -37,4 +37,18 @@ describe('experiment arguments', () => {
     expect(() => parseArgs(['--scene', 'a', '--backend', 'webgpu'])).toThrow(/cpu or wasm/);
     expect(() => parseArgs(['--scene', 'a', '--frobnicate'])).toThrow(/unknown argument --frobnicate/);
   });
+
+  it('parses --check with a scene selection', () => {
+    expect(parseArgs(['--check'])).toEqual({ scene: '', check: true, backend: 'wasm' });
+    expect(parseArgs(['--check', '--fast'])).toEqual({ scene: '', check: true, fast: true, backend: 'wasm' });
+    expect(parseArgs(['--check', '--scenes', 'plateau,fig1-mnist', '--backend', 'cpu'])).toEqual({
+      scene: '',
+      check: true,
+      scenes: ['plateau', 'fig1-mnist'],
+      backend: 'cpu',
+    });
+    expect(() => parseArgs(['--check', '--steps', '10'])).toThrow(/own defaults/);
+    expect(() => parseArgs(['--check', '--fast', '--scenes', 'a'])).toThrow(/give one/);
+    expect(() => parseArgs(['--scene', 'a', '--fast'])).toThrow(/go with --check/);
+  });
 });

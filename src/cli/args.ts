@@ -1,8 +1,16 @@
 // Command-line arguments of the headless runner: --scene <id> [--steps N] [--seed S] [--out file]
-// [--backend cpu|wasm] [--every N]. Pure, so it is unit-tested.
+// [--backend cpu|wasm] [--every N], or --check [--fast | --scenes a,b] to check the scenes' claims.
+// Pure, so it is unit-tested.
 
 export interface ExperimentArgs {
+  /** The one scene to run; '' with --check. */
   scene: string;
+  /** Run scenes at their default steps and check each one's claim. */
+  check?: boolean;
+  /** With --check: only the scenes whose claim is marked fast. */
+  fast?: boolean;
+  /** With --check: only these scenes. */
+  scenes?: string[];
   steps?: number;
   seed?: number;
   out?: string;
@@ -12,7 +20,8 @@ export interface ExperimentArgs {
 }
 
 export const USAGE =
-  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json] [--backend cpu|wasm] [--every N]';
+  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json] [--backend cpu|wasm] [--every N]\n' +
+  '       npm run experiment -- --check [--fast | --scenes id,id] [--backend cpu|wasm]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -40,6 +49,16 @@ export function parseArgs(argv: string[]): ExperimentArgs {
       case '--every':
         out.every = Math.max(1, positiveInteger(flag, value));
         break;
+      case '--check':
+        out.check = true;
+        continue;
+      case '--fast':
+        out.fast = true;
+        continue;
+      case '--scenes':
+        if (!value) throw new Error('--scenes needs scene ids, comma-separated');
+        out.scenes = value.split(',').filter(Boolean);
+        break;
       case '--out':
         if (!value) throw new Error('--out needs a file name');
         out.out = value;
@@ -54,6 +73,15 @@ export function parseArgs(argv: string[]): ExperimentArgs {
     }
     i++;
   }
+  if (out.check) {
+    if (out.scene || out.steps !== undefined || out.seed !== undefined || out.every !== undefined || out.out)
+      throw new Error(
+        '--check runs each scene at its own defaults: leave out --scene, --steps, --seed, --every and --out',
+      );
+    if (out.fast && out.scenes) throw new Error('--fast and --scenes pick scenes two ways: give one');
+    return { ...out, scene: '' } as ExperimentArgs;
+  }
+  if (out.fast || out.scenes) throw new Error('--fast and --scenes go with --check');
   if (!out.scene) throw new Error('--scene is required');
   return out as ExperimentArgs;
 }

@@ -1,5 +1,6 @@
 // `npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json]`: the app's engine,
 // headless in Node (CPU or WASM backend), writing the DESIGN.md §3 JSON to --out or stdout.
+// `npm run experiment -- --check [--fast | --scenes a,b]` checks the scenes' claims instead.
 
 import { registerFusedKernel } from '../optim/fused/register';
 import '@tensorflow/tfjs-backend-cpu';
@@ -12,12 +13,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import { nodeAssetLoader } from '../engine/data/node-asset-loader';
 import { SCENES, sceneById } from '../engine/scenes';
 import { parseArgs, USAGE } from './args';
+import { checkScenes, selectScenes } from './check-scenes';
 import { runExperiment } from './run-experiment';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const scene = sceneById(args.scene);
-  if (!scene) throw new Error(`unknown scene '${args.scene}'; scenes: ${SCENES.map((s) => s.id).join(', ')}`);
+  const scene = args.check ? undefined : sceneById(args.scene);
+  if (!args.check && !scene)
+    throw new Error(`unknown scene '${args.scene}'; scenes: ${SCENES.map((s) => s.id).join(', ')}`);
+  const toCheck = args.check ? selectScenes(SCENES, args) : [];
   if (args.backend === 'wasm') {
     const require = createRequire(import.meta.url);
     setWasmPaths(
@@ -32,10 +36,16 @@ async function main(): Promise<void> {
     process.stderr.write(`the ${args.backend} backend failed to start; running on cpu\n`);
   }
   await registerFusedKernel(tf.getBackend());
+  const loader = nodeAssetLoader(path.resolve(process.cwd(), 'public'));
+  if (!scene) {
+    const outcomes = await checkScenes(toCheck, loader, (text) => process.stdout.write(text));
+    if (outcomes.some((o) => !o.pass)) process.exitCode = 1;
+    return;
+  }
   const started = performance.now();
   const result = await runExperiment(scene, {
     ...args,
-    loader: nodeAssetLoader(path.resolve(process.cwd(), 'public')),
+    loader,
     onProgress: (step) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${scene.id}: step ${step}`);
     },

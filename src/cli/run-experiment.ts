@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { AssetLoader } from '../engine/data/asset-loader';
 import type { Scene } from '../engine/scenes';
 import { Session } from '../engine/session/session';
+import type { RunSnapshot } from '../engine/session/snapshot-types';
 import type { OptimizerSpec } from '../optim/spec';
 import type { Percentiles } from '../stats/percentiles';
 
@@ -17,6 +18,10 @@ export interface ExperimentSnapshot {
   alr: Percentiles;
   /** log10(max/min) of the pooled A-LR. */
   ordersOfMagnitude: number;
+  /** Loss surfaces only: the run's current point (x, y) ... */
+  point?: [number, number];
+  /** ... and its A-LR per coordinate there (x, y). */
+  pointAlr?: [number, number];
 }
 
 export interface ExperimentRun {
@@ -43,6 +48,17 @@ export interface RunOptions {
   every?: number;
   loader: AssetLoader;
   onProgress?: (step: number) => void;
+}
+
+/** The current point and per-coordinate A-LR of a loss-surface run (nothing for other tasks). */
+function surfacePoint(r: RunSnapshot): Pick<ExperimentSnapshot, 'point' | 'pointAlr'> {
+  const { view } = r;
+  if (view.kind !== 'trajectory' || view.points.length < 2 || r.alr.length !== 2) return {};
+  const n = view.points.length;
+  return {
+    point: [view.points[n - 2] as number, view.points[n - 1] as number],
+    pointAlr: [r.alr[0] as number, r.alr[1] as number],
+  };
 }
 
 export async function runExperiment(scene: Scene, options: RunOptions): Promise<ExperimentResult> {
@@ -75,6 +91,7 @@ export async function runExperiment(scene: Scene, options: RunOptions): Promise<
           ...(r.accuracy !== undefined ? { accuracy: r.accuracy } : {}),
           alr: r.alrStats,
           ordersOfMagnitude: r.ordersOfMagnitude,
+          ...surfacePoint(r),
         });
         runs.set(r.runId, run);
       }

@@ -37,9 +37,10 @@ describe('task settings', () => {
   });
 
   it("knows each surface's start as the engine does", async () => {
-    const { SURFACE_DEFS } = await import('../engine/tasks/surfaces');
+    const { SURFACE_DEFINITIONS } = await import('../engine/tasks/surface-defs');
+    expect(Object.keys(SURFACE_STARTS).sort()).toEqual(Object.keys(SURFACE_DEFINITIONS).sort());
     for (const [name, start] of Object.entries(SURFACE_STARTS)) {
-      expect(start).toEqual(SURFACE_DEFS[name as keyof typeof SURFACE_DEFS].start);
+      expect(start).toEqual(SURFACE_DEFINITIONS[name as keyof typeof SURFACE_DEFINITIONS].start);
     }
   });
 

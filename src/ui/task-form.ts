@@ -12,18 +12,16 @@ import {
   type TaskConfig,
 } from '../engine/tasks/configs';
 import { DATASETS_2D, type Dataset2dName } from '../engine/tasks/datasets-2d';
+import { SURFACE_DEFINITIONS } from '../engine/tasks/surface-defs';
 import { type StringKey, t } from './i18n';
 import { EN } from './i18n/strings-en';
 
 export type TaskKind = TaskConfig['kind'];
 
-/** Each surface's classic start (the engine's defaults; kept here so the UI needs no tfjs). */
-export const SURFACE_STARTS: Record<SurfaceName, [number, number]> = {
-  rosenbrock: [-1.5, 2],
-  quadratic: [-1.8, 0.9],
-  beale: [-1, 1.5],
-  saddle: [1.5, 1e-3],
-};
+/** Each surface's classic start (read from the one tfjs-free surface definition). */
+export const SURFACE_STARTS: Record<SurfaceName, [number, number]> = Object.fromEntries(
+  SURFACES.map((name) => [name, SURFACE_DEFINITIONS[name].start]),
+) as Record<SurfaceName, [number, number]>;
 export const TASK_KINDS: { kind: TaskKind; label: StringKey }[] = [
   { kind: 'mnist', label: 'task.mnist' },
   { kind: 'classify2d', label: 'task.classify2d' },

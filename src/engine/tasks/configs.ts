@@ -32,7 +32,15 @@ export const DEFAULT_CLASSIFY_2D: Classify2dConfig = {
   trainSize: 400,
 };
 
-export const SURFACES = ['rosenbrock', 'quadratic', 'beale', 'saddle'] as const;
+export const SURFACES = [
+  'rosenbrock',
+  'quadratic',
+  'beale',
+  'saddle',
+  'two-scales',
+  'plateau',
+  'noisy-valley',
+] as const;
 export type SurfaceName = (typeof SURFACES)[number];
 
 export interface SurfaceConfig {

@@ -23,6 +23,6 @@ export async function createTask(config: TaskConfig, seeds: Seeds, loader?: Asse
     case 'classify2d':
       return createClassify2d(config, seeds);
     case 'surface':
-      return createSurfaceTask(config);
+      return createSurfaceTask(config, seeds);
   }
 }

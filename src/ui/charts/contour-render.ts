@@ -12,7 +12,9 @@ import {
   select,
 } from 'd3';
 import { t } from '../i18n/translate';
+import { alrCrossPath } from './alr-cross';
 import type { SurfaceGrid } from './contour-grid';
+import { formatPlain } from './log-axis';
 import { polylinePath } from './polyline';
 import { layer } from './svg-layers';
 
@@ -22,6 +24,8 @@ export interface TrajectoryPath {
   color: string;
   /** x, y pairs. */
   xy: readonly number[];
+  /** The run's A-LR of x and of y at its current point, drawn as a cross there (alr-cross.ts). */
+  alr?: [number, number] | null;
 }
 
 export interface ContourOptions {
@@ -140,6 +144,8 @@ export function renderContours(svgEl: SVGSVGElement, o: ContourOptions): void {
     .join((enter) => {
       const g = enter.append('g').attr('class', 'trajectory');
       g.append('path').attr('class', 'trajectory-path');
+      const cross = g.append('path').attr('class', 'alr-cross');
+      cross.append('title');
       g.append('circle').attr('class', 'trajectory-head').attr('r', 4);
       return g;
     })
@@ -157,6 +163,23 @@ export function renderContours(svgEl: SVGSVGElement, o: ContourOptions): void {
     .attr('display', (p) => (lastFinite(p.xy) ? null : 'none'))
     .attr('cx', (p) => x(lastFinite(p.xy)?.[0] ?? 0))
     .attr('cy', (p) => y(lastFinite(p.xy)?.[1] ?? 0));
+  const cross = runG
+    .select<SVGPathElement>('path.alr-cross')
+    .attr('stroke', (p) => p.color)
+    .attr('display', (p) => (p.alr && lastFinite(p.xy) ? null : 'none'))
+    .attr('transform', (p) => {
+      const head = lastFinite(p.xy);
+      return head ? `translate(${x(head[0])},${y(head[1])})` : null;
+    })
+    .attr('d', (p) => (p.alr ? alrCrossPath(p.alr[0], p.alr[1]) : ''))
+    .attr('data-alr', (p) => (p.alr ? p.alr.join(',') : null));
+  cross
+    .select('title')
+    .text((p) =>
+      p.alr
+        ? t('chart.alrCrossTitle', { run: p.label, x: formatPlain(p.alr[0]), y: formatPlain(p.alr[1]) })
+        : '',
+    );
 
   const marks = layer(svg, 'g', 'marks');
   const minG = layer(marks, 'g', 'mark-minimum').attr(

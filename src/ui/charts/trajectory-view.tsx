@@ -4,6 +4,7 @@ import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { useLanguage, useT } from '../i18n';
 import { createFrameLoop, type FrameLoop } from '../page-visibility';
 import { surfaceName } from '../task-form';
+import { pointAlr } from './alr-cross';
 import { logThresholds, sampleSurface } from './contour-grid';
 import { CONTOUR_MARGIN, contourScales, renderContours } from './contour-render';
 import { runColor } from './palette';
@@ -81,6 +82,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
           label: r.label,
           color: runColor(i),
           xy: acc.current.path(r.runId),
+          alr: pointAlr(r.alr),
         })),
         start: startPoint,
         minimum: view.minimum,
@@ -124,6 +126,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
         ))}
         <span className="key key--start">{t('chart.start')}</span>
         <span className="key key--minimum">{t('chart.minimum')}</span>
+        <span className="key key--alr-cross">{t('chart.alrCross')}</span>
         {onPickStart && <span className="muted">{t('chart.pickHint')}</span>}
       </p>
     </div>

@@ -36,8 +36,8 @@ const ZH_SCENES: Record<string, SceneText> = {
   'sadam-vs-samsgrad': {
     title: 'Sadam 对比 SAMSGrad',
     caption: [
-      'SAMSGrad 在 softplus 之前先对 v 取历史最大值。',
-      '因此它的 A-LR 只会随时间减小；Sadam 的 A-LR 则可以回升。',
+      'SAMSGrad 在 softplus 之前先对 v 取历史最大值；这里 β2 = 0.99，v 大约 100 步就会遗忘。',
+      '因此它的 A-LR 只会随时间减小；Sadam 的 A-LR 会在梯度变小后回升。',
     ],
   },
   'switch-adam-sadam': {
@@ -62,21 +62,21 @@ const ZH_SCENES: Record<string, SceneText> = {
     title: 'Rosenbrock：Adam、Sadam 与 SGD-动量',
     caption: [
       '三个优化器从 (−1.5, 2) 出发，沿弯曲的山谷下降到 (1, 1)。',
-      'Adam 和 Sadam 对每个坐标重新缩放；SGD-动量沿原始梯度前进。',
+      '山谷中的梯度很大，softplus_β(√v) ≈ √v：Adam 与 Sadam 走同一条路径；SGD-动量沿原始梯度前进，落在后面。',
     ],
   },
   quadratic: {
     title: '病态二次函数',
     caption: [
       '½(x² + 100y²)：两个坐标轴方向的曲率相差 100 倍。',
-      'Adam 使两个坐标的步长趋于相等；SGD 在陡峭方向上来回震荡。',
+      '梯度很大，softplus_β(√v) ≈ √v：Adam 与 Sadam 走同一条路径；三者都到达最小值。',
     ],
   },
   beale: {
-    title: 'Beale 函数',
+    title: '校准不起作用的情形：Beale 函数',
     caption: [
-      '平坦的高原与陡峭的峭壁，最小值位于 (3, 0.5)。',
-      '在高原上 Adam 的 A-LR 不断增大；Sadam 将其限制在 β/ln 2。',
+      '陡峭的峭壁，最小值位于 (3, 0.5)：梯度很大，因此 √v ≫ ln 2/β，softplus_β(√v) ≈ √v。',
+      '于是 Sadam 的每一步与 Adam 完全相同，两条路径重合。校准只在梯度很小的地方起作用。',
     ],
   },
   saddle: {
@@ -84,6 +84,27 @@ const ZH_SCENES: Record<string, SceneText> = {
     caption: [
       '从几乎正好位于鞍点脊线上的 y = 0.001 出发。',
       'Adam 把微小的 y 方向梯度放大成完整的一步；Sadam 受限的 A-LR 逃离得更慢。',
+    ],
+  },
+  'two-scales': {
+    title: '两种梯度尺度：Adam 拉平，Sadam 不拉平',
+    caption: [
+      '½(x² + 0.001·y²)：y 方向的梯度比 x 方向小 1000 倍。',
+      'Adam 用各坐标自己的 √v 去除，沿 y 下降得和 x 一样快；Sadam 的 y 方向 A-LR 不超过 β/ln 2 ≈ 14，y 几乎不动。',
+    ],
+  },
+  plateau: {
+    title: '梯度极小的平台',
+    caption: [
+      '远离 (1, 0.5) 处的凹坑，曲面几乎是平的：梯度约为 10⁻⁴。',
+      'Adam 把它们放大成完整的 lr 大小的步长，穿过平台；Sadam 校准后的步长仍然很小，像 SGD 一样。',
+    ],
+  },
+  'noisy-valley': {
+    title: '平坦方向上的噪声',
+    caption: [
+      '一个沿 y 方向平坦的山谷，只在 y 方向有很小的零均值梯度噪声（σ = 10⁻³）：那里的平均梯度约为 0。',
+      'Adam 用噪声自身的大小去除它，沿 y 以 lr 大小的步长随机游走；Sadam 抑制了噪声，停在谷底。',
     ],
   },
 };

@@ -120,6 +120,9 @@ export const EN = {
   'surface.quadratic': 'quadratic',
   'surface.beale': 'beale',
   'surface.saddle': 'saddle',
+  'surface.two-scales': 'two gradient scales',
+  'surface.plateau': 'plateau',
+  'surface.noisy-valley': 'noisy flat valley',
 
   // Number fields and the hyperparameter editor
   'field.notANumber': '“{text}” is not a number',
@@ -286,6 +289,8 @@ export const EN = {
   'csv.reading': 'Reading {name}…',
   'csv.couldNotUse': 'Could not use',
   'drawer.customDataset': 'custom (from a CSV file)',
+  'chart.alrCross': 'cross: A-LR of x (across) and of y (up), 6 px per decade',
+  'chart.alrCrossTitle': '{run}: A-LR of x {x}, of y {y}',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

@@ -112,6 +112,9 @@ export const ZH: Record<StringKey, string> = {
   'surface.quadratic': '二次函数',
   'surface.beale': 'Beale',
   'surface.saddle': '鞍点',
+  'surface.two-scales': '两种梯度尺度',
+  'surface.plateau': '平台',
+  'surface.noisy-valley': '带噪声的平坦山谷',
 
   'field.notANumber': '“{text}”不是数字',
   'spec.lr': '学习率 lr',
@@ -269,4 +272,6 @@ export const ZH: Record<StringKey, string> = {
   'csv.reading': '正在读取 {name}…',
   'csv.couldNotUse': '无法使用',
   'drawer.customDataset': '自定义（来自 CSV 文件）',
+  'chart.alrCross': '十字：横臂为 x 的 A-LR，竖臂为 y 的 A-LR，每个数量级 6 像素',
+  'chart.alrCrossTitle': '{run}：x 的 A-LR 为 {x}，y 的 A-LR 为 {y}',
 };
