@@ -112,6 +112,31 @@ test('a loss surface shows contours with every run’s path', async ({ page }) =
   await expect.poll(async () => Number(await runs.first().getAttribute('data-points'))).toBe(0);
 });
 
+test('the contour view draws each run’s A-LR cross: lopsided for Adam on two gradient scales', async ({
+  page,
+}) => {
+  await openApp(page);
+  await loadScene(page, 'two-scales', 'sadam');
+  await train(page, 60);
+  const view = page.getByTestId('task-view');
+  await expect(view.getByText(/A-LR of x ↔ and of y ↕/)).toBeVisible();
+  const cross = (runId: string) => view.locator(`g.trajectory[data-run="${runId}"] path.alr-cross`);
+  const alr = async (runId: string) =>
+    ((await cross(runId).getAttribute('data-alr')) ?? '').split(',').map(Number) as [number, number];
+  await expect.poll(async () => (await alr('adam')).length).toBe(2);
+  // Adam divides y's 1000× smaller gradient by its own √v: its y A-LR is ~1000× its x A-LR.
+  const [ax, ay] = await alr('adam');
+  expect(ay / ax).toBeGreaterThan(100);
+  // Sadam's stays under its ceiling β/ln 2 ≈ 14.4 (β = 10).
+  const [, sy] = await alr('sadam');
+  expect(sy).toBeLessThanOrEqual(10 / Math.LN2 + 1e-3);
+  // The arms: horizontal for x, vertical for y; Adam's vertical arm is the longer one.
+  const arms = (await cross('adam').getAttribute('d'))?.match(/^M(-[\d.]+),0H([\d.]+)M0,(-[\d.]+)V([\d.]+)$/);
+  expect(arms).not.toBeNull();
+  expect(Number(arms?.[4])).toBeGreaterThan(Number(arms?.[2]) + 10);
+  await expect(cross('adam').locator('title')).toContainText('Adam: A-LR of x');
+});
+
 test('a click on the contour plot restarts every run from the clicked point', async ({ page }) => {
   await openApp(page);
   await loadScene(page, 'quadratic', 'sgdm');

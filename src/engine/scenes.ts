@@ -41,7 +41,8 @@ const atLeast = (left: Quantity, right: Quantity, factor?: number): Claim => ({
   right,
   ...(factor === undefined ? {} : { factor }),
 });
-const ceiling = (beta: number): Quantity => constant(beta / Math.LN2, 'β/ln 2');
+/** Sadam's A-LR ceiling, with room for float32 rounding of 1/softplus_β(0) (a few ulps). */
+const ceiling = (beta: number): Quantity => constant((beta / Math.LN2) * (1 + 1e-6), 'β/ln 2');
 /** Adam's largest A-LR is 1/ε (to float32 rounding of the denominator). */
 const reachesOneOverEps = (run: string, eps: number): Claim =>
   atLeast(stat(run, 'alrMax'), constant(1 / eps, '1/ε'), 0.99);

@@ -289,7 +289,7 @@ export const EN = {
   'csv.reading': 'Reading {name}…',
   'csv.couldNotUse': 'Could not use',
   'drawer.customDataset': 'custom (from a CSV file)',
-  'chart.alrCross': 'cross: A-LR of x (across) and of y (up), 6 px per decade',
+  'chart.alrCross': 'A-LR of x ↔ and of y ↕ (log scale)',
   'chart.alrCrossTitle': '{run}: A-LR of x {x}, of y {y}',
 } as const satisfies Record<string, string>;
 

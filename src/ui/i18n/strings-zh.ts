@@ -272,6 +272,6 @@ export const ZH: Record<StringKey, string> = {
   'csv.reading': '正在读取 {name}…',
   'csv.couldNotUse': '无法使用',
   'drawer.customDataset': '自定义（来自 CSV 文件）',
-  'chart.alrCross': '十字：横臂为 x 的 A-LR，竖臂为 y 的 A-LR，每个数量级 6 像素',
+  'chart.alrCross': 'x 的 A-LR ↔，y 的 A-LR ↕（对数刻度）',
   'chart.alrCrossTitle': '{run}：x 的 A-LR 为 {x}，y 的 A-LR 为 {y}',
 };
