@@ -1,12 +1,14 @@
 // What the task itself looks like, by view kind: decision boundaries (2-D classification), contours
 // with the optimizers' paths (loss surfaces), test digits with predictions (MNIST), a text sample
 // (character LM).
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { training } from '../../state/app-state';
 import { BoundaryView } from './boundary-view';
 import './charts.css';
 import { DigitsView } from './digits-view';
 import { runColor } from './palette';
+import { TrajectoryAccumulator } from './trajectory-accumulator';
 
 // Loss-surface contours need d3-contour and d3-geo: a lazy chunk, fetched when a surface scene shows.
 const TrajectoryView = lazy(() => import('./trajectory-view').then((m) => ({ default: m.TrajectoryView })));
@@ -21,13 +23,26 @@ export interface TaskViewProps {
 }
 
 export function TaskView({ runs, onPickStart, start }: TaskViewProps) {
+  // A snapshot carries only its own steps' points, and React renders at most the latest of several
+  // that arrive within a frame: the paths are folded in from the store itself, every snapshot, outside
+  // the lazy contour chunk (so those that arrive while it loads count too).
+  const paths = useRef(new TrajectoryAccumulator()).current;
+  useEffect(() => {
+    const fold = (snapshot: { runs: readonly RunSnapshot[] } | null) => {
+      if (snapshot) paths.update(snapshot.runs);
+    };
+    fold(training.store.getState().snapshot);
+    return training.store.subscribe((state, previous) => {
+      if (state.snapshot !== previous.snapshot) fold(state.snapshot);
+    });
+  }, [paths]);
   const view = runs[0]?.view;
   const kind = view?.kind ?? 'none';
   let body: ReactNode = null;
   if (view?.kind === 'trajectory') {
     body = (
       <Suspense fallback={null}>
-        <TrajectoryView runs={runs} view={view} onPickStart={onPickStart} start={start} />
+        <TrajectoryView runs={runs} view={view} paths={paths} onPickStart={onPickStart} start={start} />
       </Suspense>
     );
   } else if (kind === 'boundary') {

@@ -9,7 +9,7 @@ import { logThresholds, sampleSurface } from './contour-grid';
 import { CONTOUR_MARGIN, contourScales, renderContours } from './contour-render';
 import { runColor } from './palette';
 import { SURFACE_FORMULAS } from './surface-formulas';
-import { TrajectoryAccumulator } from './trajectory-accumulator';
+import type { TrajectoryAccumulator } from './trajectory-accumulator';
 import { useClipId } from './use-clip-id';
 import { useElementWidth } from './use-element-width';
 
@@ -18,6 +18,8 @@ type TrajectoryViewData = Extract<RunSnapshot['view'], { kind: 'trajectory' }>;
 export interface TrajectoryViewProps {
   runs: readonly RunSnapshot[];
   view: TrajectoryViewData;
+  /** Every run's whole path, folded in by the (eagerly loaded) task view so that no snapshot is missed. */
+  paths: TrajectoryAccumulator;
   onPickStart?: (x: number, y: number) => void;
   start?: [number, number];
   maxHeight?: number;
@@ -26,12 +28,18 @@ export interface TrajectoryViewProps {
 const GRID_COLS = 120;
 const THRESHOLDS = 18;
 
-export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420 }: TrajectoryViewProps) {
+export function TrajectoryView({
+  runs,
+  view,
+  paths,
+  onPickStart,
+  start,
+  maxHeight = 420,
+}: TrajectoryViewProps) {
   const t = useT();
   const language = useLanguage();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const acc = useRef(new TrajectoryAccumulator());
   const clipId = useClipId('trajectory-clip');
   const available = useElementWidth(box, 480);
   const [x0, x1, y0, y1] = view.extent;
@@ -66,8 +74,6 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: language: the marks' labels are worded at draw time
   useEffect(() => {
-    // Every snapshot is folded in, also while hidden: a snapshot carries only its own steps' points.
-    acc.current.update(runs);
     const el = svg.current;
     if (!el) return;
     paint.current = () =>
@@ -81,7 +87,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
           runId: r.runId,
           label: r.label,
           color: runColor(i),
-          xy: acc.current.path(r.runId),
+          xy: paths.path(r.runId),
           alr: pointAlr(r.alr),
         })),
         start: startPoint,
@@ -89,7 +95,7 @@ export function TrajectoryView({ runs, view, onPickStart, start, maxHeight = 420
         clipId,
       });
     loop.current?.request();
-  }, [runs, view, width, height, grid, thresholds, startPoint, clipId, language]);
+  }, [runs, view, paths, width, height, grid, thresholds, startPoint, clipId, language]);
 
   const pick = (e: MouseEvent<SVGSVGElement>) => {
     if (!onPickStart) return;
