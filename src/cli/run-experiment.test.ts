@@ -53,4 +53,21 @@ describe('headless experiments (the DESIGN.md §3 JSON)', () => {
     expect(result.runs[0]?.snapshots).toHaveLength(2);
     expect(result.runs[0]?.snapshots[0]).not.toHaveProperty('accuracy');
   });
+
+  it('records each loss-surface run’s point and per-coordinate A-LR (and none for other tasks)', async () => {
+    const result = await runExperiment(scene('two-scales'), { steps: 40, every: 20, loader });
+    const adam = result.runs.find((r) => r.id === 'adam');
+    const last = adam?.snapshots.at(-1);
+    expect(last?.point).toHaveLength(2);
+    expect(last?.pointAlr).toHaveLength(2);
+    // Started at (−1.5, 1.5), Adam has moved towards the minimum on both coordinates.
+    expect(last?.point?.[0]).toBeGreaterThan(-1.5);
+    expect(last?.point?.[1]).toBeLessThan(1.5);
+    // y's gradient is 1000× smaller, so Adam's A-LR of y is about 1000× its A-LR of x.
+    const [ax, ay] = last?.pointAlr ?? [1, 1];
+    expect(ay / ax).toBeGreaterThan(100);
+    const race = await runExperiment(scene('race-moons'), { steps: 10, loader });
+    expect(race.runs[0]?.snapshots[0]).not.toHaveProperty('point');
+    expect(race.runs[0]?.snapshots[0]).not.toHaveProperty('pointAlr');
+  });
 });
