@@ -166,7 +166,7 @@ export function renderContours(svgEl: SVGSVGElement, o: ContourOptions): void {
   const cross = runG
     .select<SVGPathElement>('path.alr-cross')
     .attr('stroke', (p) => p.color)
-    .attr('display', (p) => (p.alr && lastFinite(p.xy) ? null : 'none'))
+    .attr('display', (p) => (p.alr?.every(Number.isFinite) && lastFinite(p.xy) ? null : 'none'))
     .attr('transform', (p) => {
       const head = lastFinite(p.xy);
       return head ? `translate(${x(head[0])},${y(head[1])})` : null;
