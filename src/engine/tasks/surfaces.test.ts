@@ -25,7 +25,7 @@ function tfLossAndGradient(name: (typeof SURFACES)[number], x: number, y: number
 }
 
 describe('loss surfaces', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => useBackend('wasm'));
 
   it('the tf loss equals the float64 formula, and autodiff equals a central difference', () => {
     for (const name of SURFACES) {
