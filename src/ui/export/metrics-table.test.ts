@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OptimizerSpec } from '../../optim/spec';
+import { DEFAULT_PHI, type OptimizerSpec } from '../../optim/spec';
 import type { HistoryPoint } from '../../state/training-store';
 import { BoundedSeries } from '../../stats/downsample';
 import type { Percentiles } from '../../stats/percentiles';
@@ -28,6 +28,7 @@ const spec = (name: OptimizerSpec['name']): OptimizerSpec => ({
   beta2: 0.999,
   eps: 1e-8,
   softplusBeta: 50,
+  phi: DEFAULT_PHI,
   weightDecay: 0,
   convention: 'official',
   partial: 0.125,
