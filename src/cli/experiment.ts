@@ -13,6 +13,7 @@ import { nodeAssetLoader } from '../engine/data/node-asset-loader';
 import { SCENES, sceneById } from '../engine/scenes';
 import { parseArgs, USAGE } from './args';
 import { runExperiment } from './run-experiment';
+import { experimentWithRuns } from './scene-runs';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -33,13 +34,17 @@ async function main(): Promise<void> {
   }
   await registerFusedKernel(tf.getBackend());
   const started = performance.now();
-  const result = await runExperiment(scene, {
-    ...args,
-    loader: nodeAssetLoader(path.resolve(process.cwd(), 'public')),
-    onProgress: (step) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${scene.id}: step ${step}`);
+  const experiment = experimentWithRuns(scene.experiment, args.runs, args.phi);
+  const result = await runExperiment(
+    { ...scene, experiment },
+    {
+      ...args,
+      loader: nodeAssetLoader(path.resolve(process.cwd(), 'public')),
+      onProgress: (step) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${scene.id}: step ${step}`);
+      },
     },
-  });
+  );
   process.stderr.write(
     `\r${scene.id}: ${result.steps} steps on ${result.backend} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
