@@ -2,6 +2,8 @@
 // strings carry <code>, <em>, <strong> or <sup> for the `Rich` renderer. strings-zh.ts must give every
 // key with the same placeholders (strings.test.ts checks it).
 
+import { FORMULA_EN } from '../../optim/formula/messages';
+
 export const EN = {
   // Header, footer, app-level notices
   'app.tagline': 'adaptive learning rates, seen per parameter',
@@ -286,6 +288,12 @@ export const EN = {
   'csv.reading': 'Reading {name}…',
   'csv.couldNotUse': 'Could not use',
   'drawer.customDataset': 'custom (from a CSV file)',
+  'spec.phi': 'φ(z) =',
+  'spec.phiHint':
+    'A-LR = 1/φ(z), z = √v. Numbers, z, parameters, + − × ÷ ^, exp, log, log1p, sqrt, min, max, abs; “; b = 50” sets a parameter. Enter applies.',
+  'spec.phiParam': 'parameter {name}',
+  // Why a φ formula is refused (the optimizer library's codes and English templates).
+  ...FORMULA_EN,
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;
