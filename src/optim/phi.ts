@@ -55,14 +55,18 @@ export function isNonDecreasing(phi: Phi, zs: readonly number[]): boolean {
   return true;
 }
 
+/** A-LRs arrive in float32: a target within a few float32 ulps of φ(0) is φ(0). */
+const FLOAT32_SLACK = 1e-6;
+
 /**
- * The z with φ(z) = target for a non-decreasing φ: 0 when φ(0) already reaches it, `zMax` when φ never
+ * The z with φ(z) = target for a non-decreasing φ: 0 when φ(0) already reaches it (within float32
+ * rounding), `zMax` when φ never
  * does below zMax, else bisection on log z (to 1e-9 relative). On a flat stretch of φ (a clipped
  * AdaBound) it returns a point of that stretch.
  */
 export function invertPhi(phi: Phi, target: number, zMin = 1e-16, zMax = 1e6): number {
   if (!(target > 0)) return Number.NaN;
-  if (phi(0) >= target) return 0;
+  if (phi(0) >= target * (1 - FLOAT32_SLACK)) return 0;
   if (phi(zMax) < target) return zMax;
   let lo = Math.log(zMin);
   let hi = Math.log(zMax);
