@@ -8,13 +8,19 @@ import { line, scaleLog } from 'd3';
 import { useMemo } from 'react';
 import { useT } from '../i18n';
 import './charts.css';
-import { formatPlain, logTicks } from './log-axis';
+import { formatDecade, formatPlain, logTicks } from './log-axis';
 import { type PhiViewRun, phiView } from './phi-geometry';
 
 export interface PhiViewProps {
   runs: readonly PhiViewRun[];
   width?: number;
   height?: number;
+}
+
+/** The right axis: the A-LR 1/φ at a φ tick, as a decade (10⁸) where φ is one. */
+function alrLabel(phi: number): string {
+  const k = Math.round(Math.log10(phi));
+  return Math.abs(phi / 10 ** k - 1) < 1e-9 ? formatDecade(-k) : formatPlain(1 / phi);
 }
 
 const LANE = 8;
@@ -83,7 +89,7 @@ export function PhiView({ runs, width = 320, height = 210 }: PhiViewProps) {
                 y={y(k.value) + 3}
                 className="phi-view__alr-tick"
               >
-                {formatPlain(1 / k.value)}
+                {alrLabel(k.value)}
               </text>
             ))}
           </g>
@@ -115,6 +121,14 @@ export function PhiView({ runs, width = 320, height = 210 }: PhiViewProps) {
               >
                 {m && (
                   <>
+                    <title>
+                      {t('chart.phiLane', {
+                        label: c.label,
+                        min: formatPlain(m.min),
+                        p50: formatPlain(m.p50),
+                        max: formatPlain(m.max),
+                      })}
+                    </title>
                     <line x1={xAt(m.min)} x2={xAt(m.max)} y1={top + 3} y2={top + 3} />
                     <rect x={xAt(m.p25)} width={Math.max(1.5, xAt(m.p75) - xAt(m.p25))} y={top} height={6} />
                     <line

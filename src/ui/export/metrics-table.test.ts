@@ -190,6 +190,16 @@ describe('JSON', () => {
     expect(validateMetricsDocument(doc)).toEqual([]);
   });
 
+  it('carries a custom run’s φ formula in its spec', () => {
+    const [first] = runs();
+    if (!first) throw new Error('runs');
+    const custom = { ...first, runId: 'mine', spec: { ...spec('custom'), phi: 'max(z, c); c = 1e-2' } };
+    const doc = toJson({ runs: [custom], experiment: null });
+    expect(doc.runs[0]?.optimizer).toBe('custom');
+    expect((doc.runs[0]?.spec as OptimizerSpec | undefined)?.phi).toBe('max(z, c); c = 1e-2');
+    expect(validateMetricsDocument(JSON.parse(toJsonText(doc)))).toEqual([]);
+  });
+
   it('round-trips through text unchanged and still validates', () => {
     const doc = toJson({ runs: runs(), experiment: null });
     const text = toJsonText(doc);

@@ -212,6 +212,7 @@ export const EN = {
   'chart.phiAria':
     'φ(z), the denominator of the A-LR = 1/φ(z), for every run on log axes, with the z = √v its weights sit at and the A-LR band that follows: {summary}',
   'chart.phiBand': '{label}: A-LR spans {decades} decades',
+  'chart.phiLane': '{label}: z = √v of its weights from {min} to {max}, median {p50}',
   'chart.phiRange': 'A-LR {low} … {high} ({decades} decades)',
   'chart.denominator': 'denominator',
   'chart.boundaryAria': 'Decision boundary of {label}',

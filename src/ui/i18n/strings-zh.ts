@@ -194,6 +194,7 @@ export const ZH: Record<StringKey, string> = {
   'chart.phiAria':
     '各组运行的 φ(z)（A-LR = 1/φ(z) 的分母），对数坐标，标出其权重所在的 z = √v 及由此得到的 A-LR 区间：{summary}',
   'chart.phiBand': '{label}：A-LR 跨越 {decades} 个数量级',
+  'chart.phiLane': '{label}：其权重的 z = √v 从 {min} 到 {max}，中位数 {p50}',
   'chart.phiRange': 'A-LR {low} … {high}（{decades} 个数量级）',
   'chart.denominator': '分母',
   'chart.boundaryAria': '{label} 的决策边界',
