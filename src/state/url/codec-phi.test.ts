@@ -72,4 +72,14 @@ describe('φ formulas in links', () => {
     expect(phi).toBe(DEFAULT_PHI);
     expect(notices.join('\n')).toContain('at most 300 are allowed');
   });
+
+  it('carries a scheduled change of φ', () => {
+    const state = withCustom('max(z, 1e-2)');
+    state.experiment?.schedule?.splice(0);
+    if (state.experiment)
+      state.experiment.schedule = [{ atStep: 50, runId: 'mine', spec: { phi: 'z + 1e-3' } }];
+    const search = encodeState(state);
+    expect(search).toContain('at=50:mine,phi=z%20%2B%201e-3');
+    roundTrip(state);
+  });
 });

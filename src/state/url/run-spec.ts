@@ -224,12 +224,8 @@ function encodeSpecPairs(spec: Partial<OptimizerSpec>, reference: OptimizerSpec 
   }
   if (spec.convention !== undefined && (!reference || reference.convention !== spec.convention))
     out.push(`${CONVENTION_KEY}=${spec.convention}`);
-  // φ only where it matters (the custom rule), encoded like a label: its + , ; = stay inside the value.
-  if (
-    typeof spec.phi === 'string' &&
-    (spec.name ?? reference?.name) === 'custom' &&
-    reference?.phi !== spec.phi
-  )
+  // φ only when it differs (a run that is or was custom; a scheduled change), encoded like a label.
+  if (typeof spec.phi === 'string' && (!reference || reference.phi !== spec.phi))
     out.push(`${PHI_KEY}=${encodeURIComponent(spec.phi)}`);
   return out;
 }
