@@ -56,6 +56,11 @@ test('a typed φ formula trains, is refused with a reason when bad, and survives
     'd',
     /^M/,
   );
+  // Every weight sits on φ's flat start (z < 1e-2): the lane shows that range, not a false z = 0.
+  await expect(page.getByTestId('phi-flat-sadam')).toBeVisible();
+  await page
+    .getByTestId('softplus-inset')
+    .screenshot({ path: test.info().outputPath('phi-view-custom.png') });
   const before = await readout(page);
 
   await page.getByTestId('share-button').click();

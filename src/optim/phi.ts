@@ -78,3 +78,21 @@ export function invertPhi(phi: Phi, target: number, zMin = 1e-16, zMax = 1e6): n
   }
   return Math.exp(hi);
 }
+
+/**
+ * The end of a flat start: the largest z with φ(z) = φ(0) (to float32 rounding), 0 when φ rises at once.
+ * Below it an A-LR of 1/φ(0) says only "z ≤ this" (e.g. max(z, 1e-2) is flat up to 1e-2).
+ */
+export function flatStart(phi: Phi, zMin = 1e-16, zMax = 1e6): number {
+  const floor = phi(0) * (1 + FLOAT32_SLACK);
+  if (!(phi(zMin) <= floor)) return 0;
+  if (phi(zMax) <= floor) return zMax;
+  let lo = Math.log(zMin);
+  let hi = Math.log(zMax);
+  for (let i = 0; i < 100 && hi - lo > 1e-9; i++) {
+    const mid = (lo + hi) / 2;
+    if (phi(Math.exp(mid)) <= floor) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp(lo);
+}

@@ -108,4 +108,20 @@ describe('φ view geometry', () => {
     expect(bump.curves[1]?.marks).toBeNull();
     expect(bump.curves[1]?.band).toBeNull();
   });
+
+  it('marks a flat start of φ as a range, not as z = 0', () => {
+    const flat = phiView([
+      run(
+        'm',
+        { name: 'custom', phi: 'max(z, 1e-2)' },
+        { min: 100, p1: 100, p25: 100, p50: 100, p75: 100, p99: 100, max: 100 },
+      ),
+    ]);
+    const marks = flat.curves[0]?.marks;
+    expect(marks?.max).toBe(0);
+    expect((marks?.flatBelow ?? 0) / 1e-2).toBeCloseTo(1, 5);
+    expect(flat.zDomain[1]).toBeGreaterThan(1e-2);
+    // Adam's diagonal rises at once: its zeros are true zeros.
+    expect(data.curves[0]?.marks?.flatBelow).toBe(0);
+  });
 });

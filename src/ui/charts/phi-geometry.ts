@@ -4,7 +4,7 @@
 // (z = φ⁻¹(1/A-LR)), so the view needs no extra field from the engine. A φ with no z information
 // (SGD-momentum's φ ≡ 1) or one that is not monotone gets no z marks, but still its band.
 
-import { invertPhi, isNonDecreasing, phiFunction } from '../../optim/phi';
+import { flatStart, invertPhi, isNonDecreasing, phiFunction } from '../../optim/phi';
 import type { OptimizerSpec } from '../../optim/spec';
 import type { Percentiles } from '../../stats/percentiles';
 import { decadeDomain, positiveExtent } from './log-axis';
@@ -27,6 +27,11 @@ export interface ZMarks {
   p75: number;
   p99: number;
   max: number;
+  /**
+   * Where a flat start of φ ends (0 if none): a weight shown at z = 0 may sit anywhere below it, since
+   * its A-LR 1/φ(0) is the same (max(z, 1e-2) is flat up to 1e-2).
+   */
+  flatBelow: number;
 }
 
 export interface PhiCurve {
@@ -67,6 +72,7 @@ function marksOf(phi: (z: number) => number, alr: Percentiles, probe: number[]):
   // No z information: φ does not move over the range (SGD-momentum).
   if (phi(0) === phi(probe[probe.length - 1] as number)) return null;
   const z = (a: number) => invertPhi(phi, 1 / a);
+  const flat = flatStart(phi);
   return {
     min: z(alr.max),
     p1: z(alr.p99),
@@ -75,6 +81,8 @@ function marksOf(phi: (z: number) => number, alr: Percentiles, probe: number[]):
     p75: z(alr.p25),
     p99: z(alr.p1),
     max: z(alr.min),
+    // Below 1e-12 (the view's left edge at most) a flat start is float32 rounding, not φ's shape.
+    flatBelow: flat < 1e-12 ? 0 : flat,
   };
 }
 

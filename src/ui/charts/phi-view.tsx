@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { useT } from '../i18n';
 import './charts.css';
 import { formatDecade, formatPlain, logTicks } from './log-axis';
-import { type PhiViewRun, phiView } from './phi-geometry';
+import { type PhiViewRun, phiView, type ZMarks } from './phi-geometry';
 
 export interface PhiViewProps {
   runs: readonly PhiViewRun[];
@@ -21,6 +21,12 @@ export interface PhiViewProps {
 function alrLabel(phi: number): string {
   const k = Math.round(Math.log10(phi));
   return Math.abs(phi / 10 ** k - 1) < 1e-9 ? formatDecade(-k) : formatPlain(1 / phi);
+}
+
+/** Where the bold stretch ends: the 99th percentile of z, or the end of φ's flat start when all sit in it. */
+function usedUpTo(m: ZMarks | null): number {
+  if (!m) return 0;
+  return m.p99 > 0 ? m.p99 : m.flatBelow;
 }
 
 const LANE = 8;
@@ -101,9 +107,7 @@ export function PhiView({ runs, width = 320, height = 210 }: PhiViewProps) {
               {c.marks && (
                 <path
                   className="phi-view__used"
-                  d={
-                    path(c.points.filter(([z]) => z >= (c.marks?.p1 ?? 0) && z <= (c.marks?.p99 ?? 0))) ?? ''
-                  }
+                  d={path(c.points.filter(([z]) => z >= (c.marks?.p1 ?? 0) && z <= usedUpTo(c.marks))) ?? ''}
                 />
               )}
             </g>
@@ -138,10 +142,21 @@ export function PhiView({ runs, width = 320, height = 210 }: PhiViewProps) {
                       y1={top - 1}
                       y2={top + 7}
                     />
-                    {m.min === 0 && (
+                    {m.min === 0 && m.flatBelow === 0 && (
                       <text x={-3} y={top + 6} textAnchor="end" className="phi-view__zero">
                         ◂0
                       </text>
+                    )}
+                    {/* A flat start of φ: weights at its A-LR may sit anywhere below its end. */}
+                    {m.min === 0 && m.flatBelow > 0 && (
+                      <rect
+                        className="phi-view__flat"
+                        data-testid={`phi-flat-${c.runId}`}
+                        x={0}
+                        width={xAt(m.flatBelow)}
+                        y={top + 1}
+                        height={4}
+                      />
                     )}
                   </>
                 )}
