@@ -1,5 +1,5 @@
 // The charts in the live app: Figure 1 (A-LR percentiles over steps) and the A-LR histogram in every
-// run card, the loss / accuracy curves, the softplus inset and the task view. After training they
+// run card, the loss / accuracy curves, the φ view (formerly the softplus inset) and the task view. After training they
 // draw real paths (never NaN), and the ceiling lines carry the exact bounds: 1/ε = 10⁸ for Adam with
 // ε = 10⁻⁸, β/ln 2 ≈ 72.13 for Sadam with β = 50. The fixture fails a test on any console error.
 import type { Locator, Page } from '@playwright/test';
@@ -64,12 +64,31 @@ test('Figure 1 charts draw in each run card, with the ceilings 1/ε and β/ln 2'
   await expect(curves).toContainText('Adam');
   await expect(curves).toContainText('Sadam');
 
+  // The φ view: each run's φ(z) with its weights' z and its A-LR band. Adam's diagonal z + ε turns the
+  // spread of z into an A-LR spread over many decades; Sadam's softplus floor keeps its A-LR in one.
   const inset = page.getByTestId('softplus-inset');
   await expect(inset).toBeVisible();
-  const beta = Number(await inset.getAttribute('data-beta'));
-  const ceiling = Number(await inset.getByTestId('softplus-ceiling').getAttribute('data-value'));
-  expect(ceiling).toBeCloseTo(beta / Math.LN2, 9);
-  expect((await pathData(inset, 'path.softplus-curve'))[0]).toMatch(/^M/);
+  await expect(inset).toHaveAttribute('data-runs', '2');
+  for (const runId of ['adam', 'sadam']) {
+    expect((await pathData(inset.getByTestId(`phi-curve-${runId}`), 'path.phi-view__curve'))[0]).toMatch(
+      /^M/,
+    );
+    expect((await pathData(inset.getByTestId(`phi-curve-${runId}`), 'path.phi-view__used'))[0]).toMatch(/^M/);
+    const median = Number(await inset.getByTestId(`phi-rug-${runId}`).getAttribute('data-p50'));
+    expect(median).toBeGreaterThan(0);
+    await expect(inset.getByTestId(`phi-band-bar-${runId}`)).toBeVisible();
+  }
+  const decades = async (runId: string) =>
+    Number(await inset.getByTestId(`phi-band-${runId}`).getAttribute('data-decades'));
+  // The same numbers the run cards show: log10(max/min) of the A-LR.
+  expect(await decades('adam')).toBeGreaterThan(4);
+  expect(await decades('sadam')).toBeLessThan(1);
+  await expect(inset.getByTestId('phi-band-adam')).toContainText('decades');
+  // The run colours are the app's: the curve of the first run is the first palette colour.
+  expect(await inset.getByTestId('phi-curve-adam').evaluate((g) => getComputedStyle(g).color)).toBe(
+    'rgb(213, 94, 0)',
+  );
+  await inset.screenshot({ path: test.info().outputPath('phi-view.png') });
 
   const view = page.getByTestId('task-view');
   await expect(view).toHaveAttribute('data-kind', 'digits');

@@ -1,6 +1,6 @@
 // Command-line arguments of the headless runner: --scene <id> [--steps N] [--seed S] [--out file]
-// [--backend cpu|wasm] [--every N], or --check [--fast | --scenes a,b] to check the scenes' claims.
-// Pure, so it is unit-tested.
+// [--backend cpu|wasm] [--every N] [--run <id:name,key=value…>]… [--phi <formula>], or --check [--fast |
+// --scenes a,b] to check the scenes' claims. Pure, so it is unit-tested.
 
 export interface ExperimentArgs {
   /** The one scene to run; '' with --check. */
@@ -17,10 +17,14 @@ export interface ExperimentArgs {
   /** WASM by default (about 7× faster than CPU here); CPU is the fallback. */
   backend: 'cpu' | 'wasm';
   every?: number;
+  /** Runs in the link's `run=` syntax (e.g. `mine:custom,lr=1e-2`); when given they replace the scene's. */
+  runs?: string[];
+  /** The φ formula of every custom run (plain text, e.g. `log(1+exp(b*z))/b; b = 50`). */
+  phi?: string;
 }
 
 export const USAGE =
-  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json] [--backend cpu|wasm] [--every N]\n' +
+  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json] [--backend cpu|wasm] [--every N] [--run id:name,key=value…]… [--phi "formula in z"]\n' +
   '       npm run experiment -- --check [--fast | --scenes id,id] [--backend cpu|wasm]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
@@ -67,6 +71,14 @@ export function parseArgs(argv: string[]): ExperimentArgs {
         if (value !== 'cpu' && value !== 'wasm')
           throw new Error(`--backend must be cpu or wasm; got ${value ?? 'nothing'}`);
         out.backend = value;
+        break;
+      case '--run':
+        if (!value) throw new Error('--run needs a run spec, e.g. mine:custom,lr=1e-2');
+        out.runs = [...(out.runs ?? []), value];
+        break;
+      case '--phi':
+        if (value === undefined) throw new Error('--phi needs a formula in z');
+        out.phi = value;
         break;
       default:
         throw new Error(`unknown argument ${flag}`);

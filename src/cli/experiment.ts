@@ -15,6 +15,7 @@ import { SCENES, sceneById } from '../engine/scenes';
 import { parseArgs, USAGE } from './args';
 import { checkScenes, selectScenes } from './check-scenes';
 import { runExperiment } from './run-experiment';
+import { experimentWithRuns } from './scene-runs';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -43,13 +44,17 @@ async function main(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const result = await runExperiment(scene, {
-    ...args,
-    loader,
-    onProgress: (step) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${scene.id}: step ${step}`);
+  const experiment = experimentWithRuns(scene.experiment, args.runs, args.phi);
+  const result = await runExperiment(
+    { ...scene, experiment },
+    {
+      ...args,
+      loader,
+      onProgress: (step) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${scene.id}: step ${step}`);
+      },
     },
-  });
+  );
   process.stderr.write(
     `\r${scene.id}: ${result.steps} steps on ${result.backend} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );

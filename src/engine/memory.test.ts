@@ -34,6 +34,7 @@ const LR: Record<OptimizerName, number> = {
   adabound: 1e-3,
   amsbound: 1e-3,
   yogi: 1e-3,
+  custom: 1e-3,
 };
 
 function experiment(task: TaskConfig, names: readonly OptimizerName[]): ExperimentConfig {

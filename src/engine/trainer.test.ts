@@ -51,4 +51,21 @@ describe('Trainer (the worker loop)', () => {
     expect(errors).toEqual([]);
     trainer.dispose();
   });
+
+  it('while paused, a spec change (a slider burst included) is shown by one snapshot, at the same step', async () => {
+    const { trainer, snapshots, errors } = trainerHarness();
+    await trainer.load(rosenbrock.experiment, 10);
+    const before = snapshots.length;
+    const burst = [2, 3, 4, 5].map((b) => trainer.setSpec('adam', { name: 'custom', phi: `z + ${b}e-8` }));
+    await Promise.all(burst);
+    const after = snapshots.slice(before);
+    expect(after.length).toBeGreaterThanOrEqual(1);
+    expect(after.length).toBeLessThanOrEqual(2);
+    const last = after[after.length - 1];
+    expect(last?.step).toBe(0);
+    expect(last?.runs[0]?.spec).toMatchObject({ name: 'custom', phi: 'z + 5e-8' });
+    expect(() => trainer.setSpec('adam', { phi: 'log(z)' })).toThrow(/column 1/);
+    expect(errors).toEqual([]);
+    trainer.dispose();
+  });
 });

@@ -70,6 +70,8 @@ export class Trainer {
   private loopGeneration = 0;
   /** Serialises commands that rebuild state (load, reset, task, backend) against the loop. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** A snapshot after a paused setSpec is queued and not yet taken. */
+  private specSnapshotQueued = false;
 
   constructor(
     private readonly events: TrainerEvents,
@@ -162,9 +164,18 @@ export class Trainer {
   }
 
   /** Takes effect at the next step; throws InvalidSpecError (nothing changed) on a bad value. */
-  setSpec(runId: string, spec: Partial<OptimizerSpecInput>): void {
+  setSpec(runId: string, spec: Partial<OptimizerSpecInput>): Promise<void> {
     // No checkpoint forced here (a slider sends many): a recovery keeps the live specs (Session.restoreFrom).
+    // Validated at once (an InvalidSpecError reaches the caller); while paused the page would otherwise
+    // keep showing the old spec (its editors read the snapshot), so one snapshot follows.
     this.requireSession().setSpec(runId, spec);
+    // A slider's burst of changes coalesces into the one snapshot still waiting in the queue.
+    if (this.playing || this.specSnapshotQueued) return Promise.resolve();
+    this.specSnapshotQueued = true;
+    return this.exclusive(async () => {
+      this.specSnapshotQueued = false;
+      await this.postSnapshot();
+    });
   }
 
   /** What the heatmaps draw from the next snapshot on; posts one at once when paused. */

@@ -62,7 +62,8 @@ export class CalibratedOptimizer extends tf.Optimizer {
     const rule = RULES[this.specValue.name];
     const spec = this.specValue;
     // One fused kernel per variable where the backend has one (DESIGN.md §2), else tf ops.
-    const fused = fusedKernelAvailable();
+    // A φ formula has no fused template (it is any tree of ops): the custom rule always runs as tf ops.
+    const fused = rule.denominator !== 'custom' && fusedKernelAvailable();
     tf.tidy(() => {
       for (const [name, gradient] of entries) {
         if (gradient == null) continue;

@@ -2,6 +2,8 @@
 // (DESIGN.md §1; Tong, Liang & Bi, arXiv 1908.00700, Alg. 1–2) and deliberately sharing no code
 // with the tfjs implementation, so that each checks the other. Plain TypeScript: no tfjs, no DOM.
 
+import { evaluatePhi } from './formula/evaluate';
+import { parseFormula } from './formula/parse';
 import type { OptimizerSpec } from './spec';
 
 export interface ReferenceState {
@@ -43,6 +45,7 @@ const BIAS_CORRECTED = new Set([
   'adabound',
   'amsbound',
   'yogi',
+  'custom',
 ]);
 
 /** One step of `spec.name` on x with raw gradient g; mutates `state`. */
@@ -62,6 +65,7 @@ export function referenceStep(
   let stepFactor = lr;
   if (biasCorrected) stepFactor = textbook ? lr / bc1 : (lr * Math.sqrt(bc2)) / bc1;
 
+  const parsedPhi = parseFormula(spec.phi);
   const n = x.length;
   const out = { x: new Float64Array(n), alr: new Float64Array(n), effStep: new Float64Array(n) };
   for (let i = 0; i < n; i++) {
@@ -88,6 +92,7 @@ export function referenceStep(
 
     let alr: number;
     if (name === 'sgdm') alr = 1;
+    else if (name === 'custom') alr = 1 / evaluatePhi(parsedPhi, Math.sqrt(vhat));
     else if (SOFTPLUS.has(name)) alr = 1 / softplus64(Math.sqrt(vhat), softplusBeta);
     else if (name === 'padam') alr = 1 / (Math.sqrt(vhat) + eps) ** (2 * spec.partial);
     else alr = 1 / (Math.sqrt(vhat) + eps);

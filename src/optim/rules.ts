@@ -1,6 +1,8 @@
 // The A-LR rules as data: which moments each keeps and how its denominator calibrates the step.
 // Plain TypeScript (no tfjs): the UI lists and explains them, the tfjs update reads the flags.
 
+import { compiledPhi } from './formula/cache';
+import { CHECK_Z, evaluatePhi } from './formula/evaluate';
 import type { OptimizerName, OptimizerSpec } from './spec';
 
 export interface Rule {
@@ -13,7 +15,8 @@ export interface Rule {
   secondMoment: 'ema' | 'sum' | 'yogi' | 'none';
   /** Denominator from the running max of the raw v (AMSGrad, Reddi et al. 2018). */
   ams: boolean;
-  denominator: 'sqrt-eps' | 'softplus' | 'padam' | 'one';
+  /** 'custom': φ(√v) from the spec's formula (tf ops only: no fused kernel). */
+  denominator: 'sqrt-eps' | 'softplus' | 'padam' | 'one' | 'custom';
   /** AdaBound: the step lr_t/denom is clipped into bounds that converge to finalLr. */
   bounded: boolean;
   /** Uses Adam's bias corrections (and so the official/textbook convention applies). */
@@ -137,6 +140,15 @@ export const RULES: Record<OptimizerName, Rule> = {
     formula: 'A-LR = 1/(√v + ε), v −= (1−β2)·sign(v − g²)·g² (additive, not multiplicative)',
     reference: 'Zaheer, Reddi, Sachan, Kale & Kumar 2018, NeurIPS',
   },
+  custom: {
+    ...ADAM_FAMILY,
+    name: 'custom',
+    label: 'Custom φ',
+    ams: false,
+    denominator: 'custom',
+    formula: 'A-LR = 1/φ(√v), φ your own formula in z',
+    reference: 'Tong, Liang & Bi 2019, arXiv 1908.00700, §3 (the A-LR as 1/φ(√v))',
+  },
 };
 
 /** Whether v̂ = v/(1−β2^t) enters the denominator (Kingma–Ba form) rather than the step. */
@@ -179,6 +191,11 @@ export function adaptiveRateCeiling(spec: OptimizerSpec): number {
       return spec.eps ** (-2 * spec.partial);
     case 'one':
       return 1;
+    case 'custom': {
+      // The largest 1/φ over the sampled z (exact for a monotone φ, whose smallest value is φ(0)).
+      const phi = compiledPhi(spec.phi);
+      return Math.max(...CHECK_Z.map((z) => 1 / evaluatePhi(phi, z)));
+    }
     default:
       return 1 / spec.eps;
   }

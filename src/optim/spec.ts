@@ -1,6 +1,9 @@
 // Optimizer specs: names, defaults and validation. Plain TypeScript (no tfjs) so that the store,
 // the URL codec and the UI can share it.
 
+import { compileFormula } from './formula/evaluate';
+import { describeFormulaProblem, FormulaError, type FormulaProblem } from './formula/messages';
+
 export const OPTIMIZER_NAMES = [
   'adam',
   'amsgrad',
@@ -13,6 +16,7 @@ export const OPTIMIZER_NAMES = [
   'adabound',
   'amsbound',
   'yogi',
+  'custom',
 ] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
@@ -35,7 +39,15 @@ export interface OptimizerSpec {
   /** AdaBound / AMSBound: the SGD learning rate the bounds converge to, and their speed γ. */
   finalLr: number;
   gamma: number;
+  /**
+   * The 'custom' rule's calibration as a formula in z = √v: A-LR = 1/φ(z), e.g.
+   * `log(1 + exp(b*z))/b; b = 50` (formula/parse.ts has the language). Other rules ignore it.
+   */
+  phi: string;
 }
+
+/** The custom rule's φ before the user types one: Sadam's softplus_β, β = 50 (the formula they can edit). */
+export const DEFAULT_PHI = 'log(1 + exp(b*z))/b; b = 50';
 
 /** What callers may pass: a name, and any subset of the rest (missing or null fields take defaults). */
 export type OptimizerSpecInput = { name: OptimizerName } & {
@@ -63,6 +75,7 @@ const SHARED_DEFAULTS: Omit<OptimizerSpec, 'name'> = {
   partial: 1 / 8,
   finalLr: 0.1,
   gamma: 1e-3,
+  phi: DEFAULT_PHI,
 };
 
 const PER_NAME_DEFAULTS: Partial<Record<OptimizerName, Partial<OptimizerSpec>>> = {
@@ -73,6 +86,7 @@ const PER_NAME_DEFAULTS: Partial<Record<OptimizerName, Partial<OptimizerSpec>>> 
   rmsprop: { lr: 1e-3, beta2: 0.99 },
   padam: { lr: 0.1 },
   yogi: { lr: 1e-2, eps: 1e-3 },
+  custom: { lr: 1e-2 },
 };
 
 /** Defaults for one optimizer, as the paper (or the rule's own authors) ran it. */
@@ -84,7 +98,7 @@ export function isOptimizerName(value: unknown): value is OptimizerName {
   return typeof value === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(value);
 }
 
-type NumericKey = {
+export type NumericKey = {
   [K in keyof OptimizerSpec]: OptimizerSpec[K] extends number ? K : never;
 }[keyof OptimizerSpec];
 
@@ -115,6 +129,23 @@ const EPS_IN_DENOMINATOR: ReadonlySet<OptimizerName> = new Set([
 
 export class InvalidSpecError extends RangeError {
   override name = 'InvalidSpecError';
+  /** Set when the φ formula was refused: the typed problem the UI translates. */
+  problem?: FormulaProblem;
+}
+
+/** Refuses a φ formula that does not parse or is not finite and > 0 for z ≥ 0 (the message says where). */
+function checkPhi(value: unknown): string {
+  if (typeof value !== 'string')
+    throw new InvalidSpecError(`phi must be a formula text; got ${typeof value}`);
+  try {
+    compileFormula(value);
+  } catch (err) {
+    if (!(err instanceof FormulaError)) throw err;
+    const error = new InvalidSpecError(`phi ${describeFormulaProblem(err.problem)}`);
+    error.problem = err.problem;
+    throw error;
+  }
+  return value;
 }
 
 function checkRange(key: NumericKey, value: number): void {
@@ -144,6 +175,8 @@ export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): Op
         throw new InvalidSpecError(`convention must be 'official' or 'textbook'; got ${String(value)}`);
       }
       spec.convention = value;
+    } else if (key === 'phi') {
+      spec.phi = checkPhi(value);
     } else if (key in RANGES) {
       checkRange(key as NumericKey, value as number);
       spec[key as NumericKey] = value as number;

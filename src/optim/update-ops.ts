@@ -3,6 +3,8 @@
 // `1 − 0.999` in float32 is off by 1.3e-5 relative.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { compiledPhi } from './formula/cache';
+import { phiTensor } from './formula/tf-evaluate';
 import { type Rule, secondMomentCorrection, stepBounds, stepFactor, usesTextbookForm } from './rules';
 import type { OptimizerSpec } from './spec';
 
@@ -42,6 +44,7 @@ export function adaptiveRate(rule: Rule, spec: OptimizerSpec, t: number, vv: tf.
   const root = tf.sqrt(vhat);
   let denom: tf.Tensor;
   if (rule.denominator === 'softplus') denom = softplus(root, spec.softplusBeta);
+  else if (rule.denominator === 'custom') denom = phiTensor(compiledPhi(spec.phi), root);
   else if (rule.denominator === 'padam') denom = tf.pow(tf.add(root, spec.eps), 2 * spec.partial);
   else denom = tf.add(root, spec.eps);
   const rate = tf.reciprocal(denom);

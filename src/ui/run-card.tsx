@@ -148,7 +148,11 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
           </>
         )}
       </dl>
-      <p className="muted small">{formulaText(rule.formula, language)}</p>
+      <p className="muted small">
+        {rule.denominator === 'custom'
+          ? `A-LR = 1/φ(√v), φ(z) = ${run.spec.phi}`
+          : formulaText(rule.formula, language)}
+      </p>
       <details className="run-card__edit" hidden={!showEdit}>
         <summary data-testid={`edit-${run.runId}`}>{t('run.edit')}</summary>
         <SpecEditor runId={run.runId} spec={run.spec} />

@@ -8,6 +8,7 @@ import { controller } from '../state/app-state';
 import { type StringKey, useT } from './i18n';
 import { LogSlider } from './log-slider';
 import { NumberField } from './number-field';
+import { PhiField } from './phi-field';
 
 type NumericKey = 'lr' | 'beta1' | 'beta2' | 'eps' | 'softplusBeta' | 'weightDecay';
 
@@ -67,6 +68,9 @@ export function SpecEditor({ runId, spec }: { runId: string; spec: OptimizerSpec
           testId={`softplusBeta-${runId}`}
           onChange={(v) => set({ softplusBeta: v })}
         />
+      )}
+      {rule.denominator === 'custom' && (
+        <PhiField runId={runId} phi={spec.phi} onCommit={(phi) => set({ phi })} />
       )}
       {rule.biasCorrected && (
         <label className="field">

@@ -1,12 +1,12 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
-// charts (training curves, the softplus inset, the task view).
+// charts (training curves, the φ view, the task view).
 
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
-import { RULES } from '../optim/rules';
 import { controller, training } from '../state/app-state';
-import { TrainingCurves as CurvesChart, SoftplusInset as SoftplusChart, TaskView } from './charts';
+import { TrainingCurves as CurvesChart, PhiView, TaskView } from './charts';
+import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { noticeText, sceneText, useLanguage, useT } from './i18n';
@@ -18,7 +18,6 @@ import { useTraining } from './use-training';
 // They draw from the store in animation frames: no need to re-render them with every snapshot.
 const TrainingCurves = memo(CurvesChart);
 const RunCard = memo(RunCardView);
-const SoftplusInset = memo(SoftplusChart);
 
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
@@ -48,7 +47,19 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const showTask = useShown('task');
   const task = useTraining((s) => s.experiment?.task);
   const start = task?.kind === 'surface' ? task.start : undefined;
-  const softplusRun = snapshot?.runs.find((r) => RULES[r.spec.name].denominator === 'softplus');
+  // Every run's φ with its current A-LR percentiles (run colours by position, as in every chart).
+  const phiRuns = useMemo(
+    () =>
+      (snapshot?.runs ?? []).map((r, i) => ({
+        runId: r.runId,
+        label: r.label,
+        color: runColor(i),
+        spec: r.spec,
+        step: r.step,
+        alr: r.alrStats,
+      })),
+    [snapshot],
+  );
   return (
     <section className="card training" aria-labelledby="training-title">
       <h2 id="training-title">{text?.title ?? t('training.title')}</h2>
@@ -96,7 +107,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           )}
           {showSoftplus && (
             <section className="card" aria-label={t('training.softplus')}>
-              <SoftplusInset beta={softplusRun?.spec.softplusBeta ?? 50} />
+              <PhiView runs={phiRuns} />
             </section>
           )}
           {showTask && (

@@ -101,5 +101,8 @@ function denominatorMode(rule: Rule): FusedParams['denominator'] {
       return DENOMINATOR_MODE.power;
     case 'one':
       return DENOMINATOR_MODE.one;
+    case 'custom':
+      // A formula has no fused template: CalibratedOptimizer keeps such a rule on tf ops.
+      throw new Error('the custom φ rule has no fused kernel; it runs as tf ops');
   }
 }

@@ -69,6 +69,11 @@ export function otherRulesGrid(): OptimizerSpec[] {
     { name: 'amsbound', lr: 1e-3, convention: 'textbook' },
     { name: 'yogi', lr: 1e-2 },
     { name: 'yogi', lr: 1e-1, weightDecay: 5e-4, convention: 'textbook' },
+    // Custom φ formulas (tf ops against the float64 reference's plain-JS evaluation of the same tree).
+    { name: 'custom', lr: 1e-2 },
+    { name: 'custom', lr: 1e-3, phi: 'max(z, 1e-2)' },
+    { name: 'custom', lr: 1e-2, phi: '(z + 1e-8)^0.25', convention: 'textbook' },
+    { name: 'custom', lr: 1e-3, phi: 'sqrt(z^2 + c^2); c = 1e-3', weightDecay: 5e-4 },
   ];
   return inputs.map((input) => resolveSpec(input));
 }
@@ -86,7 +91,11 @@ export function isWellConditioned(spec: OptimizerSpec, problem: GridProblem): bo
 
 export function specLabel(spec: OptimizerSpec): string {
   const extra =
-    spec.name.includes('sadam') || spec.name === 'samsgrad' ? `β=${spec.softplusBeta}` : `ε=${spec.eps}`;
+    spec.name === 'custom'
+      ? `φ=${spec.phi}`
+      : spec.name.includes('sadam') || spec.name === 'samsgrad'
+        ? `β=${spec.softplusBeta}`
+        : `ε=${spec.eps}`;
   return `${spec.name}|${spec.convention}|lr=${spec.lr}|${extra}|wd=${spec.weightDecay}`;
 }
 

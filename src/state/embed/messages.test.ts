@@ -20,6 +20,12 @@ describe('embed messages', () => {
       runId: 'sadam',
       spec: { softplusBeta: 10 },
     });
+    const phi = { name: 'custom', phi: 'log(1+exp(b*z))/b; b = 20' };
+    expect(parseEmbedMessage(m({ type: 'setSpec', runId: 'c', spec: phi }))).toEqual({
+      type: 'setSpec',
+      runId: 'c',
+      spec: phi,
+    });
   });
 
   it('ignores anything malformed, unknown or from someone else', () => {
@@ -43,6 +49,8 @@ describe('embed messages', () => {
       m({ type: 'setSpec', runId: 'a', spec: {} }),
       m({ type: 'setSpec', runId: 'a b', spec: { lr: 1 } }),
       m({ type: 'setSpec', spec: { lr: 1 } }),
+      m({ type: 'setSpec', runId: 'a', spec: { phi: 42 } }),
+      m({ type: 'setSpec', runId: 'a', spec: { phi: `${'z+'.repeat(200)}1` } }),
     ];
     for (const message of bad) expect(parseEmbedMessage(message), JSON.stringify(message)).toBeNull();
   });

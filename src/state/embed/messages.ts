@@ -1,6 +1,7 @@
 // The postMessage API for slide decks that embed Anisoscope (docs/embed.md). Every message is
 // validated here; anything else is ignored. Pure: no DOM.
 
+import { FORMULA_LIMITS } from '../../optim/formula/parse';
 import { isOptimizerName, type OptimizerSpecInput } from '../../optim/spec';
 
 export const SOURCE = 'anisoscope';
@@ -71,6 +72,11 @@ function parseSpec(value: unknown): Partial<OptimizerSpecInput> | null {
   if (value.convention !== undefined) {
     if (value.convention !== 'official' && value.convention !== 'textbook') return null;
     spec.convention = value.convention;
+  }
+  // The custom rule's φ formula: a string of bounded length here; the library parses and checks it.
+  if (value.phi !== undefined) {
+    if (typeof value.phi !== 'string' || value.phi.length > FORMULA_LIMITS.length) return null;
+    spec.phi = value.phi;
   }
   return Object.keys(spec).length > 0 ? spec : null;
 }

@@ -45,7 +45,7 @@ describe('clamping and reporting', () => {
     );
     expect(state.experiment?.runs.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(notices).toEqual([
-      'run #1 (“x”): unknown optimizer “adamz” (expected one of adam, amsgrad, sadam, samsgrad, sgdm, adagrad, rmsprop, padam, adabound, amsbound, yogi); run dropped',
+      'run #1 (“x”): unknown optimizer “adamz” (expected one of adam, amsgrad, sadam, samsgrad, sgdm, adagrad, rmsprop, padam, adabound, amsbound, yogi, custom); run dropped',
       'run #3: a second run with id “a”; dropped',
       'run e: at most 4 runs; dropped',
     ]);

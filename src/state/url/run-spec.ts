@@ -2,6 +2,8 @@
 // refused value is clamped or replaced, with a notice) and written with only what differs from defaults.
 
 import type { RunConfig, ScheduledChange } from '../../engine/experiment';
+import { checkFormula } from '../../optim/formula/evaluate';
+import { describeFormulaProblem } from '../../optim/formula/messages';
 import { RULES } from '../../optim/rules';
 import {
   defaultSpec,
@@ -20,6 +22,7 @@ import {
   LABEL_KEY,
   MAX_LABEL_LENGTH,
   numberIn,
+  PHI_KEY,
   parseNumber,
   RUN_ID,
   SPEC_PARAMS,
@@ -98,6 +101,16 @@ function readSpecPairs(
       if (text.length > MAX_LABEL_LENGTH)
         notices.add(`the label of ${who} is cut to ${MAX_LABEL_LENGTH} characters`);
       label = text.slice(0, MAX_LABEL_LENGTH);
+      continue;
+    }
+    if (lower === PHI_KEY) {
+      // A refused formula keeps the run (with the default φ) and says where and why.
+      const checked = checkFormula(value);
+      if (checked.ok) spec.phi = value;
+      else
+        notices.add(
+          `the φ formula of ${who} is refused: ${describeFormulaProblem(checked.problem)}; ${fallback === 'default' ? 'using the default φ' : 'ignored'}`,
+        );
       continue;
     }
     if (lower === CONVENTION_KEY) {
@@ -211,6 +224,9 @@ function encodeSpecPairs(spec: Partial<OptimizerSpec>, reference: OptimizerSpec 
   }
   if (spec.convention !== undefined && (!reference || reference.convention !== spec.convention))
     out.push(`${CONVENTION_KEY}=${spec.convention}`);
+  // φ only when it differs (a run that is or was custom; a scheduled change), encoded like a label.
+  if (typeof spec.phi === 'string' && (!reference || reference.phi !== spec.phi))
+    out.push(`${PHI_KEY}=${encodeURIComponent(spec.phi)}`);
   return out;
 }
 

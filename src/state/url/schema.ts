@@ -232,6 +232,8 @@ export const SPEC_PARAMS: readonly { key: string; field: NumericSpecField; high:
 export const CONVENTION_KEY = 'conv';
 export const LABEL_KEY = 'label';
 export const MAX_LABEL_LENGTH = 60;
+/** The custom rule's φ formula (`phi=log(1%2Bexp(b*z))%2Fb`); its length is limited by the formula parser. */
+export const PHI_KEY = 'phi';
 /** Run ids become test ids and panel keys: keep them plain. */
 export const RUN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 

@@ -18,4 +18,12 @@ describe('alrBound', () => {
   it('is 1 for SGD-momentum', () => {
     expect(alrBound(defaultSpec('sgdm'))).toEqual({ value: 1, label: 'A-LR ≡ 1' });
   });
+
+  it('is the largest 1/φ for a custom formula (1/φ(0) for a non-decreasing φ)', () => {
+    expect(alrBound({ ...defaultSpec('custom'), phi: 'max(z, 1e-2)' })).toEqual({
+      value: 100,
+      label: 'max 1/φ = 100',
+    });
+    expect(alrBound(defaultSpec('custom')).value).toBeCloseTo(50 / Math.LN2, 9);
+  });
 });

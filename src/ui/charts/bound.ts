@@ -21,6 +21,9 @@ export function alrBound(spec: OptimizerSpec): AlrBound {
       return { value, label: `ε^(−2p) = ${shown}` };
     case 'one':
       return { value, label: 'A-LR ≡ 1' };
+    case 'custom':
+      // The largest 1/φ over z ≥ 0 (sampled; φ(0) for a non-decreasing φ).
+      return { value, label: `max 1/φ = ${shown}` };
     default:
       return { value, label: `1/ε = ${shown}` };
   }

@@ -3,7 +3,7 @@
 export { AlrHistogram, type AlrHistogramProps } from './alr-histogram';
 export { AnisotropyChart, type AnisotropyChartProps } from './anisotropy-chart';
 export { RUN_COLORS, runColor } from './palette';
-export { SoftplusInset, type SoftplusInsetProps } from './softplus-inset';
+export { PhiView, type PhiViewProps } from './phi-view';
 export { TaskView, type TaskViewProps } from './task-view';
 export { TrainingCurves, type TrainingCurvesProps } from './training-curves';
 export { useSharedAlrDomain } from './use-shared-alr-domain';

@@ -35,6 +35,10 @@ describe('figure 1 layout and titles', () => {
     expect(optimizerTitle({ name: 'adam', softplusBeta: 50 })).toBe('Adam');
     expect(optimizerTitle({ name: 'sadam', softplusBeta: 50 })).toBe('Sadam (β = 50)');
     expect(optimizerTitle({ name: 'samsgrad', softplusBeta: 10 })).toBe('SAMSGrad (β = 10)');
+    expect(optimizerTitle({ name: 'custom', phi: 'max(z, c); c = 1e-2' })).toBe('φ(z) = max(z, c); c = 1e-2');
+    expect(optimizerTitle({ name: 'custom', phi: `${'z+'.repeat(40)}1` })).toHaveLength(
+      'φ(z) = '.length + 48,
+    );
   });
 });
 

@@ -39,15 +39,20 @@ const MARGIN = { top: 30, right: 14, bottom: 40, left: 58 };
 const LEGEND_H = 30;
 const CAPTION_H = 20;
 
-/** The optimizer as a panel title: the rule's name, with β for the softplus rules. */
+/** The optimizer as a panel title: the rule's name, with β for the softplus rules and φ for a custom one. */
 export function optimizerTitle(spec: {
   name: keyof typeof RULES;
   softplusBeta?: number;
   eps?: number;
+  phi?: string;
 }): string {
   const rule = RULES[spec.name];
   if (rule.denominator === 'softplus' && spec.softplusBeta !== undefined)
     return `${rule.label} (β = ${spec.softplusBeta})`;
+  if (rule.denominator === 'custom' && spec.phi !== undefined) {
+    const phi = spec.phi.length > 48 ? `${spec.phi.slice(0, 47)}…` : spec.phi;
+    return `φ(z) = ${phi}`;
+  }
   return rule.label;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OptimizerSpec } from '../../optim/spec';
+import { DEFAULT_PHI, type OptimizerSpec } from '../../optim/spec';
 import type { HistoryPoint } from '../../state/training-store';
 import { BoundedSeries } from '../../stats/downsample';
 import type { Percentiles } from '../../stats/percentiles';
@@ -28,6 +28,7 @@ const spec = (name: OptimizerSpec['name']): OptimizerSpec => ({
   beta2: 0.999,
   eps: 1e-8,
   softplusBeta: 50,
+  phi: DEFAULT_PHI,
   weightDecay: 0,
   convention: 'official',
   partial: 0.125,
@@ -187,6 +188,16 @@ describe('JSON', () => {
     expect(doc.runs[0]?.points[2]?.testLoss).toBeNull();
     expect(doc.runs[1]?.points[1]).not.toHaveProperty('testLoss');
     expect(validateMetricsDocument(doc)).toEqual([]);
+  });
+
+  it('carries a custom run’s φ formula in its spec', () => {
+    const [first] = runs();
+    if (!first) throw new Error('runs');
+    const custom = { ...first, runId: 'mine', spec: { ...spec('custom'), phi: 'max(z, c); c = 1e-2' } };
+    const doc = toJson({ runs: [custom], experiment: null });
+    expect(doc.runs[0]?.optimizer).toBe('custom');
+    expect((doc.runs[0]?.spec as OptimizerSpec | undefined)?.phi).toBe('max(z, c); c = 1e-2');
+    expect(validateMetricsDocument(JSON.parse(toJsonText(doc)))).toEqual([]);
   });
 
   it('round-trips through text unchanged and still validates', () => {

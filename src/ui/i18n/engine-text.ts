@@ -144,6 +144,7 @@ const ZH_FORMULAS: Record<string, string> = {
     'A-LR = clip(lr_t/(√v̂ + ε), η_l(t), η_u(t)) / lr_t，v̂ = v 的最大值',
   'A-LR = 1/(√v + ε), v −= (1−β2)·sign(v − g²)·g² (additive, not multiplicative)':
     'A-LR = 1/(√v + ε)，v −= (1−β2)·sign(v − g²)·g²（加性更新，而非乘性）',
+  'A-LR = 1/φ(√v), φ your own formula in z': 'A-LR = 1/φ(√v)，φ 为你自己写的 z 的公式',
 };
 
 /** An update rule's one-line formula (src/optim/rules.ts) in `language`; pure math stays as it is. */

@@ -2,6 +2,8 @@
 // strings carry <code>, <em>, <strong> or <sup> for the `Rich` renderer. strings-zh.ts must give every
 // key with the same placeholders (strings.test.ts checks it).
 
+import { FORMULA_EN } from '../../optim/formula/messages';
+
 export const EN = {
   // Header, footer, app-level notices
   'app.tagline': 'adaptive learning rates, seen per parameter',
@@ -43,7 +45,7 @@ export const EN = {
   'training.title': 'Training',
   'training.addRun': '+ Add a run (SAMSGrad, from the shared initial weights)',
   'training.curves': 'Training curves',
-  'training.softplus': 'Softplus',
+  'training.softplus': 'Calibration φ(z)',
   'training.taskView': 'Task view',
   'training.loading': 'Loading the scene…',
   'training.error': '{message}',
@@ -210,9 +212,11 @@ export const EN = {
   'chart.divergedLegend': ' diverged @ {step}',
   'chart.train': 'train',
   'chart.test': 'test',
-  'chart.softplusAria': 'softplus with beta {beta} against the identity',
-  'chart.softplusFloor': 'floor ln 2/β = {value}',
-  'chart.softplusIdentity': "z ≈ Adam's √v + ε",
+  'chart.phiAria':
+    'φ(z), the denominator of the A-LR = 1/φ(z), for every run on log axes, with the z = √v its weights sit at and the A-LR band that follows: {summary}',
+  'chart.phiBand': '{label}: A-LR spans {decades} decades',
+  'chart.phiLane': '{label}: z = √v of its weights from {min} to {max}, median {p50}',
+  'chart.phiRange': 'A-LR {low} … {high} ({decades} decades)',
   'chart.denominator': 'denominator',
   'chart.boundaryAria': 'Decision boundary of {label}',
   'chart.digit': 'digit',
@@ -291,6 +295,12 @@ export const EN = {
   'drawer.customDataset': 'custom (from a CSV file)',
   'chart.alrCross': 'A-LR of x ↔ and of y ↕ (log scale)',
   'chart.alrCrossTitle': '{run}: A-LR of x {x}, of y {y}',
+  'spec.phi': 'φ(z) =',
+  'spec.phiHint':
+    'A-LR = 1/φ(z), z = √v. Numbers, z, parameters, + − × ÷ ^, exp, log, log1p, sqrt, min, max, abs; “; b = 50” sets a parameter. Enter applies.',
+  'spec.phiParam': 'parameter {name}',
+  // Why a φ formula is refused (the optimizer library's codes and English templates).
+  ...FORMULA_EN,
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

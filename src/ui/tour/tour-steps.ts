@@ -57,7 +57,7 @@ export const TOUR_TEXT = {
         'Sadam replaces √v + ε by softplus_β(√v) = ln(1 + e^(β√v))/β. Where √v is large the softplus ' +
         'follows √v, as Adam does; as √v → 0 it levels off at ln 2/β instead of falling to ε, so the A-LR ' +
         'can never exceed β/ln 2 (≈ 72 at the paper’s β = 50).',
-      look: 'The softplus curve against the diagonal z, and its floor ln 2/β (drawn for the first run’s β).',
+      look: 'Each run’s φ(z): Adam’s diagonal z + ε against Sadam’s softplus, which levels off at ln 2/β; the bold stretch and the band on the right are where each run’s weights sit.',
     },
     beta: {
       title: 'β: from SGD-momentum to Adam',

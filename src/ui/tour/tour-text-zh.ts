@@ -45,7 +45,7 @@ export const TOUR_TEXT_ZH: TourTable = {
       caption:
         'Sadam 把 √v + ε 换成 softplus_β(√v) = ln(1 + e^(β√v))/β。√v 大时 softplus 跟随 √v，与 Adam 相同；' +
         '√v → 0 时它停在 ln 2/β 而不是降到 ε，所以 A-LR 永远不会超过 β/ln 2（论文的 β = 50 时约为 72）。',
-      look: 'softplus 曲线与对角线 z 的对比，以及它的下限 ln 2/β（按第一组的 β 绘制）。',
+      look: '每组运行的 φ(z)：Adam 的对角线 z + ε 对比 Sadam 的 softplus（在 ln 2/β 处趋平）；加粗的一段和右侧的色带是各组权重所在的位置。',
     },
     beta: {
       title: 'β：从 SGD 动量到 Adam',
