@@ -10,6 +10,7 @@ import {
   AlrHistogram as AlrHistogramChart,
   AnisotropyChart as AnisotropyChartView,
   runColor,
+  runTextColor,
   useSharedAlrDomain,
 } from './charts';
 import { useShown } from './embed-context';
@@ -58,7 +59,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       className="card run-card"
       data-testid={`run-${run.runId}`}
       data-optimizer={run.spec.name}
-      style={{ '--run-color': runColor(index) } as CSSProperties}
+      style={{ '--run-color': runColor(index), '--run-text': runTextColor(index) } as CSSProperties}
     >
       {/* One box for name and readout: a row that wraps in the slide layout, invisible otherwise. */}
       <div className="run-card__top">

@@ -286,6 +286,8 @@ export const EN = {
   'csv.reading': 'Reading {name}…',
   'csv.couldNotUse': 'Could not use',
   'drawer.customDataset': 'custom (from a CSV file)',
+  'chart.digitsRegion': 'Test digits and each run’s predictions (scrolls sideways)',
+  'share.slideLayout': 'Slide layout in a wide frame (one screen: heatmaps, Figure 1, max/min)',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

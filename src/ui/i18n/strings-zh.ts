@@ -269,4 +269,6 @@ export const ZH: Record<StringKey, string> = {
   'csv.reading': '正在读取 {name}…',
   'csv.couldNotUse': '无法使用',
   'drawer.customDataset': '自定义（来自 CSV 文件）',
+  'chart.digitsRegion': '测试数字及各运行的预测（可横向滚动）',
+  'share.slideLayout': '宽框架中使用幻灯片布局（一屏显示：热图、图 1、max/min）',
 };
