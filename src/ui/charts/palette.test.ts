@@ -34,7 +34,8 @@ describe('run colours', () => {
   it('write every run name at 4.5:1 or more, in the hue of the run colour', () => {
     expect(RUN_TEXT_COLORS.length).toBe(RUN_COLORS.length);
     for (const [i, text] of RUN_TEXT_COLORS.entries()) {
-      for (const bg of BACKGROUNDS) expect(contrast(text, bg), `${text} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      for (const bg of BACKGROUNDS)
+        expect(contrast(text, bg), `${text} on ${bg}`).toBeGreaterThanOrEqual(4.5);
       const dh = Math.abs(hue(text) - hue(RUN_COLORS[i] as string));
       expect(Math.min(dh, 360 - dh), `${text} vs ${RUN_COLORS[i]}`).toBeLessThan(6);
     }
