@@ -26,6 +26,9 @@ test('the share dialog gives a working link and an embed snippet with the chosen
   expect(snippet).toMatch(/^<iframe src="[^"]*embed=1[^"]*" width="960" height="720"/);
   expect(snippet).toContain('hide=settings%2Cadd%2Ccurves');
   expect(snippet).toContain('origin=https%3A%2F%2Fslides.example.org');
+  expect(snippet).not.toContain('layout=');
+  await page.getByTestId('share-slide').uncheck(); // the full layout, scrolling, even in a wide frame
+  await expect(page.getByTestId('share-snippet')).toHaveValue(/layout=full/);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

@@ -5,7 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { BackendPreference } from '../engine/protocol';
 import { controller, training } from '../state/app-state';
 import { startEmbedApi } from '../state/embed/embed-api';
-import { readEmbedParams } from '../state/embed/embed-params';
+import { hiddenParts, readEmbedParams } from '../state/embed/embed-params';
 import { startUrlSync } from '../state/url/url-sync';
 import { BackendBadge } from './backend-badge';
 import { BackendPanel } from './backend-panel';
@@ -18,6 +18,7 @@ import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
 import { readInitialUrl } from './initial-url';
 import { Intro } from './intro';
 import { Notice } from './notice';
+import { SlideLayout, useSlideLayout } from './slide-layout';
 import { LazyTour as Tour } from './tour/lazy-tour';
 import { TourButton } from './tour/tour-button';
 import { TrainingControls } from './training-controls';
@@ -86,6 +87,8 @@ export function App() {
   useShortcuts(handlers);
 
   const [embed] = useState(() => readEmbedParams(window.location.search));
+  const slide = useSlideLayout(embed);
+  const hidden = useMemo(() => hiddenParts(embed, slide), [embed, slide]);
   const sceneRef = useRef(sceneId);
   sceneRef.current = sceneId;
   useEffect(() => startUrlSync(training, () => sceneRef.current), []);
@@ -103,14 +106,21 @@ export function App() {
 
   if (embed.embed) {
     return (
-      <HiddenParts.Provider value={embed.hidden}>
-        <div className="app app--embed" data-testid="app" data-embed="true">
-          <EmbedBar sceneId={sceneId} />
-          <main className="main main--embed">
-            <TrainingPanel sceneId={sceneId} />
-          </main>
-          <Tour sceneId={sceneId} onScene={setSceneId} />
-        </div>
+      <HiddenParts.Provider value={hidden}>
+        <SlideLayout.Provider value={slide}>
+          <div
+            className={slide ? 'app app--embed app--slide' : 'app app--embed'}
+            data-testid="app"
+            data-embed="true"
+            data-layout={slide ? 'slide' : 'full'}
+          >
+            <EmbedBar sceneId={sceneId} />
+            <main className="main main--embed">
+              <TrainingPanel sceneId={sceneId} />
+            </main>
+            <Tour sceneId={sceneId} onScene={setSceneId} />
+          </div>
+        </SlideLayout.Provider>
       </HiddenParts.Provider>
     );
   }

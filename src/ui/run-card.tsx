@@ -10,6 +10,7 @@ import {
   AlrHistogram as AlrHistogramChart,
   AnisotropyChart as AnisotropyChartView,
   runColor,
+  runTextColor,
   useSharedAlrDomain,
 } from './charts';
 import { useShown } from './embed-context';
@@ -17,6 +18,7 @@ import { type Domain, Legend as LegendBar, RunHeatmaps as RunHeatmapsView, useSh
 import { fieldLabel } from './heatmap/labels';
 import { formulaText, useLanguage, useT } from './i18n';
 import { sameProps } from './same-props';
+import { useSlide } from './slide-layout';
 import { SpecEditor as SpecEditorForm } from './spec-editor';
 import { useTraining } from './use-training';
 
@@ -49,62 +51,69 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
   const showCharts = useShown('charts');
   const showNumbers = useShown('numbers');
   const showEdit = useShown('edit');
+  const showHistogram = useShown('histogram');
+  const showFormula = useShown('caption');
+  const slide = useSlide();
   return (
     <article
       className="card run-card"
       data-testid={`run-${run.runId}`}
       data-optimizer={run.spec.name}
-      style={{ '--run-color': runColor(index) } as CSSProperties}
+      style={{ '--run-color': runColor(index), '--run-text': runTextColor(index) } as CSSProperties}
     >
-      <header className="run-card__header">
-        <h3>{run.label}</h3>
-        <label className="field field--inline">
-          <span className="sr-only">{t('run.optimizerOf', { label: run.label })}</span>
-          <select
-            data-testid={`optimizer-${run.runId}`}
-            value={run.spec.name}
-            onChange={(e) =>
-              void controller.setSpec(run.runId, { name: e.target.value as RunSnapshot['spec']['name'] })
-            }
-          >
-            {OPTIMIZER_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {RULES[name].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {removable && (
-          <button
-            type="button"
-            className="icon-button"
-            data-testid={`remove-${run.runId}`}
-            aria-label={t('run.remove', { label: run.label })}
-            title={t('run.removeTitle')}
-            onClick={() => void controller.removeRun(run.runId)}
-          >
-            ✕
-          </button>
-        )}
-      </header>
-      <p className="run-card__headline" title={t('run.ordersTitle')}>
-        {t('run.maxMin')}{' '}
-        <strong data-testid={`orders-${run.runId}`}>
-          {Number.isFinite(orders) ? (
-            <>
-              10<sup>{orders.toFixed(1)}</sup>
-            </>
-          ) : (
-            '—'
+      {/* One box for name and readout: a row that wraps in the slide layout, invisible otherwise. */}
+      <div className="run-card__top">
+        <header className="run-card__header">
+          <h3>{run.label}</h3>
+          <label className="field field--inline" hidden={!showEdit}>
+            <span className="sr-only">{t('run.optimizerOf', { label: run.label })}</span>
+            <select
+              data-testid={`optimizer-${run.runId}`}
+              value={run.spec.name}
+              onChange={(e) =>
+                void controller.setSpec(run.runId, { name: e.target.value as RunSnapshot['spec']['name'] })
+              }
+            >
+              {OPTIMIZER_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {RULES[name].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {removable && showEdit && (
+            <button
+              type="button"
+              className="icon-button"
+              data-testid={`remove-${run.runId}`}
+              aria-label={t('run.remove', { label: run.label })}
+              title={t('run.removeTitle')}
+              onClick={() => void controller.removeRun(run.runId)}
+            >
+              ✕
+            </button>
           )}
-        </strong>
-      </p>
+        </header>
+        <p className="run-card__headline" title={t('run.ordersTitle')}>
+          {t('run.maxMin')}{' '}
+          <strong data-testid={`orders-${run.runId}`}>
+            {Number.isFinite(orders) ? (
+              <>
+                10<sup>{orders.toFixed(1)}</sup>
+              </>
+            ) : (
+              '—'
+            )}
+          </strong>
+        </p>
+      </div>
       {showHeatmaps && (
         <RunHeatmaps
           runId={run.runId}
           domain={sharedScale && heatmapDomain ? heatmapDomain : 'own'}
           aggregate={aggregate}
           onDomain={setOwnDomain}
+          fill={slide}
         />
       )}
       {showHeatmaps && legendDomain && (
@@ -120,8 +129,13 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
             : {})}
         />
       )}
-      {showCharts && <AnisotropyChart runId={run.runId} yDomain={alrDomain} />}
-      {showCharts && <AlrHistogram runId={run.runId} domain={alrDomain} />}
+      {showCharts &&
+        (slide ? (
+          <AnisotropyChart runId={run.runId} yDomain={alrDomain} height="fill" showTails={false} />
+        ) : (
+          <AnisotropyChart runId={run.runId} yDomain={alrDomain} />
+        ))}
+      {showCharts && showHistogram && <AlrHistogram runId={run.runId} domain={alrDomain} />}
       <dl className="run-card__numbers" hidden={!showNumbers}>
         <dt>{t('run.alrRange')}</dt>
         <dd data-testid={`alr-range-${run.runId}`}>
@@ -148,11 +162,13 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
           </>
         )}
       </dl>
-      <p className="muted small">
-        {rule.denominator === 'custom'
-          ? `A-LR = 1/φ(√v), φ(z) = ${run.spec.phi}`
-          : formulaText(rule.formula, language)}
-      </p>
+      {showFormula && (
+        <p className="muted small">
+          {rule.denominator === 'custom'
+            ? `A-LR = 1/φ(√v), φ(z) = ${run.spec.phi}`
+            : formulaText(rule.formula, language)}
+        </p>
+      )}
       <details className="run-card__edit" hidden={!showEdit}>
         <summary data-testid={`edit-${run.runId}`}>{t('run.edit')}</summary>
         <SpecEditor runId={run.runId} spec={run.spec} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEmbedParams } from './embed-params';
+import { hiddenParts, readEmbedParams, SLIDE_HIDDEN } from './embed-params';
 
 describe('embed parameters', () => {
   it('are off by default and hide the drawer and add button in embed mode', () => {
@@ -11,5 +11,28 @@ describe('embed parameters', () => {
     expect(p.origin).toBe('https://slides.example.org');
     expect(readEmbedParams('?embed=1&show=settings').hidden.has('settings')).toBe(false);
     expect(readEmbedParams('?embed=1&origin=not a url').origin).toBeNull();
+  });
+
+  it('read the layout: auto unless layout=full', () => {
+    expect(readEmbedParams('?embed=1').layout).toBe('auto');
+    expect(readEmbedParams('?embed=1&layout=full').layout).toBe('full');
+    expect(readEmbedParams('?embed=1&layout=bogus').layout).toBe('auto');
+  });
+
+  it('leave out the slide extras in the slide layout, except what show= names', () => {
+    const plain = readEmbedParams('?embed=1');
+    expect(hiddenParts(plain, false)).toBe(plain.hidden);
+    const slide = hiddenParts(plain, true);
+    for (const part of SLIDE_HIDDEN) expect(slide.has(part)).toBe(true);
+    // The slide keeps what it is for: heatmaps and the Figure 1 chart.
+    expect(slide.has('heatmaps')).toBe(false);
+    expect(slide.has('charts')).toBe(false);
+    const more = readEmbedParams('?embed=1&show=curves,numbers&hide=heatmaps');
+    const hidden = hiddenParts(more, true);
+    expect(hidden.has('curves')).toBe(false);
+    expect(hidden.has('numbers')).toBe(false);
+    expect(hidden.has('task')).toBe(true);
+    expect(hidden.has('heatmaps')).toBe(true);
+    expect([...more.shown].sort()).toEqual(['curves', 'numbers']);
   });
 });

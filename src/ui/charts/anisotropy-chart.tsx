@@ -8,7 +8,7 @@ import { alrBound } from './bound';
 import './charts.css';
 import { findRun } from './run-lookup';
 import { useClipId } from './use-clip-id';
-import { useElementWidth } from './use-element-width';
+import { useElementHeight, useElementWidth } from './use-element-width';
 import { useStoreRedraw } from './use-store-redraw';
 
 export interface AnisotropyChartProps {
@@ -17,14 +17,22 @@ export interface AnisotropyChartProps {
   yDomain?: [number, number];
   /** Thin p1 / p99 lines (default true). */
   showTails?: boolean;
-  height?: number;
+  /** Height in CSS px, or 'fill': the height CSS gives the chart's box (the slide layout). */
+  height?: number | 'fill';
 }
 
-export function AnisotropyChart({ runId, yDomain, showTails = true, height = 200 }: AnisotropyChartProps) {
+export function AnisotropyChart({
+  runId,
+  yDomain,
+  showTails = true,
+  height: heightProp = 200,
+}: AnisotropyChartProps) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useElementWidth(box);
+  const boxHeight = useElementHeight(box, 160);
+  const height = heightProp === 'fill' ? boxHeight : heightProp;
   const clipId = useClipId('alr-clip');
   const [lo, hi] = yDomain ?? [NaN, NaN];
   useStoreRedraw((state) => {
@@ -47,7 +55,12 @@ export function AnisotropyChart({ runId, yDomain, showTails = true, height = 200
     box.current?.parentElement?.style.setProperty('--run-color', found.color);
   }, `${runId}|${width}|${height}|${lo}|${hi}|${showTails}`);
   return (
-    <figure className="chart anisotropy-chart" data-testid={`anisotropy-chart-${runId}`}>
+    <figure
+      className={
+        heightProp === 'fill' ? 'chart anisotropy-chart anisotropy-chart--fill' : 'chart anisotropy-chart'
+      }
+      data-testid={`anisotropy-chart-${runId}`}
+    >
       <div ref={box} className="chart__box">
         <svg ref={svg} className="chart__svg" role="img" aria-label={t('chart.alrAria')} />
       </div>

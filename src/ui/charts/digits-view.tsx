@@ -27,7 +27,9 @@ export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
   const n = digitCount(first.images);
   const indices = Array.from({ length: n }, (_, i) => i);
   return (
-    <div className="digits-view">
+    // Scrolls sideways on narrow screens: a named, focusable region, so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="digits-view" aria-label={t('chart.digitsRegion')} tabIndex={0}>
       <div className="digits-view__row">
         <span className="digits-view__name">{t('chart.digit')}</span>
         {indices.map((i) => (
@@ -66,6 +68,6 @@ export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
           </div>
         );
       })}
-    </div>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import type { LayerSlice } from '../../engine/session/snapshot-types';
 import { type AggregateOp, aggregate, CODES } from './aggregate';
 import { type Arrangement, arrange, defaultTilesPerRow } from './arrange';
 import type { ColourTable } from './color-table';
-import { chooseTilesPerRow, type Fit, type FitLimits, fitImage } from './fit';
+import { chooseTilesPerRow, chooseTilesToFill, type Fit, type FitLimits, fitImage } from './fit';
 
 /** Size limits per kind of layer: the MNIST tiles get the room, matrices a compact panel, biases a strip. */
 export const LIMITS = {
@@ -14,6 +14,9 @@ export const LIMITS = {
   matrix: { maxCellCss: 4, maxCssHeight: 140 },
   vector: { maxCellCss: 8, maxCssHeight: 48 },
 } as const satisfies Record<string, FitLimits>;
+
+/** Largest cell edge (CSS px) of a layer drawn to fill a box: tiles stay fine-grained, matrices grow. */
+const FILL_MAX_CELL = { tiles: 4, other: 24 } as const;
 
 export interface LayerPlan {
   slice: LayerSlice;
@@ -25,23 +28,36 @@ export interface LayerPlan {
   reduced: Int32Array | null;
 }
 
-/** Plans one layer for a panel `availCss` CSS px wide on a screen with `dpr` device px per CSS px. */
-export function planLayer(slice: LayerSlice, availCss: number, dpr: number): LayerPlan {
+/**
+ * Plans one layer for a panel `availCss` CSS px wide on a screen with `dpr` device px per CSS px.
+ * With `fillHeight` (CSS px), the layer fills a box that tall instead and never grows past it
+ * (aggregated if need be): the slide layout's one heatmap per run.
+ */
+export function planLayer(slice: LayerSlice, availCss: number, dpr: number, fillHeight?: number): LayerPlan {
   let arrangement = arrange(slice);
   let limits: FitLimits = arrangement.kind === 'matrix' ? LIMITS.matrix : LIMITS.vector;
+  if (fillHeight !== undefined)
+    limits = { maxCellCss: FILL_MAX_CELL.other, maxCssHeight: fillHeight, aggregateToHeight: true };
   if (arrangement.tiles) {
     const { units, tileRows, tileCols } = arrangement.tiles;
-    limits = LIMITS.tiles;
-    const tilesPerRow = chooseTilesPerRow(
-      units,
-      tileRows,
-      tileCols,
-      availCss,
-      dpr,
-      limits.maxCssHeight,
-      defaultTilesPerRow(units),
-      Math.max(1, Math.floor(limits.maxCellCss * dpr)),
-    );
+    limits =
+      fillHeight === undefined
+        ? LIMITS.tiles
+        : { maxCellCss: FILL_MAX_CELL.tiles, maxCssHeight: fillHeight, aggregateToHeight: true };
+    const maxPixel = Math.max(1, Math.floor(limits.maxCellCss * dpr));
+    const tilesPerRow =
+      fillHeight === undefined
+        ? chooseTilesPerRow(
+            units,
+            tileRows,
+            tileCols,
+            availCss,
+            dpr,
+            limits.maxCssHeight,
+            defaultTilesPerRow(units),
+            maxPixel,
+          )
+        : chooseTilesToFill(units, tileRows, tileCols, availCss, fillHeight, dpr, maxPixel);
     arrangement = arrange(slice, { tilesPerRow });
   }
   const fit = fitImage(arrangement.width, arrangement.height, availCss, dpr, limits);
@@ -67,4 +83,16 @@ export function paintLayer(
     aggregate(op, cells, arrangement.width, arrangement.height, fit.factor, reduced);
     table.paint(reduced, pixels);
   } else table.paint(cells, pixels);
+}
+
+/**
+ * The layer a run is best known by, drawn alone when space is short: the first tiled layer (MNIST's
+ * 28×28 input weights), else the one with the most parameters.
+ */
+export function mainLayer<T extends LayerSlice>(layout: readonly T[]): T | undefined {
+  const tiled = layout.find((slice) => slice.display?.kind === 'tiles');
+  if (tiled) return tiled;
+  let best: T | undefined;
+  for (const slice of layout) if (!best || slice.size > best.size) best = slice;
+  return best;
 }

@@ -16,7 +16,7 @@ import { type Domain, domainOf } from './domain';
 import { cellSummary, HeatmapTooltip } from './heatmap-tooltip';
 import { fieldLabel } from './labels';
 import { type Cursor, type CursorSource, LayerHeatmap } from './layer-heatmap';
-import { type LayerPlan, paintLayer, planLayer } from './painter';
+import { type LayerPlan, mainLayer, paintLayer, planLayer } from './painter';
 import { layoutKey, runOf } from './run-of';
 
 export interface RunHeatmapsProps {
@@ -31,7 +31,15 @@ export interface RunHeatmapsProps {
   aggregate?: AggregateOp;
   /** Called with the domain in use whenever it changes (with 'own': to label a legend). */
   onDomain?: (domain: Domain) => void;
+  /**
+   * Draw only the run's main layer (see `mainLayer`), as large as the component's own box allows
+   * (its height is set by the page, not by the picture): the slide layout.
+   */
+  fill?: boolean;
 }
+
+/** Room kept above a filling heatmap for its one-line caption, CSS px. */
+const FILL_CAPTION = 26;
 
 const FALLBACK_DOMAIN: Domain = [0, 1]; // before any data: every cell is grey anyway
 
@@ -41,7 +49,7 @@ function usable([lo, hi]: Domain): Domain {
   return hi - lo >= 0.1 ? [lo, hi] : [lo, lo + 0.1];
 }
 
-export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunHeatmapsProps) {
+export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain, fill = false }: RunHeatmapsProps) {
   const key = useTraining((s) => layoutKey(runOf(s, runId)));
   const kind = useTraining((s) => runOf(s, runId)?.shown.kind ?? 'adaptiveRate');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the layout
@@ -49,12 +57,14 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
 
   const rootRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const [height, setHeight] = useState(0);
   const [dpr, setDpr] = useState(() => (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1));
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return;
     const measure = () => {
       setWidth(Math.floor(root.clientWidth));
+      setHeight(Math.floor(root.clientHeight));
       setDpr(window.devicePixelRatio || 1);
     };
     measure();
@@ -67,10 +77,13 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
     };
   }, []);
 
-  const plans = useMemo(
-    () => (width > 0 ? layout.map((slice) => planLayer(slice, width, dpr)) : []),
-    [layout, width, dpr],
-  );
+  const fillHeight = fill ? height - FILL_CAPTION : 0;
+  const plans = useMemo(() => {
+    if (width <= 0) return [];
+    if (!fill) return layout.map((slice) => planLayer(slice, width, dpr));
+    const main = mainLayer(layout);
+    return main && fillHeight > 0 ? [planLayer(main, width, dpr, fillHeight)] : [];
+  }, [layout, width, dpr, fill, fillHeight]);
 
   // ---- Drawing, outside React ----
   const latest = useRef<RunSnapshot | null>(null);
@@ -225,7 +238,11 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain }: RunH
       : '';
 
   return (
-    <div className="heatmaps" ref={rootRef} data-testid={`heatmaps-${runId}`}>
+    <div
+      className={fill ? 'heatmaps heatmaps--fill' : 'heatmaps'}
+      ref={rootRef}
+      data-testid={`heatmaps-${runId}`}
+    >
       {plans.map((plan) => (
         <LayerHeatmap
           key={plan.slice.name}

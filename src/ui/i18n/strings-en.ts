@@ -301,6 +301,8 @@ export const EN = {
   'spec.phiParam': 'parameter {name}',
   // Why a φ formula is refused (the optimizer library's codes and English templates).
   ...FORMULA_EN,
+  'chart.digitsRegion': 'Test digits and each run’s predictions (scrolls sideways)',
+  'share.slideLayout': 'Slide layout in a wide frame (one screen: heatmaps, Figure 1, max/min)',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

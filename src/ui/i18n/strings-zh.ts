@@ -298,4 +298,6 @@ export const ZH: Record<StringKey, string> = {
   'formula.notPositive': 'φ({z}) = {value}：对所有 z ≥ 0，φ 必须 > 0（A-LR 为 1/φ）',
   'formula.tooSmall': 'φ({z}) = {value} 太小，A-LR 1/φ 会超出 float32 范围',
   'formula.internal': '无法读取该公式（{reason}）',
+  'chart.digitsRegion': '测试数字及各运行的预测（可横向滚动）',
+  'share.slideLayout': '宽框架中使用幻灯片布局（一屏显示：热图、图 1、max/min）',
 };

@@ -31,6 +31,7 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
   const [hide, setHide] = useState<Hideable[]>(['settings', 'add']);
   const [size, setSize] = useState({ width: 960, height: 720 });
   const [origin, setOrigin] = useState('');
+  const [slide, setSlide] = useState(true);
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -42,9 +43,9 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
   const base = pageBase();
   const { link, snippet } = useMemo(() => {
     if (!state) return { link: '', snippet: '' };
-    const src = embedLink(base, state, { hide, ...size, origin });
+    const src = embedLink(base, state, { hide, ...size, origin, layout: slide ? 'auto' : 'full' });
     return { link: shareLink(base, state), snippet: iframeSnippet(src, size, 'Anisoscope') };
-  }, [state, base, hide, size, origin]);
+  }, [state, base, hide, size, origin, slide]);
 
   const copyField = async (id: string, text: string) => {
     const ok = await copy(text);
@@ -87,6 +88,15 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
           </label>
         ))}
       </fieldset>
+      <label className="share__check">
+        <input
+          type="checkbox"
+          data-testid="share-slide"
+          checked={slide}
+          onChange={(e) => setSlide(e.target.checked)}
+        />
+        {t('share.slideLayout')}
+      </label>
       <div className="share__size">
         <label className="field">
           <span>{t('share.width')}</span>

@@ -37,6 +37,16 @@ describe('share links', () => {
     expect(params.get('embed')).toBe('1');
     expect(params.get('hide')).toBe('curves,edit');
     expect(params.get('origin')).toBe('https://slides.example.org');
+    expect(params.get('layout')).toBeNull(); // the slide layout by default in a wide frame
+    const full = embedLink('https://example.org/app/', state, {
+      hide: [],
+      width: 960,
+      height: 720,
+      origin: '',
+      layout: 'full',
+    });
+    expect(new URL(full).searchParams.get('layout')).toBe('full');
+    expect(new URL(full).searchParams.get('hide')).toBeNull();
     const snippet = iframeSnippet('https://a.example/?x="1"&y=2', { width: 960, height: 720 }, 'Anisoscope');
     expect(snippet).toBe(
       '<iframe src="https://a.example/?x=&quot;1&quot;&amp;y=2" width="960" height="720" style="border:0" title="Anisoscope" loading="lazy"></iframe>',

@@ -11,6 +11,8 @@ export interface ShareOptions {
   height: number;
   /** Only this origin may drive the embedded copy (empty: any parent). */
   origin: string;
+  /** 'full': never the slide layout, even in a wide frame (default 'auto'; see docs/embed.md). */
+  layout?: 'auto' | 'full';
 }
 
 /** The app's address with the experiment in its query (base: the page's URL without query/hash). */
@@ -29,6 +31,7 @@ export function embedLink(base: string, state: UrlState, options: ShareOptions):
   const extra: Record<string, string> = { embed: '1' };
   if (options.hide.length) extra.hide = options.hide.join(',');
   if (options.origin.trim()) extra.origin = options.origin.trim();
+  if (options.layout === 'full') extra.layout = 'full';
   return shareLink(base, state, extra);
 }
 
