@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../optim/testing/node-backends';
+import { Session } from '../session/session';
 import { SURFACES } from './configs';
 import { SURFACE_DEFINITIONS, surfaceValue } from './surface-defs';
 import { createSurfaceTask } from './surfaces';
@@ -101,5 +102,23 @@ describe('loss surfaces', () => {
     expect(value).toBeCloseTo(surfaceValue('noisy-valley', 0.5, 0.25) + 0.25 * (n[1] as number), 6);
     expect(grad[0]).toBeCloseTo(0.5, 6);
     expect(grad[1]).toBeCloseTo(1e-4 * 0.25 + (n[1] as number), 6);
+  });
+
+  it('noisy-valley: the per-step noise tensors are freed (memory flat over 300 lockstep steps)', async () => {
+    const session = await Session.create({
+      task: { kind: 'surface', surface: 'noisy-valley' },
+      runs: [
+        { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 0.03 } },
+        { id: 'sadam', label: 'Sadam', spec: { name: 'sadam', lr: 0.03, softplusBeta: 10 } },
+      ],
+      seeds: { data: 1, init: 1, batches: 1 },
+    });
+    session.advance(10);
+    await session.snapshot();
+    const early = tf.memory().numTensors;
+    session.advance(300);
+    await session.snapshot();
+    expect(tf.memory().numTensors).toBe(early);
+    session.dispose();
   });
 });
