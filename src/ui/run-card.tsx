@@ -13,9 +13,11 @@ import {
   useSharedAlrDomain,
 } from './charts';
 import { useShown } from './embed-context';
+import { EvaluatedAt } from './evaluated-at';
 import { type Domain, Legend as LegendBar, RunHeatmaps as RunHeatmapsView, useSharedDomain } from './heatmap';
 import { fieldLabel } from './heatmap/labels';
 import { formulaText, useLanguage, useT } from './i18n';
+import { awaitsFirstStep } from './run-status';
 import { sameProps } from './same-props';
 import { SpecEditor as SpecEditorForm } from './spec-editor';
 import { useTraining } from './use-training';
@@ -49,6 +51,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
   const showCharts = useShown('charts');
   const showNumbers = useShown('numbers');
   const showEdit = useShown('edit');
+  const untrained = awaitsFirstStep(run);
   return (
     <article
       className="card run-card"
@@ -89,16 +92,27 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       </header>
       <p className="run-card__headline" title={t('run.ordersTitle')}>
         {t('run.maxMin')}{' '}
-        <strong data-testid={`orders-${run.runId}`}>
+        <strong
+          data-testid={`orders-${run.runId}`}
+          data-orders={Number.isFinite(orders) ? orders : undefined}
+          data-alr-max={Number.isFinite(run.alrStats.max) ? run.alrStats.max : undefined}
+        >
           {Number.isFinite(orders) ? (
             <>
               10<sup>{orders.toFixed(1)}</sup>
             </>
+          ) : untrained ? (
+            <span className="run-card__press-play">{t('run.pressPlay')}</span>
           ) : (
             '—'
           )}
         </strong>
       </p>
+      {untrained && showHeatmaps && (
+        <p className="run-card__before-first muted small" data-testid={`before-first-step-${run.runId}`}>
+          {t('run.beforeFirstStep')}
+        </p>
+      )}
       {showHeatmaps && (
         <RunHeatmaps
           runId={run.runId}
@@ -138,13 +152,19 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         {run.testLoss !== undefined && (
           <>
             <dt>{t('run.testLoss')}</dt>
-            <dd>{fmt(run.testLoss)}</dd>
+            <dd data-testid={`test-loss-${run.runId}`}>
+              {fmt(run.testLoss)}
+              <EvaluatedAt run={run} what="loss" />
+            </dd>
           </>
         )}
         {run.accuracy !== undefined && (
           <>
             <dt>{t('run.testAccuracy')}</dt>
-            <dd data-testid={`accuracy-${run.runId}`}>{(100 * run.accuracy).toFixed(1)}%</dd>
+            <dd>
+              <span data-testid={`accuracy-${run.runId}`}>{(100 * run.accuracy).toFixed(1)}%</span>
+              <EvaluatedAt run={run} what="accuracy" />
+            </dd>
           </>
         )}
       </dl>
