@@ -62,6 +62,28 @@ test.describe('with motion allowed', () => {
     await page.getByTestId('play-pause').click();
   });
 
+  test('a link that names a scene warms up the same fixed steps: opened twice, the same numbers', async ({
+    page,
+    context,
+  }) => {
+    const read = async (p: Page) => {
+      await expect(p.getByTestId('first-screen')).toHaveAttribute('data-phase', 'warmed', {
+        timeout: 90_000,
+      });
+      return {
+        step: await stepOf(p),
+        losses: await p.locator('[data-testid^="loss-"]').allTextContents(),
+        accuracy: await p.locator('[data-testid^="accuracy-"]').allTextContents(),
+      };
+    };
+    await page.goto('./?scene=race-moons');
+    const first = await read(page);
+    expect(first.step).toBe(100);
+    const again = await context.newPage();
+    await again.goto(page.url());
+    expect(await read(again)).toEqual(first);
+  });
+
   test('a click during the warm-up stops it where it is', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByTestId('first-screen')).toHaveAttribute('data-phase', 'warming', {
