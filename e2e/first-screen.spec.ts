@@ -120,7 +120,8 @@ test('with reduced motion the first screen waits at step 0 and says plainly to p
   await expect(page.getByTestId('first-screen')).toHaveAttribute('data-phase', 'prompt');
   await expect(page.getByTestId('first-screen')).toContainText('press ▶ Play to train');
   // Step 0 is not drawn as broken: no dash, no NaN count, a plain reason instead.
-  await expect(page.getByTestId('orders-adam')).toHaveText('press ▶ Play to train');
+  await expect(page.getByTestId('orders-adam')).toHaveText('none before the first step');
+  await expect(page.getByTestId('loss-adam')).toHaveText('none before the first step');
   await expect(page.getByTestId('before-first-step-adam')).toBeVisible();
   await expect(page.getByTestId('hist-note-adam')).toHaveText('no A-LR before the first step');
   await expect(page.getByTestId('hist-note-sadam')).not.toContainText('NaN');

@@ -51,7 +51,9 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
   const showCharts = useShown('charts');
   const showNumbers = useShown('numbers');
   const showEdit = useShown('edit');
+  // Before the first step there is no A-LR and no training loss yet: said in words, not as a dash.
   const untrained = awaitsFirstStep(run);
+  const notYet = <span className="run-card__not-yet">{t('run.notYet')}</span>;
   return (
     <article
       className="card run-card"
@@ -102,7 +104,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
               10<sup>{orders.toFixed(1)}</sup>
             </>
           ) : untrained ? (
-            <span className="run-card__press-play">{t('run.pressPlay')}</span>
+            <span className="run-card__not-yet">{t('run.notYet')}</span>
           ) : (
             '—'
           )}
@@ -139,16 +141,25 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       <dl className="run-card__numbers" hidden={!showNumbers}>
         <dt>{t('run.alrRange')}</dt>
         <dd data-testid={`alr-range-${run.runId}`}>
-          {sci(run.alrStats.min)} … <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
+          {untrained ? (
+            notYet
+          ) : (
+            <>
+              {sci(run.alrStats.min)} …{' '}
+              <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
+            </>
+          )}
         </dd>
         <dt>{t('run.ceiling')}</dt>
         <dd data-testid={`ceiling-${run.runId}`} title={t('run.ceilingTitle')}>
           {sci(adaptiveRateCeiling(run.spec))}
         </dd>
         <dt>{t('run.median')}</dt>
-        <dd>{sci(run.alrStats.p50)}</dd>
+        <dd>{untrained ? notYet : sci(run.alrStats.p50)}</dd>
         <dt>{t('run.trainLoss')}</dt>
-        <dd data-testid={`loss-${run.runId}`}>{fmt(run.trainLoss)}</dd>
+        <dd data-testid={`loss-${run.runId}`}>
+          {untrained && !Number.isFinite(run.trainLoss) ? notYet : fmt(run.trainLoss)}
+        </dd>
         {run.testLoss !== undefined && (
           <>
             <dt>{t('run.testLoss')}</dt>

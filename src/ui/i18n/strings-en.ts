@@ -290,7 +290,7 @@ export const EN = {
     'Training the first {target} steps to show the contrast — press ❚❚ Pause to stop here.',
   'firstScreen.warmed': 'Trained {target} steps to show the contrast — press ▶ Play to continue.',
   'firstScreen.prompt': 'Step 0: nothing is trained yet — press ▶ Play to train.',
-  'run.pressPlay': 'press ▶ Play to train',
+  'run.notYet': 'none before the first step',
   'run.beforeFirstStep':
     'Step 0: no gradient has been seen yet, so there is no A-LR to draw — press ▶ Play to train.',
   'run.atStep': ' · at step {step}',

@@ -272,7 +272,7 @@ export const ZH: Record<StringKey, string> = {
   'firstScreen.warming': '正在训练前 {target} 步以展示对比——按 ❚❚ 暂停可在此停下。',
   'firstScreen.warmed': '已训练 {target} 步以展示对比——按 ▶ 播放继续。',
   'firstScreen.prompt': '第 0 步：尚未训练——按 ▶ 播放开始训练。',
-  'run.pressPlay': '按 ▶ 播放开始训练',
+  'run.notYet': '第一步之前尚无',
   'run.beforeFirstStep': '第 0 步：还没有见过任何梯度，因此没有可绘制的 A-LR——按 ▶ 播放开始训练。',
   'run.atStep': ' · 第 {step} 步时',
   'run.atStepTitle': '于第 {step} 步在测试数据上评估；训练播放时，测试评估会间隔进行，以保持训练速度。',
