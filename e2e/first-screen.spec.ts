@@ -84,6 +84,41 @@ test.describe('with motion allowed', () => {
     expect(await read(again)).toEqual(first);
   });
 
+  test('embedded in a slide it warms up too, and a postMessage pause stops the warm-up', async ({ page }) => {
+    const host = `<!doctype html><html><body style="margin:0">
+<iframe id="app" src="./?embed=1" style="width:960px;height:540px;border:0"></iframe>
+<script>window.send = (m) => document.getElementById('app').contentWindow.postMessage(m, '*');</script>
+</body></html>`;
+    await page.route('**/slide-host.html', (route) =>
+      route.fulfill({ contentType: 'text/html', body: host }),
+    );
+    await page.goto('./slide-host.html');
+    const app = page.frameLocator('#app');
+    const step = async () => Number(await app.getByTestId('runs').getAttribute('data-step'));
+    await expect(app.getByTestId('first-screen')).toHaveAttribute('data-phase', 'warming', {
+      timeout: 60_000,
+    });
+    await expect.poll(step, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({ source: 'anisoscope', type: 'pause' }),
+    );
+    await expect(app.getByTestId('first-screen')).toHaveCount(0);
+    await expect(app.getByTestId('play-pause')).toHaveText(/Play/);
+    let last = -1;
+    await expect
+      .poll(
+        async () => {
+          const now = await step();
+          const settled = now === last;
+          last = now;
+          return settled;
+        },
+        { intervals: [2000], timeout: 60_000 },
+      )
+      .toBe(true);
+    expect(last).toBeLessThan(100);
+  });
+
   test('a click during the warm-up stops it where it is', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByTestId('first-screen')).toHaveAttribute('data-phase', 'warming', {
