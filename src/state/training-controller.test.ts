@@ -12,7 +12,7 @@ const fig1 = sceneById('fig1-mnist');
 if (!fig1) throw new Error('scene');
 
 /** A controller on a fake engine; `hold` makes step commands wait until released. */
-function setup(hold = false) {
+function setup(hold: false | 'step' | 'load' = false) {
   const training = createTrainingStore();
   const sent: { type: string; count?: number }[] = [];
   const waiting: (() => void)[] = [];
@@ -20,7 +20,7 @@ function setup(hold = false) {
     listen: vi.fn(),
     send: vi.fn(async (c: { type: string; count?: number }) => {
       sent.push(c);
-      if (hold && c.type === 'step') await new Promise<void>((resolve) => waiting.push(resolve));
+      if (hold === c.type) await new Promise<void>((resolve) => waiting.push(resolve));
     }),
   } as unknown as EngineClient;
   const connection = { client: () => client, markExperimentLoaded: vi.fn() } as unknown as EngineConnection;
@@ -46,7 +46,7 @@ describe('the first screen', () => {
   });
 
   it('stops warming up at the first command that drives training', async () => {
-    const { training, sent, controller, release } = setup(true);
+    const { training, sent, controller, release } = setup('step');
     await controller.loadScene(fig1, 'warm-up');
     await settle();
     expect(training.store.getState().firstScreen).toEqual({ phase: 'warming', target: 100 });
@@ -58,6 +58,18 @@ describe('the first screen', () => {
     await settle();
     expect(steps(sent)).toEqual([1, 9]);
     expect(sent.at(-1)?.type).toBe('play');
+    expect(training.store.getState().firstScreen).toBeNull();
+  });
+
+  it('does not start when a command came while the scene loaded (a tour plays at once)', async () => {
+    const { training, sent, controller, release } = setup('load');
+    const loading = controller.loadScene(fig1, 'warm-up');
+    await settle();
+    await controller.play();
+    release();
+    await loading;
+    await settle();
+    expect(steps(sent)).toEqual([]);
     expect(training.store.getState().firstScreen).toBeNull();
   });
 

@@ -70,6 +70,7 @@ export function createTrainingController(connection: EngineConnection, training:
      */
     loadScene: async (scene: Scene, opening?: Opening) => {
       interrupt();
+      const generation = warmupGeneration;
       sceneId = scene.id;
       const previous = training.store.getState().experiment;
       // The page's labels first, so the new scene's first snapshot is shown with its own.
@@ -89,6 +90,8 @@ export function createTrainingController(connection: EngineConnection, training:
         if (previous) training.setExperiment(previous);
         return false;
       }
+      // A command while the scene loaded (a tour's or a parent page's play) takes precedence.
+      if (generation !== warmupGeneration) return true;
       if (opening === 'warm-up') void warmUp(scene);
       else if (opening === 'prompt') training.setFirstScreen({ phase: 'prompt' });
       return true;
