@@ -119,6 +119,17 @@ test.describe('with motion allowed', () => {
     expect(last).toBeLessThan(100);
   });
 
+  test('a tour link plays its scene at once: no warm-up note over it', async ({ page }) => {
+    await page.goto('./?tour=1');
+    await expect(page.getByTestId('tour')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('play-pause')).toHaveText(/Pause/, { timeout: 60_000 });
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('first-screen')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('play-pause').click();
+  });
+
   test('a click during the warm-up stops it where it is', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByTestId('first-screen')).toHaveAttribute('data-phase', 'warming', {
