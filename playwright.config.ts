@@ -50,6 +50,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
     trace: 'retain-on-failure',
+    // The app's reduced-motion path: the first screen waits at step 0 with "press ▶ Play to train"
+    // instead of warming up by itself, so every spec starts from step 0 as before. The warm-up has
+    // its own spec (first-screen.spec.ts), which asks for motion.
+    reducedMotion: 'reduce',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       // WebGPU needs the flag in headless Chromium (it then offers a SwiftShader adapter); QUIC off avoids

@@ -80,7 +80,11 @@ const summarise = (r) =>
   `p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / max ${r.max.toFixed(0)} ms, ${r.steps} steps`;
 
 async function smoothness(browser, url, log, seconds) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Reduced motion: the page waits at step 0 (no first-screen warm-up) for the idle baseline and the click.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid="runs"][data-step]', { timeout: 60_000 });

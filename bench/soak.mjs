@@ -46,7 +46,8 @@ const browser = await chromium.launch({
 });
 let exitCode = 0;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // Reduced motion: the page waits at step 0 (no first-screen warm-up) until the soak presses play.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const errors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

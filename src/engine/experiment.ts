@@ -10,6 +10,8 @@ export interface RunConfig {
   id: string;
   label: string;
   spec: OptimizerSpecInput;
+  /** The user typed the label: it stays as typed instead of following the spec (state/run-label.ts). */
+  labelTyped?: boolean;
 }
 
 /** A live spec change at a given step (e.g. flip Adam to Sadam mid-training). */

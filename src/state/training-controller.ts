@@ -4,13 +4,16 @@
 import type { EngineClient } from '../engine/client';
 import type { RunConfig } from '../engine/experiment';
 import type { Seeds } from '../engine/random';
-import type { Scene } from '../engine/scenes';
+import { type Scene, sceneById } from '../engine/scenes';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
+import { followLabel, untypedLabel } from './run-label';
 import type { TrainingStore } from './training-store';
+import { MAX_LABEL_LENGTH } from './url/schema';
+import { type Opening, warmupChunks, warmupSteps } from './warm-up';
 
 /** The app's absolute base URL: the worker fetches data files relative to it. */
 export function assetBase(): string {
@@ -39,9 +42,40 @@ export function createTrainingController(connection: EngineConnection, training:
     }
   };
 
+  // The first screen's warm-up (state/warm-up.ts): a run of step commands that any command driving
+  // training interrupts. Bumping the generation stops it after the command in flight.
+  let warmupGeneration = 0;
+  /** The scene loaded last: its runs' labels are the templates of untyped labels. */
+  let sceneId: string | null = null;
+  const interrupt = () => {
+    warmupGeneration += 1;
+    training.setFirstScreen(null);
+  };
+  const warmUp = async (scene: Scene) => {
+    const generation = ++warmupGeneration;
+    const target = warmupSteps(scene);
+    training.setFirstScreen({ phase: 'warming', target });
+    for (const count of warmupChunks(target, scene.snapshotEvery)) {
+      if (generation !== warmupGeneration) return;
+      const ok = await attempt(() => client().send({ type: 'step', count }));
+      if (!ok) break;
+    }
+    if (generation === warmupGeneration) training.setFirstScreen({ phase: 'warmed', target });
+  };
+
   return {
-    loadScene: (scene: Scene) =>
-      attempt(async () => {
+    /**
+     * Loads a scene. `opening` is for the page's first scene only: 'warm-up' trains a fixed first
+     * stretch and pauses, 'prompt' (reduced motion) asks for a click; later scenes wait at step 0.
+     */
+    loadScene: async (scene: Scene, opening?: Opening) => {
+      interrupt();
+      const generation = warmupGeneration;
+      sceneId = scene.id;
+      const previous = training.store.getState().experiment;
+      // The page's labels first, so the new scene's first snapshot is shown with its own.
+      training.setExperiment(structuredClone(scene.experiment));
+      const loaded = await attempt(async () => {
         await client().send({
           type: 'load',
           experiment: scene.experiment,
@@ -49,17 +83,39 @@ export function createTrainingController(connection: EngineConnection, training:
           assetBase: assetBase(),
         });
         connection.markExperimentLoaded();
-        training.setExperiment(structuredClone(scene.experiment));
         await client().send({ type: 'setSpeed', stepsPerTick: scene.stepsPerTick ?? 1 });
         await client().send({ type: 'setShownField', field: training.store.getState().shownField });
-      }),
-    play: () => attempt(() => client().send({ type: 'play' })),
-    pause: () => attempt(() => client().send({ type: 'pause' })),
-    step: (count = 1) => attempt(() => client().send({ type: 'step', count })),
-    reset: () => attempt(() => client().send({ type: 'reset' })),
+      });
+      if (!loaded) {
+        if (previous) training.setExperiment(previous);
+        return false;
+      }
+      // A command while the scene loaded (a tour's or a parent page's play) takes precedence.
+      if (generation !== warmupGeneration) return true;
+      if (opening === 'warm-up') void warmUp(scene);
+      else if (opening === 'prompt') training.setFirstScreen({ phase: 'prompt' });
+      return true;
+    },
+    play: () => {
+      interrupt();
+      return attempt(() => client().send({ type: 'play' }));
+    },
+    pause: () => {
+      interrupt();
+      return attempt(() => client().send({ type: 'pause' }));
+    },
+    step: (count = 1) => {
+      interrupt();
+      return attempt(() => client().send({ type: 'step', count }));
+    },
+    reset: () => {
+      interrupt();
+      return attempt(() => client().send({ type: 'reset' }));
+    },
     /** New seeds (data, initial weights, batch order) and a fresh start. */
     reseed: (seeds: Seeds) =>
       attempt(async () => {
+        interrupt();
         await client().send({ type: 'reset', seeds });
         const experiment = training.store.getState().experiment;
         if (experiment)
@@ -71,6 +127,7 @@ export function createTrainingController(connection: EngineConnection, training:
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
     setTask: (task: TaskConfig) =>
       attempt(async () => {
+        interrupt();
         await client().send({ type: 'setTask', task });
         const experiment = training.store.getState().experiment;
         if (experiment)
@@ -100,6 +157,7 @@ export function createTrainingController(connection: EngineConnection, training:
       const task = training.store.getState().experiment?.task;
       if (task?.kind !== 'surface') return Promise.resolve(false);
       return attempt(async () => {
+        interrupt();
         const next = { ...task, start: [x, y] as [number, number] };
         await client().send({ type: 'setTask', task: next });
         const experiment = training.store.getState().experiment;
@@ -121,12 +179,33 @@ export function createTrainingController(connection: EngineConnection, training:
         await client().send({ type: 'setSpec', runId, spec });
         const experiment = training.store.getState().experiment;
         if (experiment) {
-          const runs = experiment.runs.map((r) =>
-            r.id === runId ? { ...r, spec: { ...r.spec, ...spec } as OptimizerSpecInput } : r,
-          );
+          const runs = experiment.runs.map((r) => {
+            if (r.id !== runId) return r;
+            const next = { ...r.spec, ...spec } as OptimizerSpecInput;
+            // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
+            return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
+          });
           training.setExperiment({ ...experiment, runs });
         }
       }),
+    /**
+     * The user's own label for a run (kept as typed from then on); an empty one goes back to the label
+     * `untyped` gives (derived from the spec).
+     */
+    setLabel: (runId: string, text: string) => {
+      const experiment = training.store.getState().experiment;
+      if (!experiment) return;
+      const label = text.trim().slice(0, MAX_LABEL_LENGTH);
+      const runs = experiment.runs.map((r): RunConfig => {
+        if (r.id !== runId) return r;
+        const { labelTyped: _, ...rest } = r;
+        const base = sceneById(sceneId ?? '')?.experiment.runs ?? [];
+        return label === ''
+          ? { ...rest, label: untypedLabel(r, base) }
+          : { ...rest, label, labelTyped: true };
+      });
+      training.setExperiment({ ...experiment, runs });
+    },
   };
 }
 

@@ -95,3 +95,20 @@ describe('training store after a recovery', () => {
     expect(t.store.getState().history.a).toBe(before);
   });
 });
+
+describe('run labels on screen', () => {
+  it('come from the page’s experiment, for the snapshot on screen and every later one', () => {
+    const t = createTrainingStore();
+    t.receiveSnapshot(snap(0));
+    expect(t.store.getState().snapshot?.runs[0]?.label).toBe('Adam');
+    const run = { id: 'a', label: 'Adam lr=0.01', spec: { name: 'adam' as const, lr: 0.01 } };
+    t.setExperiment({
+      task: { kind: 'surface', surface: 'beale' },
+      runs: [run],
+      seeds: { data: 1, init: 1, batches: 1 },
+    });
+    expect(t.store.getState().snapshot?.runs[0]?.label).toBe('Adam lr=0.01');
+    t.receiveSnapshot(snap(10));
+    expect(t.store.getState().snapshot?.runs[0]?.label).toBe('Adam lr=0.01');
+  });
+});

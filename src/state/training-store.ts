@@ -9,6 +9,7 @@ import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import type { Percentiles } from '../stats/percentiles';
 import { FieldHistory } from './field-history';
+import type { FirstScreen } from './warm-up';
 
 /** One point of a run's history: what the curves and the Figure-1 chart draw. */
 export interface HistoryPoint {
@@ -39,6 +40,8 @@ export interface TrainingState {
   sharedScale: boolean;
   /** How a heatmap pixel summarises the cells it covers when a layer has more cells than pixels. */
   aggregate: 'max' | 'min' | 'mean';
+  /** The untouched first screen: warming up, warmed up, or asking for a click (state/warm-up.ts). */
+  firstScreen: FirstScreen | null;
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
@@ -65,6 +68,7 @@ export function createTrainingStore() {
     notice: null,
     sharedScale: true,
     aggregate: 'max',
+    firstScreen: null,
   }));
   return {
     store,
@@ -89,7 +93,12 @@ export function createTrainingStore() {
         next[run.runId] = series;
         nextFields[run.runId] = fields;
       }
-      store.setState({ snapshot, history: next, fieldHistory: nextFields, error: null });
+      store.setState({
+        snapshot: relabelled(snapshot, store.getState().experiment),
+        history: next,
+        fieldHistory: nextFields,
+        error: null,
+      });
     },
     receiveStatus(status: TrainerStatus): void {
       store.setState({ status });
@@ -97,8 +106,13 @@ export function createTrainingStore() {
     fail(message: string): void {
       store.setState({ error: message });
     },
+    /** The experiment as changed from here; the snapshot on screen takes its run labels at once. */
     setExperiment(experiment: ExperimentConfig, notice: string | null = null): void {
-      store.setState({ experiment, notice });
+      const { snapshot } = store.getState();
+      store.setState({ experiment, notice, snapshot: snapshot && relabelled(snapshot, experiment) });
+    },
+    setFirstScreen(firstScreen: FirstScreen | null): void {
+      if (store.getState().firstScreen !== firstScreen) store.setState({ firstScreen });
     },
     setShownField(shownField: FieldKind): void {
       store.setState({ shownField });
@@ -128,6 +142,22 @@ export function createTrainingStore() {
 }
 
 export type TrainingStore = ReturnType<typeof createTrainingStore>;
+
+/**
+ * The page owns run labels (they follow live spec changes, or stay as typed: state/run-label.ts); the
+ * engine's copy is the one it was loaded with. A snapshot shows the page's, so every view agrees.
+ */
+function relabelled(snapshot: Snapshot, experiment: ExperimentConfig | null): Snapshot {
+  if (!experiment) return snapshot;
+  let changed = false;
+  const runs = snapshot.runs.map((run) => {
+    const label = experiment.runs.find((r) => r.id === run.runId)?.label;
+    if (label === undefined || label === run.label) return run;
+    changed = true;
+    return { ...run, label };
+  });
+  return changed ? { ...snapshot, runs } : snapshot;
+}
 
 function rewound(series: BoundedSeries<HistoryPoint>, step: number): BoundedSeries<HistoryPoint> {
   if ((series.latest?.step ?? 0) <= step) return series;

@@ -5,7 +5,8 @@ import { useTraining } from './use-training';
 
 export function PlaybackButtons() {
   const t = useT();
-  const playing = useTraining((s) => s.status?.playing ?? false);
+  // The first screen's warm-up trains too (state/warm-up.ts): the button pauses it.
+  const playing = useTraining((s) => (s.status?.playing ?? false) || s.firstScreen?.phase === 'warming');
   const ready = useTraining((s) => s.snapshot !== null);
   return (
     <>

@@ -14,9 +14,11 @@ import {
   useSharedAlrDomain,
 } from './charts';
 import { useShown } from './embed-context';
+import { EvaluatedAt } from './evaluated-at';
 import { type Domain, Legend as LegendBar, RunHeatmaps as RunHeatmapsView, useSharedDomain } from './heatmap';
 import { fieldLabel } from './heatmap/labels';
 import { formulaText, useLanguage, useT } from './i18n';
+import { awaitsFirstStep } from './run-status';
 import { sameProps } from './same-props';
 import { useSlide } from './slide-layout';
 import { SpecEditor as SpecEditorForm } from './spec-editor';
@@ -54,6 +56,9 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
   const showHistogram = useShown('histogram');
   const showFormula = useShown('caption');
   const slide = useSlide();
+  // Before the first step there is no A-LR and no training loss yet: said in words, not as a dash.
+  const untrained = awaitsFirstStep(run);
+  const notYet = <span className="run-card__not-yet">{t('run.notYet')}</span>;
   return (
     <article
       className="card run-card"
@@ -96,17 +101,28 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         </header>
         <p className="run-card__headline" title={t('run.ordersTitle')}>
           {t('run.maxMin')}{' '}
-          <strong data-testid={`orders-${run.runId}`}>
+          <strong
+            data-testid={`orders-${run.runId}`}
+            data-orders={Number.isFinite(orders) ? orders : undefined}
+            data-alr-max={Number.isFinite(run.alrStats.max) ? run.alrStats.max : undefined}
+          >
             {Number.isFinite(orders) ? (
               <>
                 10<sup>{orders.toFixed(1)}</sup>
               </>
+            ) : untrained ? (
+              notYet
             ) : (
               '—'
             )}
           </strong>
         </p>
       </div>
+      {untrained && showHeatmaps && (
+        <p className="run-card__before-first muted small" data-testid={`before-first-step-${run.runId}`}>
+          {t('run.beforeFirstStep')}
+        </p>
+      )}
       {showHeatmaps && (
         <RunHeatmaps
           runId={run.runId}
@@ -139,26 +155,41 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
       <dl className="run-card__numbers" hidden={!showNumbers}>
         <dt>{t('run.alrRange')}</dt>
         <dd data-testid={`alr-range-${run.runId}`}>
-          {sci(run.alrStats.min)} … <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
+          {untrained ? (
+            notYet
+          ) : (
+            <>
+              {sci(run.alrStats.min)} …{' '}
+              <span data-testid={`alr-max-${run.runId}`}>{sci(run.alrStats.max)}</span>
+            </>
+          )}
         </dd>
         <dt>{t('run.ceiling')}</dt>
         <dd data-testid={`ceiling-${run.runId}`} title={t('run.ceilingTitle')}>
           {sci(adaptiveRateCeiling(run.spec))}
         </dd>
         <dt>{t('run.median')}</dt>
-        <dd>{sci(run.alrStats.p50)}</dd>
+        <dd>{untrained ? notYet : sci(run.alrStats.p50)}</dd>
         <dt>{t('run.trainLoss')}</dt>
-        <dd data-testid={`loss-${run.runId}`}>{fmt(run.trainLoss)}</dd>
+        <dd data-testid={`loss-${run.runId}`}>
+          {untrained && !Number.isFinite(run.trainLoss) ? notYet : fmt(run.trainLoss)}
+        </dd>
         {run.testLoss !== undefined && (
           <>
             <dt>{t('run.testLoss')}</dt>
-            <dd>{fmt(run.testLoss)}</dd>
+            <dd data-testid={`test-loss-${run.runId}`}>
+              {fmt(run.testLoss)}
+              <EvaluatedAt run={run} what="loss" />
+            </dd>
           </>
         )}
         {run.accuracy !== undefined && (
           <>
             <dt>{t('run.testAccuracy')}</dt>
-            <dd data-testid={`accuracy-${run.runId}`}>{(100 * run.accuracy).toFixed(1)}%</dd>
+            <dd>
+              <span data-testid={`accuracy-${run.runId}`}>{(100 * run.accuracy).toFixed(1)}%</span>
+              <EvaluatedAt run={run} what="accuracy" />
+            </dd>
           </>
         )}
       </dl>

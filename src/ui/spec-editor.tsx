@@ -1,11 +1,12 @@
-// Every hyperparameter of one run, live: lr, β1, β2, ε, softplus β (log slider 1…1000), weight decay
-// and convention. A change takes effect at the next step; a bad value is refused next to its field.
+// Every hyperparameter of one run, live: its label, lr, β1, β2, ε, softplus β (log slider 1…1000),
+// weight decay and convention. A change takes effect at the next step; a bad value is refused next to its field.
 
 import { RULES } from '../optim/rules';
 import type { OptimizerSpec, OptimizerSpecInput } from '../optim/spec';
 import { resolveSpec } from '../optim/spec';
 import { controller } from '../state/app-state';
 import { type StringKey, useT } from './i18n';
+import { LabelField } from './label-field';
 import { LogSlider } from './log-slider';
 import { NumberField } from './number-field';
 import { PhiField } from './phi-field';
@@ -46,6 +47,7 @@ export function SpecEditor({ runId, spec }: { runId: string; spec: OptimizerSpec
   keys.push('weightDecay');
   return (
     <div className="spec-editor" data-testid={`spec-editor-${runId}`}>
+      <LabelField runId={runId} />
       {keys.map((key) => (
         <NumberField
           key={key}

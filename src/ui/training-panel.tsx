@@ -5,10 +5,12 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
+import { addedRunSuffix, defaultLabel } from '../state/run-label';
 import { TrainingCurves as CurvesChart, PhiView, TaskView } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
+import { FirstScreenNote } from './first-screen-note';
 import { noticeText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
@@ -22,11 +24,9 @@ const RunCard = memo(RunCardView);
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
   while (ids.includes(`run${n}`)) n++;
-  return {
-    id: `run${n}`,
-    label: `SAMSGrad β=50 (#${n})`,
-    spec: { name: 'samsgrad', lr: 1e-2, softplusBeta: 50 },
-  };
+  const id = `run${n}`;
+  const spec = { name: 'samsgrad', lr: 1e-2, softplusBeta: 50 } as const;
+  return { id, label: defaultLabel(spec, addedRunSuffix(id)), spec };
 }
 
 export function TrainingPanel({ sceneId }: { sceneId: string }) {
@@ -81,6 +81,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           {t('training.error', { message: error })}
         </p>
       )}
+      {snapshot && <FirstScreenNote />}
       {snapshot ? (
         <div className="runs" data-testid="runs" data-step={snapshot.step} data-backend={snapshot.backend}>
           {snapshot.runs.map((run, index) => (

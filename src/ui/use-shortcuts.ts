@@ -14,12 +14,13 @@ export interface ShortcutHandlers {
 export function useShortcuts(handlers: ShortcutHandlers): void {
   useEffect(() => {
     const run = (action: ShortcutAction) => {
-      const status = training.store.getState().status;
+      const { status, firstScreen } = training.store.getState();
+      const playing = (status?.playing ?? false) || firstScreen?.phase === 'warming';
       switch (action.kind) {
         case 'playPause':
-          return void (status?.playing ? controller.pause() : controller.play());
+          return void (playing ? controller.pause() : controller.play());
         case 'step':
-          return void (status?.playing ? undefined : controller.step());
+          return void (playing ? undefined : controller.step());
         case 'reset':
           return void controller.reset();
         case 'scene': {

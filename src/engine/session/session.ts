@@ -74,8 +74,8 @@ export class Session {
   snapshot(options: { budgeted?: boolean } = {}): Promise<Snapshot> {
     const read = (evaluate: boolean) =>
       readSnapshot(this.task, this.runs, this.stepCount, this.shownField, evaluate);
-    if (options.budgeted && !this.evalBudget.due()) return read(false);
-    return this.evalBudget.timed(() => read(true));
+    if (options.budgeted && !this.evalBudget.due(this.stepCount)) return read(false);
+    return this.evalBudget.timed(this.stepCount, () => read(true));
   }
 
   /** Live change of one run's hyperparameters; throws InvalidSpecError and changes nothing if invalid. */

@@ -139,7 +139,12 @@ describe('round trip encode → decode', () => {
     const { state, notices } = decodeState(url.search);
     expect(notices).toEqual([]);
     expect(state.experiment?.runs).toEqual([
-      { id: 'adam', label: 'A b', spec: expect.objectContaining({ name: 'adam', lr: 0.05 }) },
+      {
+        id: 'adam',
+        label: 'A b',
+        labelTyped: true,
+        spec: expect.objectContaining({ name: 'adam', lr: 0.05 }),
+      },
     ]);
     expect(state.backend).toBe('cpu');
   });

@@ -221,7 +221,7 @@ function readExperiment(
   if (runParams.length > 0) {
     const read: RunConfig[] = [];
     runParams.forEach((p, i) => {
-      const run = parseRun(p.raw, i, notices);
+      const run = parseRun(p.raw, i, notices, base.runs);
       if (!run) return;
       if (read.some((r) => r.id === run.id)) {
         notices.add(`run #${i + 1}: a second run with id “${run.id}”; dropped`);
@@ -312,7 +312,7 @@ export function encodeState(state: UrlState): string {
     if (!same(e.runs, base.runs)) {
       // Runs are written whole: a link's runs replace the scene's.
       for (const run of state.experiment.runs.slice(0, MAX_RUNS)) {
-        const value = encodeRun(run);
+        const value = encodeRun(run, scene.experiment.runs);
         if (value !== null) out.push(`${RUN_KEY}=${value}`);
       }
     }

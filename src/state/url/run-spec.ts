@@ -4,7 +4,6 @@
 import type { RunConfig, ScheduledChange } from '../../engine/experiment';
 import { checkFormula } from '../../optim/formula/evaluate';
 import { describeFormulaProblem } from '../../optim/formula/messages';
-import { RULES } from '../../optim/rules';
 import {
   defaultSpec,
   isOptimizerName,
@@ -14,6 +13,7 @@ import {
   type OptimizerSpecInput,
   resolveSpec,
 } from '../../optim/spec';
+import { isDerivedLabel, untypedLabel } from '../run-label';
 import { decodePart, type Notices, show } from './query';
 import {
   CONVENTION_KEY,
@@ -162,7 +162,16 @@ function parseName(text: string | undefined): OptimizerName | null {
   return isOptimizerName(t) ? t : null;
 }
 
-export function parseRun(raw: string, index: number, notices: Notices): RunConfig | null {
+/**
+ * One `run=` value. `sceneRuns` (the base scene's runs) give a run without a label its untyped label; a
+ * label that is not what the spec gives (state/run-label.ts) was typed, and stays as typed.
+ */
+export function parseRun(
+  raw: string,
+  index: number,
+  notices: Notices,
+  sceneRuns: readonly RunConfig[] = [],
+): RunConfig | null {
   const what = `run #${index + 1}`;
   const parsed = splitSpecValue(raw, notices, what);
   if (!parsed) return null;
@@ -182,8 +191,14 @@ export function parseRun(raw: string, index: number, notices: Notices): RunConfi
     notices.add(`${what}: id ${show(idText)} must be 1–32 letters, digits, - or _; using “${id}”`);
   }
   const who = `run ${id}`;
-  const { spec, label } = readSpecPairs(name, parsed.pairs, who, 'default', notices);
-  return { id, label: label ?? RULES[name].label, spec: { ...defaultSpec(name), ...spec } };
+  const read = readSpecPairs(name, parsed.pairs, who, 'default', notices);
+  const spec = { ...defaultSpec(name), ...read.spec };
+  const untyped = untypedLabel({ id, spec }, sceneRuns);
+  const label = read.label;
+  if (label === undefined || label === untyped) return { id, label: untyped, spec };
+  // An older link wrote derived labels too ("Sadam β=50"): such a label still follows the spec.
+  if (isDerivedLabel(label, spec)) return { id, label, spec };
+  return { id, label, labelTyped: true, spec };
 }
 
 export function parseScheduled(raw: string, runs: RunConfig[], notices: Notices): ScheduledChange | null {
@@ -230,7 +245,8 @@ function encodeSpecPairs(spec: Partial<OptimizerSpec>, reference: OptimizerSpec 
   return out;
 }
 
-export function encodeRun(run: RunConfig): string | null {
+/** The label is written only when typed, or when the spec alone would not give it back (`sceneRuns`). */
+export function encodeRun(run: RunConfig, sceneRuns: readonly RunConfig[] = []): string | null {
   let spec: OptimizerSpec;
   try {
     spec = resolveSpec(run.spec);
@@ -240,7 +256,7 @@ export function encodeRun(run: RunConfig): string | null {
   if (!RUN_ID.test(run.id)) return null;
   const parts = [`${run.id}:${spec.name}`, ...encodeSpecPairs(spec, defaultSpec(spec.name))];
   const label = run.label.slice(0, MAX_LABEL_LENGTH);
-  if (label.trim() !== '' && label !== RULES[spec.name].label)
+  if (label.trim() !== '' && (run.labelTyped || label !== untypedLabel({ id: run.id, spec }, sceneRuns)))
     parts.push(`${LABEL_KEY}=${encodeURIComponent(label)}`);
   return parts.join(',');
 }

@@ -1,6 +1,7 @@
 // Live histogram of log10 A-LR for one run: redraws from the latest snapshot in an animation frame.
 import { useRef } from 'react';
 import { useT } from '../i18n';
+import { awaitsFirstStep } from '../run-status';
 import { alrBound } from './bound';
 import './charts.css';
 import { barsExtent, histogramBars, outsideNote } from './histogram-bars';
@@ -26,6 +27,7 @@ export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps)
   const width = useElementWidth(box);
   const clipId = useClipId('hist-clip');
   const [lo, hi] = domain ?? [NaN, NaN];
+  const beforeFirstStep = t('chart.histBeforeFirstStep');
   useStoreRedraw((state) => {
     const el = svg.current;
     const found = findRun(state, runId);
@@ -46,10 +48,15 @@ export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps)
     el.dataset.bars = String(bars.share.length);
     const edges = h.edgesLog10;
     if (note.current) {
-      note.current.textContent = outsideNote(bars, {
-        minExp: Math.round(edges[0] ?? 0),
-        maxExp: Math.round(edges[edges.length - 1] ?? 0),
-      });
+      // Before the first step every value is NaN because there is no A-LR yet, not because it broke.
+      const before = awaitsFirstStep(found.run);
+      note.current.textContent = before
+        ? beforeFirstStep
+        : outsideNote(bars, {
+            minExp: Math.round(edges[0] ?? 0),
+            maxExp: Math.round(edges[edges.length - 1] ?? 0),
+          });
+      note.current.classList.toggle('chart__note--plain', before);
     }
   }, `${runId}|${width}|${height}|${lo}|${hi}`);
   return (
@@ -59,7 +66,7 @@ export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps)
       </div>
       <figcaption className="chart__legend">
         <span>{t('chart.histLegend')}</span>
-        <span ref={note} className="chart__note" />
+        <span ref={note} className="chart__note" data-testid={`hist-note-${runId}`} />
       </figcaption>
     </figure>
   );

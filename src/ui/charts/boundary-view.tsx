@@ -1,6 +1,7 @@
 // 2-D classification view: one decision-boundary raster per run (canvas) with the training points.
 import { useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { EvaluatedAt } from '../evaluated-at';
 import { useT } from '../i18n';
 import { usePageVisible } from '../page-visibility';
 import { boundaryPixels } from './boundary-raster';
@@ -64,6 +65,7 @@ function BoundaryPlot({ run, view, color }: { run: RunSnapshot; view: BoundaryDa
         {run.accuracy !== undefined && Number.isFinite(run.accuracy) && (
           <span className="muted"> · {(100 * run.accuracy).toFixed(0)}%</span>
         )}
+        <EvaluatedAt run={run} what="boundary" />
       </figcaption>
     </figure>
   );

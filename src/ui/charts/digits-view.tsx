@@ -1,6 +1,7 @@
 // MNIST view: the 16 test digits (canvas) with each run's prediction under each; wrong ones in red.
 import { useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { EvaluatedAt } from '../evaluated-at';
 import { useT } from '../i18n';
 import { usePageVisible } from '../page-visibility';
 import { DIGIT_SIDE, digitCount, digitPixels } from './digit-pixels';
@@ -47,6 +48,7 @@ export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
               style={{ ['--run-color' as string]: runColor(r) }}
             >
               {run.label}
+              <EvaluatedAt run={run} what="digits" />
             </span>
             {indices.map((i) => {
               const p = view && i < view.predictions.length ? view.predictions[i] : undefined;

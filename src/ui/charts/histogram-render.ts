@@ -27,7 +27,8 @@ export function renderHistogram(svgEl: SVGSVGElement, bars: HistogramBars, o: Hi
   const svg = select(svgEl).attr('width', o.width).attr('height', o.height);
   svg.attr('viewBox', `0 0 ${o.width} ${o.height}`);
   const x = scaleLog().domain(o.domain).range([0, w]);
-  const maxShare = Math.max(1e-9, ...bars.share);
+  // No bars (before the first step): a plain 0–100 % axis rather than "0%" three times.
+  const maxShare = bars.share.length > 0 ? Math.max(1e-9, ...bars.share) : 1;
   const y = scaleLinear().domain([0, maxShare]).nice(4).range([h, 0]);
   const root = layer(svg, 'g', 'plot').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
 

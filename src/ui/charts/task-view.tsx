@@ -4,6 +4,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { training } from '../../state/app-state';
+import { EvaluatedAt } from '../evaluated-at';
 import { BoundaryView } from './boundary-view';
 import './charts.css';
 import { DigitsView } from './digits-view';
@@ -57,6 +58,7 @@ export function TaskView({ runs, onPickStart, start }: TaskViewProps) {
             <figure key={run.runId} className="text-view__run" data-run={run.runId}>
               <figcaption className="key key--run" style={{ ['--run-color' as string]: runColor(i) }}>
                 {run.label}
+                <EvaluatedAt run={run} what="sample" />
               </figcaption>
               <pre className="text-view__sample">{run.view.sample}</pre>
             </figure>

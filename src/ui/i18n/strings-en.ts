@@ -303,6 +303,19 @@ export const EN = {
   ...FORMULA_EN,
   'chart.digitsRegion': 'Test digits and each run’s predictions (scrolls sideways)',
   'share.slideLayout': 'Slide layout in a wide frame (one screen: heatmaps, Figure 1, max/min)',
+  'firstScreen.warming':
+    'Training the first {target} steps to show the contrast — press ❚❚ Pause to stop here.',
+  'firstScreen.warmed': 'Trained {target} steps to show the contrast — press ▶ Play to continue.',
+  'firstScreen.prompt': 'Step 0: nothing is trained yet — press ▶ Play to train.',
+  'run.notYet': 'none before the first step',
+  'run.beforeFirstStep':
+    'Step 0: no gradient has been seen yet, so there is no A-LR to draw — press ▶ Play to train.',
+  'run.atStep': ' · at step {step}',
+  'run.atStepTitle':
+    'Evaluated on the test data at step {step}; while training plays, test evaluations are spaced out to keep training fast.',
+  'chart.histBeforeFirstStep': 'no A-LR before the first step',
+  'spec.label': 'Label',
+  'spec.labelHint': 'Empty: named after the optimizer and the settings it names (it follows them).',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;
