@@ -35,6 +35,18 @@ const STUCK_LOOP_GRACE_MS = 2000;
 /** At most ~30 snapshots a second: more would only load the page, not inform anyone. */
 const MIN_SNAPSHOT_INTERVAL_MS = 33;
 
+/**
+ * Steps run in slices of about this long, then the worker answers its messages (the watchdog's pings,
+ * `pause`, `reset`) before the next slice. One step is the smallest slice.
+ */
+export const SLICE_MS = 50;
+
+/** Steps waiting to be taken at most: `step` requests arriving while one runs add up to this, no more. */
+export const MAX_PENDING_STEPS = 1000;
+
+/** While a long `step` runs, the page sees its progress this often. */
+const PROGRESS_SNAPSHOT_MS = 250;
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -50,6 +62,17 @@ function yieldToEvents(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** Takes up to `max` steps, at least one, stopping once SLICE_MS has passed; returns how many. */
+function advanceSlice(session: Session, max: number): number {
+  const started = performance.now();
+  let taken = 0;
+  do {
+    session.advance(1);
+    taken += 1;
+  } while (taken < max && performance.now() - started < SLICE_MS);
+  return taken;
 }
 
 export class Trainer {
@@ -70,6 +93,10 @@ export class Trainer {
   private loopGeneration = 0;
   /** Serialises commands that rebuild state (load, reset, task, backend) against the loop. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Steps asked for by `step` and not yet taken; `pause`, `reset` and new experiments drop them. */
+  private pendingSteps = 0;
+  /** The `step` command queued or running: later `step` requests join it instead of queueing. */
+  private stepping: Promise<void> | null = null;
 
   constructor(
     private readonly events: TrainerEvents,
@@ -89,6 +116,7 @@ export class Trainer {
 
   /** Replaces the experiment (a scene, a link) and posts the step-0 snapshot. */
   load(experiment: ExperimentConfig, snapshotEvery: number): Promise<void> {
+    this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await Session.create(experiment, this.loader);
       this.session?.dispose();
@@ -101,6 +129,7 @@ export class Trainer {
 
   /** Like `load`, then every run back to the checkpoint's weights, optimizer state and step (a restarted worker). */
   restore(experiment: ExperimentConfig, snapshotEvery: number, saved: Checkpoint): Promise<void> {
+    this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await Session.create(experiment, this.loader);
       try {
@@ -130,6 +159,7 @@ export class Trainer {
   pause(): Promise<void> {
     this.playing = false;
     this.stoppedByFailure = false;
+    this.pendingSteps = 0; // a long `step` stops after its current slice
     // The status goes out after the last snapshot, so "paused" always shows the final step.
     return this.exclusive(async () => {
       if (this.session && this.sinceSnapshot > 0) await this.postSnapshot();
@@ -137,15 +167,32 @@ export class Trainer {
     });
   }
 
-  /** Single step (or a few) while paused, then a snapshot. */
+  /**
+   * `count` steps (while paused), then a snapshot. Runs in slices of SLICE_MS that yield to the message
+   * loop, so pings are answered and `pause` or `reset` stop it within a slice. A request arriving while
+   * one is queued or running adds its count to it (at most MAX_PENDING_STEPS outstanding) and resolves
+   * with it; `step(0)` only posts a snapshot.
+   */
   step(count = 1): Promise<void> {
-    return this.exclusive(async () => {
-      this.requireSession().advance(count);
+    const n = Number.isFinite(count) ? Math.max(0, Math.round(count)) : 0;
+    this.pendingSteps = Math.min(MAX_PENDING_STEPS, this.pendingSteps + n);
+    if (this.stepping) return this.stepping;
+    const stepping = this.exclusive(async () => {
+      try {
+        await this.takePendingSteps(this.requireSession());
+      } finally {
+        // Cleared before the closing snapshot: a request arriving during it starts a new command.
+        this.stepping = null;
+        this.pendingSteps = 0;
+      }
       await this.postSnapshot();
     });
+    this.stepping = stepping;
+    return stepping;
   }
 
   reset(newSeeds?: Partial<Seeds>): Promise<void> {
+    this.pendingSteps = 0; // steps asked for before a reset are moot
     return this.exclusive(async () => {
       await this.requireSession().reset(newSeeds);
       this.stateChanged();
@@ -154,6 +201,7 @@ export class Trainer {
   }
 
   setTask(task: TaskConfig): Promise<void> {
+    this.pendingSteps = 0;
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
       this.stateChanged();
@@ -276,8 +324,16 @@ export class Trainer {
       while (this.playing && !this.rebuilding && generation === this.loopGeneration) {
         const session = this.session;
         if (!session) break;
-        session.advance(this.stepsPerTick);
-        this.sinceSnapshot += this.stepsPerTick;
+        // A tick of many steps (up to 1000) is sliced too, so the loop never holds the worker for long.
+        let left = this.stepsPerTick;
+        while (left > 0) {
+          const taken = advanceSlice(session, left);
+          left -= taken;
+          this.sinceSnapshot += taken;
+          if (left === 0) break;
+          await yieldToEvents();
+          if (!this.playing || this.rebuilding || generation !== this.loopGeneration) return;
+        }
         // Display cadence: every `snapshotEvery` steps, but never more often than the screen can use.
         const due =
           this.sinceSnapshot >= this.snapshotEvery &&
@@ -291,6 +347,18 @@ export class Trainer {
       this.playing = false;
       this.events.error(err instanceof Error ? err.message : String(err));
       this.emitStatus();
+    }
+  }
+
+  /** Takes the pending steps slice by slice; stops early when they are dropped or a recovery begins. */
+  private async takePendingSteps(session: Session): Promise<void> {
+    const generation = this.loopGeneration;
+    while (this.pendingSteps > 0 && generation === this.loopGeneration && session === this.session) {
+      const taken = advanceSlice(session, this.pendingSteps);
+      this.pendingSteps = Math.max(0, this.pendingSteps - taken);
+      if (this.pendingSteps === 0) return;
+      if (performance.now() - this.lastPostedAt >= PROGRESS_SNAPSHOT_MS) await this.postSnapshot();
+      await yieldToEvents();
     }
   }
 

@@ -8,6 +8,7 @@ import type { Scene } from '../engine/scenes';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
 import type { OptimizerSpecInput } from '../optim/spec';
+import { coalescing } from './coalesce';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
 import type { TrainingStore } from './training-store';
@@ -39,6 +40,36 @@ export function createTrainingController(connection: EngineConnection, training:
     }
   };
 
+  /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
+  const step = coalescing(
+    (count: number) => attempt(() => client().send({ type: 'step', count })),
+    (a, b) => Math.min(1000, a + b),
+  );
+  /** One spec change per run in flight; later ones merge (latest value of each field wins). */
+  const specSenders = new Map<string, (spec: Partial<OptimizerSpecInput>) => Promise<boolean>>();
+  const sendSpec = (runId: string, spec: Partial<OptimizerSpecInput>) =>
+    attempt(async () => {
+      await client().send({ type: 'setSpec', runId, spec });
+      const experiment = training.store.getState().experiment;
+      if (experiment) {
+        const runs = experiment.runs.map((r) =>
+          r.id === runId ? { ...r, spec: { ...r.spec, ...spec } as OptimizerSpecInput } : r,
+        );
+        training.setExperiment({ ...experiment, runs });
+      }
+    });
+  const specSender = (runId: string) => {
+    let sender = specSenders.get(runId);
+    if (!sender) {
+      sender = coalescing(
+        (spec: Partial<OptimizerSpecInput>) => sendSpec(runId, spec),
+        (a, b) => ({ ...a, ...b }),
+      );
+      specSenders.set(runId, sender);
+    }
+    return sender;
+  };
+
   return {
     loadScene: (scene: Scene) =>
       attempt(async () => {
@@ -55,7 +86,7 @@ export function createTrainingController(connection: EngineConnection, training:
       }),
     play: () => attempt(() => client().send({ type: 'play' })),
     pause: () => attempt(() => client().send({ type: 'pause' })),
-    step: (count = 1) => attempt(() => client().send({ type: 'step', count })),
+    step: (count = 1) => step(count),
     reset: () => attempt(() => client().send({ type: 'reset' })),
     /** New seeds (data, initial weights, batch order) and a fresh start. */
     reseed: (seeds: Seeds) =>
@@ -116,17 +147,7 @@ export function createTrainingController(connection: EngineConnection, training:
         await client().send({ type: 'setShownField', field });
       }),
     setSpeed: (stepsPerTick: number) => attempt(() => client().send({ type: 'setSpeed', stepsPerTick })),
-    setSpec: (runId: string, spec: Partial<OptimizerSpecInput>) =>
-      attempt(async () => {
-        await client().send({ type: 'setSpec', runId, spec });
-        const experiment = training.store.getState().experiment;
-        if (experiment) {
-          const runs = experiment.runs.map((r) =>
-            r.id === runId ? { ...r, spec: { ...r.spec, ...spec } as OptimizerSpecInput } : r,
-          );
-          training.setExperiment({ ...experiment, runs });
-        }
-      }),
+    setSpec: (runId: string, spec: Partial<OptimizerSpecInput>) => specSender(runId)(spec),
   };
 }
 
