@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
 import { controller, training } from '../state/app-state';
+import { shortenInput } from '../state/echo';
 import { startEmbedApi } from '../state/embed/embed-api';
 import { readEmbedParams } from '../state/embed/embed-params';
 import { startUrlSync } from '../state/url/url-sync';
@@ -145,7 +146,7 @@ export function App() {
       <main className="main">
         {invalidParam !== null && (
           <Notice onDismiss={() => setInvalidParam(null)}>
-            {t('app.unknownBackend', { value: invalidParam })}
+            {t('app.unknownBackend', { value: shortenInput(invalidParam) })}
           </Notice>
         )}
         {urlNotices.length > 0 && (
