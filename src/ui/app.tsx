@@ -98,8 +98,16 @@ export function App() {
         onScene: setSceneId,
         sceneId: () => sceneRef.current,
         origin: embed.origin,
+        originRefused: embed.refusedOrigin !== null,
       }),
-    [embed.origin],
+    [embed.origin, embed.refusedOrigin],
+  );
+
+  const [originDismissed, setOriginDismissed] = useState(false);
+  const originNotice = embed.refusedOrigin !== null && !originDismissed && (
+    <Notice testId="origin-notice" onDismiss={() => setOriginDismissed(true)}>
+      {t('embed.originRefused', { value: shortenInput(embed.refusedOrigin) })}
+    </Notice>
   );
 
   if (embed.embed) {
@@ -107,6 +115,7 @@ export function App() {
       <HiddenParts.Provider value={embed.hidden}>
         <div className="app app--embed" data-testid="app" data-embed="true">
           <EmbedBar sceneId={sceneId} />
+          {originNotice}
           <main className="main main--embed">
             <TrainingPanel sceneId={sceneId} />
           </main>
@@ -149,6 +158,7 @@ export function App() {
             {t('app.unknownBackend', { value: shortenInput(invalidParam) })}
           </Notice>
         )}
+        {originNotice}
         {urlNotices.length > 0 && (
           <Notice testId="url-notice" onDismiss={() => setUrlNotices([])}>
             {t('app.urlNotices')} {urlNotices.join(' · ')}

@@ -20,6 +20,29 @@ export interface EmbedParams {
   hidden: ReadonlySet<Hideable>;
   /** Only this origin's messages are obeyed and state goes only to it; null = the parent, any origin. */
   origin: string | null;
+  /**
+   * An `origin=` value that is not an origin (`scheme://host[:port]`): the app then answers no parent at
+   * all (fails closed, rather than obeying any parent) and says so in a notice. Null when none was refused.
+   */
+  refusedOrigin: string | null;
+}
+
+/**
+ * The origin `text` names, normalised (`https://slides.example.org`), or null when it is not exactly a
+ * `scheme://host[:port]` origin: no path, query, fragment or credentials, and not an opaque origin
+ * (`data:`, `file:`, `null`, which no message can be checked against). A trailing `/` is allowed.
+ */
+export function parseOrigin(text: string): string | null {
+  const raw = text.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]/i.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.origin === 'null' || url.href !== `${url.origin}/`) return null;
+  return url.origin;
 }
 
 export function readEmbedParams(search: string): EmbedParams {
@@ -30,14 +53,8 @@ export function readEmbedParams(search: string): EmbedParams {
     if ((HIDEABLE as readonly string[]).includes(part)) hidden.add(part as Hideable);
   }
   for (const part of (params.get('show') ?? '').split(',')) hidden.delete(part as Hideable);
-  let origin: string | null = null;
   const raw = params.get('origin');
-  if (raw) {
-    try {
-      origin = new URL(raw).origin;
-    } catch {
-      origin = null;
-    }
-  }
-  return { embed, hidden, origin };
+  if (raw === null || raw.trim() === '') return { embed, hidden, origin: null, refusedOrigin: null };
+  const origin = parseOrigin(raw);
+  return { embed, hidden, origin, refusedOrigin: origin === null ? raw : null };
 }

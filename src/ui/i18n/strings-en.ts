@@ -286,6 +286,11 @@ export const EN = {
   'csv.reading': 'Reading {name}…',
   'csv.couldNotUse': 'Could not use',
   'drawer.customDataset': 'custom (from a CSV file)',
+  // Hostile input (issue 14): embedding that fails closed
+  'embed.originRefused':
+    'origin=“{value}” is not an origin like https://slides.example.org (scheme://host[:port], nothing after it): no page may drive this app or hear its state.',
+  'share.originInvalid':
+    'Not an origin: write scheme://host[:port] only, like https://slides.example.org (no path). The embed code is left empty until it is one.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

@@ -269,4 +269,8 @@ export const ZH: Record<StringKey, string> = {
   'csv.reading': '正在读取 {name}…',
   'csv.couldNotUse': '无法使用',
   'drawer.customDataset': '自定义（来自 CSV 文件）',
+  'embed.originRefused':
+    'origin=“{value}” 不是形如 https://slides.example.org 的来源（scheme://host[:port]，其后不能有路径）：任何页面都不能控制本应用，也收不到它的状态。',
+  'share.originInvalid':
+    '不是来源：只写 scheme://host[:port]，例如 https://slides.example.org（不含路径）。在填写正确之前，嵌入代码留空。',
 };
