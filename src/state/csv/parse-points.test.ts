@@ -106,6 +106,24 @@ describe('parsePointsCsv: says what is wrong and where', () => {
     expect(pointsOf(many.split('\n').slice(1).join('\n')).summary).toBe('20,000 points, 2 classes');
   });
 
+  it('coordinates whose span overflows, or that would collapse to one point when scaled, name the column', () => {
+    // -1e308 … 1.5e308: each value is finite, their span is not (the scale would be 0: every point at 0).
+    expect(errorOf('x,y,label\n-1e308,0,0\n1.5e308,1,1\n0,2,0\n1,3,1')).toBe(
+      'column 1 (x): the values run from -1e+308 to 1.5e+308, a span larger than any number; rescale the column (e.g. divide it by 1e300)',
+    );
+    // The header's own order: y is the first column here.
+    expect(errorOf('y,x,label\n-1e308,0,0\n1.5e308,1,1\n0,2,0\n1,3,1')).toMatch(/^column 1 \(y\): /);
+    // A subnormal span: 1 / span overflows, so the points would all land on one spot.
+    expect(errorOf('0,0,0\n1e-310,0,1\n0,0,0\n1e-310,0,1')).toBe(
+      'column 1 (x): the values (0 to 1e-310) differ too little to be scaled apart; they would all be one point (multiply the column by 1e300)',
+    );
+    // Large but well separated values are fine (centred before scaling), and so is one shared spot.
+    expect(pointsOf('1e300,0,0\n1.0000001e300,0,1\n1e300,1,0\n1.0000001e300,1,1').summary).toBe(
+      '4 points, 2 classes',
+    );
+    expect(pointsOf('5,5,0\n5,5,1\n5,5,0\n5,5,1').summary).toBe('4 points, 2 classes');
+  });
+
   it('too large', () => {
     expect(errorOf(new Uint8Array(12 * 1024 * 1024))).toBe('too large: 12 MB (limit 2 MB)');
     expect(tooLargeMessage(2.5 * 1024 * 1024)).toBe('too large: 2.5 MB (limit 2 MB)');
