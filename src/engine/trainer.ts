@@ -5,6 +5,7 @@
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { AssetLoader } from './data/asset-loader';
 import type { ExperimentConfig, RunConfig } from './experiment';
+import { checkExperimentBudget, overBudgetMessage } from './model-size';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint';
 import { Session } from './session/session';
@@ -116,6 +117,9 @@ export class Trainer {
 
   /** Replaces the experiment (a scene, a link) and posts the step-0 snapshot. */
   load(experiment: ExperimentConfig, snapshotEvery: number): Promise<void> {
+    // Over the model-size budget: refused before anything is built; the running experiment is untouched.
+    const over = checkExperimentBudget(experiment);
+    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await Session.create(experiment, this.loader);
@@ -201,6 +205,9 @@ export class Trainer {
   }
 
   setTask(task: TaskConfig): Promise<void> {
+    const runs = this.session?.experiment.runs ?? [];
+    const over = checkExperimentBudget({ task, runs });
+    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
@@ -224,7 +231,13 @@ export class Trainer {
   }
 
   addRun(run: RunConfig): void {
-    this.requireSession().addRun(run);
+    const session = this.requireSession();
+    const over = checkExperimentBudget({
+      task: session.experiment.task,
+      runs: [...session.experiment.runs, run],
+    });
+    if (over) throw new Error(overBudgetMessage(over));
+    session.addRun(run);
     this.stateChanged();
   }
 

@@ -2,9 +2,10 @@
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
 import type { EngineClient } from '../engine/client';
-import type { RunConfig } from '../engine/experiment';
+import type { ExperimentConfig, RunConfig } from '../engine/experiment';
+import { checkExperimentBudget } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
-import type { Scene } from '../engine/scenes';
+import { type Scene, sceneById } from '../engine/scenes';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
 import type { OptimizerSpecInput } from '../optim/spec';
@@ -40,6 +41,24 @@ export function createTrainingController(connection: EngineConnection, training:
     }
   };
 
+  /**
+   * The model-size budget, checked before anything is sent: every experiment passes here, whether it
+   * comes from a link, the drawer, a scene, a CSV or a parent page. Over budget, it is refused with a
+   * typed reason (rendered through the string tables) and the running experiment is left untouched.
+   */
+  const fits = (experiment: Pick<ExperimentConfig, 'task' | 'runs'>): boolean => {
+    const over = checkExperimentBudget(experiment);
+    if (over) training.refuse(over);
+    return over === null;
+  };
+  /** A change the user made fits: an earlier refusal is out of date. */
+  const fitsNow = (experiment: Pick<ExperimentConfig, 'task' | 'runs'>): boolean => {
+    const ok = fits(experiment);
+    if (ok) training.refuse(null);
+    return ok;
+  };
+  const current = () => training.store.getState().experiment;
+
   /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
   const step = coalescing(
     (count: number) => attempt(() => client().send({ type: 'step', count })),
@@ -71,8 +90,16 @@ export function createTrainingController(connection: EngineConnection, training:
   };
 
   return {
-    loadScene: (scene: Scene) =>
-      attempt(async () => {
+    loadScene: (asked: Scene) => {
+      let scene = asked;
+      if (!fits(asked.experiment)) {
+        // Nothing runs yet (a link at start-up): the scene's own experiment instead, the refusal shown.
+        const own = sceneById(asked.id);
+        if (current() !== null || !own || checkExperimentBudget(own.experiment))
+          return Promise.resolve(false);
+        scene = own;
+      }
+      return attempt(async () => {
         await client().send({
           type: 'load',
           experiment: scene.experiment,
@@ -83,7 +110,8 @@ export function createTrainingController(connection: EngineConnection, training:
         training.setExperiment(structuredClone(scene.experiment));
         await client().send({ type: 'setSpeed', stepsPerTick: scene.stepsPerTick ?? 1 });
         await client().send({ type: 'setShownField', field: training.store.getState().shownField });
-      }),
+      });
+    },
     play: () => attempt(() => client().send({ type: 'play' })),
     pause: () => attempt(() => client().send({ type: 'pause' })),
     step: (count = 1) => step(count),
@@ -100,8 +128,9 @@ export function createTrainingController(connection: EngineConnection, training:
           );
       }),
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
-    setTask: (task: TaskConfig) =>
-      attempt(async () => {
+    setTask: (task: TaskConfig) => {
+      if (!fitsNow({ task, runs: current()?.runs ?? [] })) return Promise.resolve(false);
+      return attempt(async () => {
         await client().send({ type: 'setTask', task });
         const experiment = training.store.getState().experiment;
         if (experiment)
@@ -109,15 +138,20 @@ export function createTrainingController(connection: EngineConnection, training:
             { ...experiment, task },
             'Task or model changed: the runs restarted from step 0.',
           );
-      }),
+      });
+    },
     /** Another panel (up to four), starting from the shared initial weights. */
-    addRun: (run: RunConfig) =>
-      attempt(async () => {
+    addRun: (run: RunConfig) => {
+      const experiment = current();
+      if (experiment && !fitsNow({ task: experiment.task, runs: [...experiment.runs, run] }))
+        return Promise.resolve(false);
+      return attempt(async () => {
         await client().send({ type: 'addRun', run });
         const experiment = training.store.getState().experiment;
         if (experiment) training.setExperiment({ ...experiment, runs: [...experiment.runs, run] });
         if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
-      }),
+      });
+    },
     removeRun: (runId: string) =>
       attempt(async () => {
         await client().send({ type: 'removeRun', runId });

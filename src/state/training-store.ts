@@ -4,11 +4,12 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../engine/experiment';
+import type { OverBudget } from '../engine/model-size';
 import type { FieldKind, RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import type { Percentiles } from '../stats/percentiles';
-import { FieldHistory } from './field-history';
+import { FieldHistory, fieldHistoryDepth } from './field-history';
 
 /** One point of a run's history: what the curves and the Figure-1 chart draw. */
 export interface HistoryPoint {
@@ -39,6 +40,8 @@ export interface TrainingState {
   sharedScale: boolean;
   /** How a heatmap pixel summarises the cells it covers when a layer has more cells than pixels. */
   aggregate: 'max' | 'min' | 'mean';
+  /** An experiment refused for the model-size budget (engine/model-size.ts), until dismissed or replaced. */
+  refusal: OverBudget | null;
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
@@ -65,6 +68,7 @@ export function createTrainingStore() {
     notice: null,
     sharedScale: true,
     aggregate: 'max',
+    refusal: null,
   }));
   return {
     store,
@@ -81,7 +85,9 @@ export function createTrainingStore() {
           series = new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY);
           fields = undefined;
         }
-        if (!fields || fields.fieldLength !== run.alr.length) fields = new FieldHistory(run.alr.length);
+        const depth = fieldHistoryDepth(run.alr.length, snapshot.runs.length);
+        if (!fields || fields.fieldLength !== run.alr.length || fields.capacity !== depth)
+          fields = new FieldHistory(run.alr.length, depth);
         if (!series.latest || series.latest.step < run.step) {
           series.push(run.step, historyPoint(run));
           if (run.step > 0) fields.push(run.step, run.alr);
@@ -123,6 +129,10 @@ export function createTrainingStore() {
     },
     dismissNotice(): void {
       store.setState({ notice: null });
+    },
+    /** An experiment was refused for its size; nothing else changes. */
+    refuse(refusal: OverBudget | null): void {
+      store.setState({ refusal });
     },
   };
 }

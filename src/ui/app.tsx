@@ -63,6 +63,7 @@ export function App() {
     const initialUrl = readInitialUrl(window.location.search);
     training.setView({ sharedScale: initialUrl.view.sharedScale, aggregate: initialUrl.view.aggregate });
     training.setShownField(initialUrl.view.shownField);
+    training.refuse(initialUrl.refusal);
     return initialUrl;
   });
   const [urlNotices, setUrlNotices] = useState(url.notices);
