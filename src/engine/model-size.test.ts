@@ -1,6 +1,7 @@
 // The model-size budget (docs/RELIABILITY.md): the size estimate counts the real models' parameters, every
 // built-in scene fits, the links the issue found exhausting memory are refused with what is too large
 // and by how much, and the Trainer refuses an over-budget experiment before building anything.
+import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../optim/testing/node-backends';
 import { nodeAssetLoader, projectPublicDir } from './data/node-asset-loader';
@@ -38,7 +39,7 @@ const HUGE_GRU = experiment(
 );
 
 describe('model-size budget', () => {
-  beforeAll(() => useBackend('cpu'));
+  beforeAll(() => useBackend('wasm'));
 
   it('counts the parameters the real models have (every task kind)', async () => {
     const tasks: TaskConfig[] = [
@@ -118,4 +119,30 @@ describe('model-size budget', () => {
     expect(errors).toEqual([]);
     trainer.dispose();
   }, 120_000);
+});
+
+describe('the largest allowed experiment in the engine', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('MNIST MLP 784-1024-1024-256-10 × 2 runs: tensor count and bytes flat over its run', async () => {
+    const largest = experiment({
+      kind: 'mnist',
+      model: 'mlp',
+      hidden: [1024, 1024, 256],
+      activation: 'relu',
+      batchSize: 64,
+    });
+    expect(checkExperimentBudget(largest)).toBeNull();
+    const session = await Session.create(largest, nodeAssetLoader(projectPublicDir()));
+    const usage = () => ({ numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes });
+    session.advance(2);
+    await session.snapshot();
+    await session.checkpoint();
+    const early = usage();
+    session.advance(6);
+    await session.snapshot();
+    await session.checkpoint();
+    expect(usage()).toEqual(early);
+    session.dispose();
+  }, 180_000);
 });
