@@ -1,6 +1,9 @@
 // The training loop that runs in the worker: owns the lockstep Session, steps it ahead of drawing
 // (several steps per tick), posts a snapshot at display cadence and yields between ticks so that
 // commands are handled promptly. Independent of postMessage, so it runs in Node tests too.
+// Over 300 lines on purpose: the command queue, the loop, step slicing and recovery share one set of
+// flags (playing, rebuilding, generation, pending steps) that must change together; the slicing helpers
+// live in trainer-slices.ts and the budget in model-size.ts.
 
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { AssetLoader } from './data/asset-loader';
@@ -11,8 +14,16 @@ import type { Checkpoint } from './session/checkpoint';
 import { Session } from './session/session';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
+import {
+  advanceSlice,
+  MAX_PENDING_STEPS,
+  PROGRESS_SNAPSHOT_MS,
+  sleep,
+  yieldToEvents,
+} from './trainer-slices';
 import type { TrainerStatus } from './trainer-status';
 
+export { MAX_PENDING_STEPS, SLICE_MS } from './trainer-slices';
 export type { TrainerStatus } from './trainer-status';
 
 export interface TrainerEvents {
@@ -35,46 +46,6 @@ const STUCK_LOOP_GRACE_MS = 2000;
 
 /** At most ~30 snapshots a second: more would only load the page, not inform anyone. */
 const MIN_SNAPSHOT_INTERVAL_MS = 33;
-
-/**
- * Steps run in slices of about this long, then the worker answers its messages (the watchdog's pings,
- * `pause`, `reset`) before the next slice. One step is the smallest slice.
- */
-export const SLICE_MS = 50;
-
-/** Steps waiting to be taken at most: `step` requests arriving while one runs add up to this, no more. */
-export const MAX_PENDING_STEPS = 1000;
-
-/** While a long `step` runs, the page sees its progress this often. */
-const PROGRESS_SNAPSHOT_MS = 250;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Gives the event loop a turn (commands, timers) without the 4 ms clamp of nested setTimeout. */
-function yieldToEvents(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Takes up to `max` steps, at least one, stopping once SLICE_MS has passed; returns how many. */
-function advanceSlice(session: Session, max: number): number {
-  const started = performance.now();
-  let taken = 0;
-  do {
-    session.advance(1);
-    taken += 1;
-  } while (taken < max && performance.now() - started < SLICE_MS);
-  return taken;
-}
 
 export class Trainer {
   private session: Session | null = null;
