@@ -69,3 +69,92 @@ test('a parent page drives an embedded instance and hears its state', async ({ p
   await send({ source: 'anisoscope', type: 'reset' });
   await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '0');
 });
+
+/** A parent page around the app at `src`, recording every message it hears. */
+const hostFor = (src: string) =>
+  HOST.replace('./?embed=1&amp;hide=curves', src).replace('./?embed=1&hide=curves', src);
+
+test('origin= fails closed: a value that is not an origin is refused with a notice, and no parent is heard or told', async ({
+  page,
+}) => {
+  for (const bad of ['slides.example.org', 'data:,x', 'https://slides.example.org/deck']) {
+    const src = `./?embed=1&origin=${encodeURIComponent(bad)}`;
+    await page.route('**/embed-host.html', (route) =>
+      route.fulfill({ contentType: 'text/html', body: hostFor(src) }),
+    );
+    await page.goto('./embed-host.html');
+    const app = page.frameLocator('#app');
+    await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+    await expect(app.getByTestId('origin-notice')).toContainText('origin=');
+    await page.evaluate(() => {
+      const w = window as unknown as { send: (m: unknown) => void };
+      w.send({ source: 'anisoscope', type: 'step', count: 5 });
+      w.send({ source: 'anisoscope', type: 'getState' });
+    });
+    await page.waitForTimeout(1500);
+    await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '0');
+    expect(await page.evaluate(() => (window as unknown as { states: unknown[] }).states.length), bad).toBe(
+      0,
+    );
+    await page.unroute('**/embed-host.html');
+  }
+});
+
+test('a flood of step messages coalesces; pause stops it and the instance keeps answering', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  // The parent's own origin, written as origin= asks: only it may drive the app.
+  const origin = new URL(baseURL as string).origin;
+  const src = `./?embed=1&backend=cpu&origin=${encodeURIComponent(origin)}`;
+  await page.route('**/embed-host.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostFor(src) }),
+  );
+  await page.goto('./embed-host.html');
+  const app = page.frameLocator('#app');
+  await expect(app.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await page.evaluate(() =>
+    (window as unknown as { send: (m: unknown) => void }).send({
+      source: 'anisoscope',
+      type: 'load',
+      scene: 'race-moons',
+    }),
+  );
+  await expect(app.getByTestId('run-sgdm')).toBeVisible({ timeout: 60_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { send: (m: unknown) => void };
+    for (let i = 0; i < 300; i++) w.send({ source: 'anisoscope', type: 'step', count: 1000 });
+  });
+  const stepNow = async () => Number(await app.getByTestId('runs').getAttribute('data-step'));
+  // Progress shows while the long command runs (it yields to the page between slices).
+  await expect.poll(stepNow, { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.evaluate(() =>
+    (window as unknown as { send: (m: unknown) => void }).send({ source: 'anisoscope', type: 'pause' }),
+  );
+  // Pause lands within a slice: the step count settles well short of 300 × 1000.
+  let settled = -1;
+  await expect
+    .poll(
+      async () => {
+        const before = await stepNow();
+        await page.waitForTimeout(700);
+        const after = await stepNow();
+        settled = after;
+        return after === before;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  expect(settled).toBeLessThanOrEqual(2000);
+  await page.evaluate(() =>
+    (window as unknown as { send: (m: unknown) => void }).send({ source: 'anisoscope', type: 'getState' }),
+  );
+  await expect
+    .poll(
+      async () =>
+        (await page.evaluate(() => (window as unknown as { states: { step: number }[] }).states)).at(-1)
+          ?.step,
+    )
+    .toBe(settled);
+});

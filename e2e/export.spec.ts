@@ -151,3 +151,44 @@ test('the export menu works from the keyboard', async ({ page }) => {
   await expect(button).toBeFocused();
   await expect(page.getByRole('menu')).toHaveCount(0);
 });
+
+test('exports are inert: a formula label is neutralised in the CSV, and SVG/PNG carry no script', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const formula = '=HYPERLINK("evil")';
+  const tag = '<script>alert(1)</script>';
+  const run = (id: string, label: string) => `run=${id}:adam,label=${encodeURIComponent(label)}`;
+  await page.goto(`./?${run('a', formula)}&${run('b', tag)}`);
+  await sceneReady(page);
+  await train(page, 5);
+
+  // The CSV as text: the label's cell starts with a quote inside quotes, no cell starts with "=".
+  const csvText = (await exportFile(page, 'csv')).bytes.toString('utf8');
+  expect(csvText).toContain(`,"'=HYPERLINK(""evil"")",`);
+  for (const line of csvText.split('\r\n')) {
+    expect(
+      line.split(',').some((cell) => /^[=+@\t\r]/.test(cell)),
+      line,
+    ).toBe(false);
+  }
+  expect(validateMetricsCsv(csvText)).toEqual([]);
+
+  // SVG: the label is escaped text; no script element, no event handler, no foreign HTML.
+  for (const kind of ['svg-b', 'figure1-svg']) {
+    const text = (await exportFile(page, kind)).bytes.toString('utf8');
+    expect(text).not.toMatch(/<script|<foreignObject|\son[a-z]+=|javascript:/i);
+    const active = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      const handlers = Array.from(doc.querySelectorAll('*')).flatMap((el) =>
+        Array.from(el.attributes).filter((a) => a.name.startsWith('on')),
+      );
+      return doc.querySelectorAll('script, foreignObject').length + handlers.length;
+    }, text);
+    expect(active, kind).toBe(0);
+  }
+  // PNG: pixels only — a valid image, and the label's text appears nowhere in its bytes.
+  const png = (await exportFile(page, 'figure1-png')).bytes;
+  await expectPng(page, png);
+  expect(png.toString('latin1')).not.toContain('<script');
+});

@@ -8,13 +8,13 @@ import { expect, stepOf, test } from './fixtures';
 type Point = { step: number; loss: number };
 type Debug = {
   anisoscopeDebug: {
-    fault: (fault: 'loseDevice' | 'crash' | 'close') => Promise<void>;
+    fault: (fault: 'loseDevice' | 'loseContext' | 'crash' | 'close') => Promise<void>;
     history: () => Record<string, Point[]>;
   };
 };
 
 const history = (page: Page) => page.evaluate(() => (window as unknown as Debug).anisoscopeDebug.history());
-const fault = (page: Page, kind: 'loseDevice' | 'crash' | 'close') =>
+const fault = (page: Page, kind: 'loseDevice' | 'loseContext' | 'crash' | 'close') =>
   page.evaluate((k) => (window as unknown as Debug).anisoscopeDebug.fault(k), kind);
 
 /** Trains until a checkpoint newer than step `after` has surely been taken (one every 3 s). */
@@ -89,6 +89,27 @@ test('a lost WebGPU device: training moves to the next backend and carries on fr
   await expect(page.getByTestId('backend-badge')).not.toHaveText('WebGPU');
   await expect(page.getByTestId('backend-reason')).toContainText('WebGPU stopped working');
   await expect(page.getByTestId('runs')).not.toHaveAttribute('data-backend', 'webgpu');
+  await expect(page.getByTestId('play-pause')).toHaveText(/Pause/);
+  await expectContinuedFromCheckpoint(page, before);
+  await expect(page.getByTestId('training-error')).toHaveCount(0);
+});
+
+test('a lost WebGL context (WEBGL_lose_context): training moves to the next backend and carries on from the checkpoint', async ({
+  page,
+}) => {
+  test.slow();
+  await page.goto('./?backend=webgl&debug=1&scene=rosenbrock');
+  await expect(page.getByTestId('backend-badge')).toHaveText('WebGL', { timeout: 60_000 });
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 60_000 });
+  await trainPastCheckpoint(page, 20);
+  const before = await history(page);
+  await fault(page, 'loseContext');
+  const notice = page.getByTestId('training-notice');
+  await expect(notice).toContainText('WebGL context was lost', { timeout: 60_000 });
+  await expect(notice).toContainText(/moved to (WASM|CPU) and carries on from step \d+/, { timeout: 60_000 });
+  await expect(page.getByTestId('backend-badge')).not.toHaveText('WebGL');
+  await expect(page.getByTestId('backend-reason')).toContainText('WebGL stopped working');
+  await expect(page.getByTestId('runs')).not.toHaveAttribute('data-backend', 'webgl');
   await expect(page.getByTestId('play-pause')).toHaveText(/Pause/);
   await expectContinuedFromCheckpoint(page, before);
   await expect(page.getByTestId('training-error')).toHaveCount(0);

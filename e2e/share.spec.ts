@@ -21,7 +21,16 @@ test('the share dialog gives a working link and an embed snippet with the chosen
   expect(link).toContain('scene=race-moons');
   expect(link).toMatch(/run=adam:adam,lr=0\.02/);
   await page.getByTestId('share-hide-curves').check();
+  // Not an origin (no scheme; then a path): refused where it is typed, and no snippet to copy.
+  for (const bad of ['slides.example.org', 'https://slides.example.org/deck']) {
+    await page.getByTestId('share-origin').fill(bad);
+    await expect(page.getByTestId('share-origin-error')).toBeVisible();
+    await expect(page.getByTestId('share-origin')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('share-snippet')).toHaveValue('');
+    await expect(page.getByTestId('copy-snippet')).toBeDisabled();
+  }
   await page.getByTestId('share-origin').fill('https://slides.example.org');
+  await expect(page.getByTestId('share-origin-error')).toHaveCount(0);
   const snippet = await page.getByTestId('share-snippet').inputValue();
   expect(snippet).toMatch(/^<iframe src="[^"]*embed=1[^"]*" width="960" height="720"/);
   expect(snippet).toContain('hide=settings%2Cadd%2Ccurves');

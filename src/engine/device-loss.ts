@@ -1,5 +1,7 @@
-// Watching the WebGPU device. A driver reset, a GPU removed or put to sleep, or (in tests) device.destroy()
-// makes every later op fail silently; the device's `lost` promise is the only reliable signal.
+// Watching the GPU. WebGPU: a driver reset, a GPU removed or put to sleep, or (in tests) device.destroy()
+// makes every later op fail silently; the device's `lost` promise is the only reliable signal. WebGL: the
+// browser takes the context away for the same reasons (or when too many contexts are open, or in tests
+// through WEBGL_lose_context); its canvas then fires `webglcontextlost`, and both are handled alike.
 import * as tf from '@tensorflow/tfjs-core';
 
 interface HasDevice {
@@ -12,11 +14,22 @@ export function currentGpuDevice(): GPUDevice | null {
   return (tf.backend() as unknown as HasDevice).device ?? null;
 }
 
+interface HasGl {
+  gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext };
+}
+
+/** The WebGL backend's context while that backend runs; null on every other backend. */
+export function currentWebglContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  return (tf.backend() as unknown as HasGl).gpgpu?.gl ?? null;
+}
+
 /**
- * Calls `onLost` once when the device that runs now is lost (no-op on other backends). A loss after the
- * backend was switched away is ignored: nothing runs on that device any more.
+ * Calls `onLost` once when the GPU that runs now is lost: the WebGPU device, or the WebGL context (no-op
+ * on the CPU backends). A loss after the backend was switched away is ignored: nothing runs there any more.
  */
 export function watchDeviceLoss(onLost: (message: string) => void): void {
+  watchWebglContext(onLost);
   const device = currentGpuDevice();
   if (!device) return;
   void device.lost.then((info) => {
@@ -24,6 +37,35 @@ export function watchDeviceLoss(onLost: (message: string) => void): void {
     const detail = info.message ? `: ${info.message}` : '';
     onLost(`The WebGPU device was lost (${info.reason || 'unknown reason'})${detail}`);
   });
+}
+
+function watchWebglContext(onLost: (message: string) => void): void {
+  const gl = currentWebglContext();
+  const canvas = gl?.canvas as (HTMLCanvasElement | OffscreenCanvas) | undefined;
+  if (!gl || !canvas || typeof canvas.addEventListener !== 'function') return;
+  const lost = () => {
+    if (currentWebglContext() !== gl) return;
+    onLost('The WebGL context was lost');
+  };
+  canvas.addEventListener('webglcontextlost', lost, { once: true });
+}
+
+/** Whether the GPU backend that runs now has lost its device or context (within `ms` for WebGPU). */
+export async function gpuLostWithin(ms: number): Promise<boolean> {
+  const gl = currentWebglContext();
+  if (gl) return gl.isContextLost();
+  const device = currentGpuDevice();
+  return device ? lostWithin(device, ms) : false;
+}
+
+/** Test hook: takes the WebGL context away, as the browser does on a GPU reset. */
+export function loseWebglContext(): void {
+  const gl = currentWebglContext();
+  if (!gl) throw new Error('there is no WebGL context to lose: the backend is not WebGL');
+  const extension = gl.getExtension('WEBGL_lose_context');
+  if (!extension)
+    throw new Error('this browser cannot lose a WebGL context on demand (no WEBGL_lose_context)');
+  extension.loseContext();
 }
 
 /** Whether `device` is lost within `ms` (a failed readback may reach us before `device.lost` settles). */

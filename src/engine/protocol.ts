@@ -72,9 +72,10 @@ export type EngineCommand =
 
 /**
  * Failures the recovery paths handle, on demand for tests: `loseDevice` destroys the WebGPU device (as a
- * driver reset would), `crash` throws an uncaught error out of the worker, `close` ends the worker silently.
+ * driver reset would), `loseContext` loses the WebGL context (WEBGL_lose_context), `crash` throws an
+ * uncaught error out of the worker, `close` ends the worker silently.
  */
-export type EngineFault = 'loseDevice' | 'crash' | 'close';
+export type EngineFault = 'loseDevice' | 'loseContext' | 'crash' | 'close';
 
 export type { TrainerStatus };
 

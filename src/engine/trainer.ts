@@ -1,17 +1,29 @@
 // The training loop that runs in the worker: owns the lockstep Session, steps it ahead of drawing
 // (several steps per tick), posts a snapshot at display cadence and yields between ticks so that
 // commands are handled promptly. Independent of postMessage, so it runs in Node tests too.
+// Over 300 lines on purpose: the command queue, the loop, step slicing and recovery share one set of
+// flags (playing, rebuilding, generation, pending steps) that must change together; the slicing helpers
+// live in trainer-slices.ts and the budget in model-size.ts.
 
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { AssetLoader } from './data/asset-loader';
 import type { ExperimentConfig, RunConfig } from './experiment';
+import { checkExperimentBudget, overBudgetMessage } from './model-size';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint';
 import { Session } from './session/session';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
+import {
+  advanceSlice,
+  MAX_PENDING_STEPS,
+  PROGRESS_SNAPSHOT_MS,
+  sleep,
+  yieldToEvents,
+} from './trainer-slices';
 import type { TrainerStatus } from './trainer-status';
 
+export { MAX_PENDING_STEPS, SLICE_MS } from './trainer-slices';
 export type { TrainerStatus } from './trainer-status';
 
 export interface TrainerEvents {
@@ -35,23 +47,6 @@ const STUCK_LOOP_GRACE_MS = 2000;
 /** At most ~30 snapshots a second: more would only load the page, not inform anyone. */
 const MIN_SNAPSHOT_INTERVAL_MS = 33;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Gives the event loop a turn (commands, timers) without the 4 ms clamp of nested setTimeout. */
-function yieldToEvents(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 export class Trainer {
   private session: Session | null = null;
   /** What the user asked for; the loop also stands still while a command rebuilds state. */
@@ -72,6 +67,10 @@ export class Trainer {
   private queue: Promise<unknown> = Promise.resolve();
   /** A snapshot after a paused setSpec is queued and not yet taken. */
   private specSnapshotQueued = false;
+  /** Steps asked for by `step` and not yet taken; `pause`, `reset` and new experiments drop them. */
+  private pendingSteps = 0;
+  /** The `step` command queued or running: later `step` requests join it instead of queueing. */
+  private stepping: Promise<void> | null = null;
 
   constructor(
     private readonly events: TrainerEvents,
@@ -91,6 +90,10 @@ export class Trainer {
 
   /** Replaces the experiment (a scene, a link) and posts the step-0 snapshot. */
   load(experiment: ExperimentConfig, snapshotEvery: number): Promise<void> {
+    // Over the model-size budget: refused before anything is built; the running experiment is untouched.
+    const over = checkExperimentBudget(experiment);
+    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await Session.create(experiment, this.loader);
       this.session?.dispose();
@@ -103,6 +106,7 @@ export class Trainer {
 
   /** Like `load`, then every run back to the checkpoint's weights, optimizer state and step (a restarted worker). */
   restore(experiment: ExperimentConfig, snapshotEvery: number, saved: Checkpoint): Promise<void> {
+    this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await Session.create(experiment, this.loader);
       try {
@@ -132,6 +136,7 @@ export class Trainer {
   pause(): Promise<void> {
     this.playing = false;
     this.stoppedByFailure = false;
+    this.pendingSteps = 0; // a long `step` stops after its current slice
     // The status goes out after the last snapshot, so "paused" always shows the final step.
     return this.exclusive(async () => {
       if (this.session && this.sinceSnapshot > 0) await this.postSnapshot();
@@ -139,15 +144,32 @@ export class Trainer {
     });
   }
 
-  /** Single step (or a few) while paused, then a snapshot. */
+  /**
+   * `count` steps (while paused), then a snapshot. Runs in slices of SLICE_MS that yield to the message
+   * loop, so pings are answered and `pause` or `reset` stop it within a slice. A request arriving while
+   * one is queued or running adds its count to it (at most MAX_PENDING_STEPS outstanding) and resolves
+   * with it; `step(0)` only posts a snapshot.
+   */
   step(count = 1): Promise<void> {
-    return this.exclusive(async () => {
-      this.requireSession().advance(count);
+    const n = Number.isFinite(count) ? Math.max(0, Math.round(count)) : 0;
+    this.pendingSteps = Math.min(MAX_PENDING_STEPS, this.pendingSteps + n);
+    if (this.stepping) return this.stepping;
+    const stepping = this.exclusive(async () => {
+      try {
+        await this.takePendingSteps(this.requireSession());
+      } finally {
+        // Cleared before the closing snapshot: a request arriving during it starts a new command.
+        this.stepping = null;
+        this.pendingSteps = 0;
+      }
       await this.postSnapshot();
     });
+    this.stepping = stepping;
+    return stepping;
   }
 
   reset(newSeeds?: Partial<Seeds>): Promise<void> {
+    this.pendingSteps = 0; // steps asked for before a reset are moot
     return this.exclusive(async () => {
       await this.requireSession().reset(newSeeds);
       this.stateChanged();
@@ -156,6 +178,10 @@ export class Trainer {
   }
 
   setTask(task: TaskConfig): Promise<void> {
+    const runs = this.session?.experiment.runs ?? [];
+    const over = checkExperimentBudget({ task, runs });
+    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    this.pendingSteps = 0;
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
       this.stateChanged();
@@ -187,7 +213,13 @@ export class Trainer {
   }
 
   addRun(run: RunConfig): void {
-    this.requireSession().addRun(run);
+    const session = this.requireSession();
+    const over = checkExperimentBudget({
+      task: session.experiment.task,
+      runs: [...session.experiment.runs, run],
+    });
+    if (over) throw new Error(overBudgetMessage(over));
+    session.addRun(run);
     this.stateChanged();
   }
 
@@ -287,8 +319,16 @@ export class Trainer {
       while (this.playing && !this.rebuilding && generation === this.loopGeneration) {
         const session = this.session;
         if (!session) break;
-        session.advance(this.stepsPerTick);
-        this.sinceSnapshot += this.stepsPerTick;
+        // A tick of many steps (up to 1000) is sliced too, so the loop never holds the worker for long.
+        let left = this.stepsPerTick;
+        while (left > 0) {
+          const taken = advanceSlice(session, left);
+          left -= taken;
+          this.sinceSnapshot += taken;
+          if (left === 0) break;
+          await yieldToEvents();
+          if (!this.playing || this.rebuilding || generation !== this.loopGeneration) return;
+        }
         // Display cadence: every `snapshotEvery` steps, but never more often than the screen can use.
         const due =
           this.sinceSnapshot >= this.snapshotEvery &&
@@ -302,6 +342,18 @@ export class Trainer {
       this.playing = false;
       this.events.error(err instanceof Error ? err.message : String(err));
       this.emitStatus();
+    }
+  }
+
+  /** Takes the pending steps slice by slice; stops early when they are dropped or a recovery begins. */
+  private async takePendingSteps(session: Session): Promise<void> {
+    const generation = this.loopGeneration;
+    while (this.pendingSteps > 0 && generation === this.loopGeneration && session === this.session) {
+      const taken = advanceSlice(session, this.pendingSteps);
+      this.pendingSteps = Math.max(0, this.pendingSteps - taken);
+      if (this.pendingSteps === 0) return;
+      if (performance.now() - this.lastPostedAt >= PROGRESS_SNAPSHOT_MS) await this.postSnapshot();
+      await yieldToEvents();
     }
   }
 

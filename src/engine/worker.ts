@@ -4,7 +4,13 @@
 import { initBackend } from './backends';
 import { fetchAssetLoader } from './data/asset-loader';
 import { exposeEngineStats } from './debug-stats';
-import { currentGpuDevice, forgetBackendInstance, lostWithin, watchDeviceLoss } from './device-loss';
+import {
+  currentGpuDevice,
+  forgetBackendInstance,
+  gpuLostWithin,
+  loseWebglContext,
+  watchDeviceLoss,
+} from './device-loss';
 import type {
   BackendName,
   BackendPreference,
@@ -150,10 +156,9 @@ async function control(
   }
 }
 
-/** The loop stopped on a failure. On WebGPU it may be the device dying: then the recovery speaks instead. */
+/** The loop stopped on a failure. On a GPU it may be the device or context dying: then the recovery speaks instead. */
 async function reportLoopFailure(message: string): Promise<void> {
-  const device = currentGpuDevice();
-  if (device && (await lostWithin(device, 1000))) return;
+  if (await gpuLostWithin(1000)) return;
   reply({ id: null, type: 'error', message: `training stopped: ${message}` });
 }
 
@@ -198,6 +203,9 @@ function makeFault(fault: EngineFault): void {
       device.destroy();
       return;
     }
+    case 'loseContext':
+      loseWebglContext();
+      return;
     case 'crash':
       letNextErrorThrough = true;
       setTimeout(() => {

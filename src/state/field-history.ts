@@ -1,7 +1,25 @@
 // A bounded history of a run's whole A-LR field, for the hover sparkline of any one coordinate.
 // Each snapshot's field is kept as log10 quantised to one byte (14 decades in 254 levels, 0.055
 // decade apart): 109 k parameters × 96 snapshots is 10 MB instead of 42 MB as float32. When full,
-// every other snapshot is dropped, so the history always spans the whole run.
+// every other snapshot is dropped, so the history always spans the whole run. The depth adapts to the
+// model's size (fieldHistoryDepth), so that big models keep fewer frames within one memory budget.
+
+/** All runs' field histories together stay under this (one byte per parameter per kept frame). */
+export const FIELD_HISTORY_BUDGET_BYTES = 48 * 1024 * 1024;
+export const MAX_FIELD_FRAMES = 96;
+/** Even the largest experiment keeps a short history (the budget check bounds the model size). */
+export const MIN_FIELD_FRAMES = 4;
+
+/**
+ * How many frames each run's history keeps: as many as fit the budget (MAX_FIELD_FRAMES for the usual
+ * models), fewer for big ones, so that the page heap stays bounded whatever the model size. With 3.7 M
+ * parameters in two runs it is 6 frames, 45 MB; at 109 k parameters (MNIST 128-64) the full 96.
+ */
+export function fieldHistoryDepth(fieldLength: number, runs: number): number {
+  const perFrame = Math.max(1, fieldLength) * Math.max(1, runs);
+  const fits = Math.floor(FIELD_HISTORY_BUDGET_BYTES / perFrame);
+  return Math.max(MIN_FIELD_FRAMES, Math.min(MAX_FIELD_FRAMES, fits));
+}
 
 const MIN_EXP = -4;
 const MAX_EXP = 10;
@@ -19,7 +37,7 @@ export class FieldHistory {
 
   constructor(
     readonly fieldLength: number,
-    readonly capacity = 96,
+    readonly capacity = MAX_FIELD_FRAMES,
   ) {}
 
   /** Adds a snapshot's field (must have the history's length). */

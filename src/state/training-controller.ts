@@ -2,12 +2,14 @@
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
 import type { EngineClient } from '../engine/client';
-import type { RunConfig } from '../engine/experiment';
+import type { ExperimentConfig, RunConfig } from '../engine/experiment';
+import { checkExperimentBudget } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
 import { type Scene, sceneById } from '../engine/scenes';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
 import type { OptimizerSpecInput } from '../optim/spec';
+import { coalescing } from './coalesce';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
 import { followLabel, untypedLabel } from './run-label';
@@ -42,6 +44,57 @@ export function createTrainingController(connection: EngineConnection, training:
     }
   };
 
+  /**
+   * The model-size budget, checked before anything is sent: every experiment passes here, whether it
+   * comes from a link, the drawer, a scene, a CSV or a parent page. Over budget, it is refused with a
+   * typed reason (rendered through the string tables) and the running experiment is left untouched.
+   */
+  const fits = (experiment: Pick<ExperimentConfig, 'task' | 'runs'>): boolean => {
+    const over = checkExperimentBudget(experiment);
+    if (over) training.refuse(over);
+    return over === null;
+  };
+  /** A change the user made fits: an earlier refusal is out of date. */
+  const fitsNow = (experiment: Pick<ExperimentConfig, 'task' | 'runs'>): boolean => {
+    const ok = fits(experiment);
+    if (ok) training.refuse(null);
+    return ok;
+  };
+  const current = () => training.store.getState().experiment;
+
+  /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
+  const sendSteps = coalescing(
+    (count: number) => attempt(() => client().send({ type: 'step', count })),
+    (a, b) => Math.min(1000, a + b),
+  );
+  /** One spec change per run in flight; later ones merge (latest value of each field wins). */
+  const specSenders = new Map<string, (spec: Partial<OptimizerSpecInput>) => Promise<boolean>>();
+  const sendSpec = (runId: string, spec: Partial<OptimizerSpecInput>) =>
+    attempt(async () => {
+      await client().send({ type: 'setSpec', runId, spec });
+      const experiment = training.store.getState().experiment;
+      if (experiment) {
+        const runs = experiment.runs.map((r) => {
+          if (r.id !== runId) return r;
+          const next = { ...r.spec, ...spec } as OptimizerSpecInput;
+          // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
+          return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
+        });
+        training.setExperiment({ ...experiment, runs });
+      }
+    });
+  const specSender = (runId: string) => {
+    let sender = specSenders.get(runId);
+    if (!sender) {
+      sender = coalescing(
+        (spec: Partial<OptimizerSpecInput>) => sendSpec(runId, spec),
+        (a, b) => ({ ...a, ...b }),
+      );
+      specSenders.set(runId, sender);
+    }
+    return sender;
+  };
+
   // The first screen's warm-up (state/warm-up.ts): a run of step commands that any command driving
   // training interrupts. Bumping the generation stops it after the command in flight.
   let warmupGeneration = 0;
@@ -68,7 +121,14 @@ export function createTrainingController(connection: EngineConnection, training:
      * Loads a scene. `opening` is for the page's first scene only: 'warm-up' trains a fixed first
      * stretch and pauses, 'prompt' (reduced motion) asks for a click; later scenes wait at step 0.
      */
-    loadScene: async (scene: Scene, opening?: Opening) => {
+    loadScene: async (asked: Scene, opening?: Opening) => {
+      let scene = asked;
+      if (!fits(asked.experiment)) {
+        // Nothing runs yet (a link at start-up): the scene's own experiment instead, the refusal shown.
+        const own = sceneById(asked.id);
+        if (current() !== null || !own || checkExperimentBudget(own.experiment)) return false;
+        scene = own;
+      }
       interrupt();
       const generation = warmupGeneration;
       sceneId = scene.id;
@@ -106,7 +166,7 @@ export function createTrainingController(connection: EngineConnection, training:
     },
     step: (count = 1) => {
       interrupt();
-      return attempt(() => client().send({ type: 'step', count }));
+      return sendSteps(count);
     },
     reset: () => {
       interrupt();
@@ -125,8 +185,9 @@ export function createTrainingController(connection: EngineConnection, training:
           );
       }),
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
-    setTask: (task: TaskConfig) =>
-      attempt(async () => {
+    setTask: (task: TaskConfig) => {
+      if (!fitsNow({ task, runs: current()?.runs ?? [] })) return Promise.resolve(false);
+      return attempt(async () => {
         interrupt();
         await client().send({ type: 'setTask', task });
         const experiment = training.store.getState().experiment;
@@ -135,15 +196,20 @@ export function createTrainingController(connection: EngineConnection, training:
             { ...experiment, task },
             'Task or model changed: the runs restarted from step 0.',
           );
-      }),
+      });
+    },
     /** Another panel (up to four), starting from the shared initial weights. */
-    addRun: (run: RunConfig) =>
-      attempt(async () => {
+    addRun: (run: RunConfig) => {
+      const experiment = current();
+      if (experiment && !fitsNow({ task: experiment.task, runs: [...experiment.runs, run] }))
+        return Promise.resolve(false);
+      return attempt(async () => {
         await client().send({ type: 'addRun', run });
         const experiment = training.store.getState().experiment;
         if (experiment) training.setExperiment({ ...experiment, runs: [...experiment.runs, run] });
         if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
-      }),
+      });
+    },
     removeRun: (runId: string) =>
       attempt(async () => {
         await client().send({ type: 'removeRun', runId });
@@ -174,20 +240,7 @@ export function createTrainingController(connection: EngineConnection, training:
         await client().send({ type: 'setShownField', field });
       }),
     setSpeed: (stepsPerTick: number) => attempt(() => client().send({ type: 'setSpeed', stepsPerTick })),
-    setSpec: (runId: string, spec: Partial<OptimizerSpecInput>) =>
-      attempt(async () => {
-        await client().send({ type: 'setSpec', runId, spec });
-        const experiment = training.store.getState().experiment;
-        if (experiment) {
-          const runs = experiment.runs.map((r) => {
-            if (r.id !== runId) return r;
-            const next = { ...r.spec, ...spec } as OptimizerSpecInput;
-            // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
-            return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
-          });
-          training.setExperiment({ ...experiment, runs });
-        }
-      }),
+    setSpec: (runId: string, spec: Partial<OptimizerSpecInput>) => specSender(runId)(spec),
     /**
      * The user's own label for a run (kept as typed from then on); an empty one goes back to the label
      * `untyped` gives (derived from the spec).

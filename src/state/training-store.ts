@@ -4,11 +4,12 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../engine/experiment';
+import type { OverBudget } from '../engine/model-size';
 import type { FieldKind, RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import type { Percentiles } from '../stats/percentiles';
-import { FieldHistory } from './field-history';
+import { FieldHistory, fieldHistoryDepth } from './field-history';
 import type { FirstScreen } from './warm-up';
 
 /** One point of a run's history: what the curves and the Figure-1 chart draw. */
@@ -42,6 +43,8 @@ export interface TrainingState {
   aggregate: 'max' | 'min' | 'mean';
   /** The untouched first screen: warming up, warmed up, or asking for a click (state/warm-up.ts). */
   firstScreen: FirstScreen | null;
+  /** An experiment refused for the model-size budget (engine/model-size.ts), until dismissed or replaced. */
+  refusal: OverBudget | null;
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
@@ -69,6 +72,7 @@ export function createTrainingStore() {
     sharedScale: true,
     aggregate: 'max',
     firstScreen: null,
+    refusal: null,
   }));
   return {
     store,
@@ -85,7 +89,9 @@ export function createTrainingStore() {
           series = new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY);
           fields = undefined;
         }
-        if (!fields || fields.fieldLength !== run.alr.length) fields = new FieldHistory(run.alr.length);
+        const depth = fieldHistoryDepth(run.alr.length, snapshot.runs.length);
+        if (!fields || fields.fieldLength !== run.alr.length || fields.capacity !== depth)
+          fields = new FieldHistory(run.alr.length, depth);
         if (!series.latest || series.latest.step < run.step) {
           series.push(run.step, historyPoint(run));
           if (run.step > 0) fields.push(run.step, run.alr);
@@ -137,6 +143,10 @@ export function createTrainingStore() {
     },
     dismissNotice(): void {
       store.setState({ notice: null });
+    },
+    /** An experiment was refused for its size; nothing else changes. */
+    refuse(refusal: OverBudget | null): void {
+      store.setState({ refusal });
     },
   };
 }

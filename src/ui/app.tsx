@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BackendPreference } from '../engine/protocol';
 import { controller, training } from '../state/app-state';
+import { shortenInput } from '../state/echo';
 import { startEmbedApi } from '../state/embed/embed-api';
 import { hiddenParts, readEmbedParams } from '../state/embed/embed-params';
 import { startUrlSync } from '../state/url/url-sync';
@@ -63,6 +64,7 @@ export function App() {
     const initialUrl = readInitialUrl(window.location.search);
     training.setView({ sharedScale: initialUrl.view.sharedScale, aggregate: initialUrl.view.aggregate });
     training.setShownField(initialUrl.view.shownField);
+    training.refuse(initialUrl.refusal);
     return initialUrl;
   });
   const [urlNotices, setUrlNotices] = useState(url.notices);
@@ -100,8 +102,16 @@ export function App() {
         onScene: setSceneId,
         sceneId: () => sceneRef.current,
         origin: embed.origin,
+        originRefused: embed.refusedOrigin !== null,
       }),
-    [embed.origin],
+    [embed.origin, embed.refusedOrigin],
+  );
+
+  const [originDismissed, setOriginDismissed] = useState(false);
+  const originNotice = embed.refusedOrigin !== null && !originDismissed && (
+    <Notice testId="origin-notice" onDismiss={() => setOriginDismissed(true)}>
+      {t('embed.originRefused', { value: shortenInput(embed.refusedOrigin) })}
+    </Notice>
   );
 
   if (embed.embed) {
@@ -115,6 +125,7 @@ export function App() {
             data-layout={slide ? 'slide' : 'full'}
           >
             <EmbedBar sceneId={sceneId} />
+            {originNotice}
             <main className="main main--embed">
               <TrainingPanel sceneId={sceneId} />
             </main>
@@ -155,9 +166,10 @@ export function App() {
       <main className="main">
         {invalidParam !== null && (
           <Notice onDismiss={() => setInvalidParam(null)}>
-            {t('app.unknownBackend', { value: invalidParam })}
+            {t('app.unknownBackend', { value: shortenInput(invalidParam) })}
           </Notice>
         )}
+        {originNotice}
         {urlNotices.length > 0 && (
           <Notice testId="url-notice" onDismiss={() => setUrlNotices([])}>
             {t('app.urlNotices')} {urlNotices.join(' · ')}

@@ -35,6 +35,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const snapshot = useDeferredValue(useTraining((s) => s.snapshot));
   const error = useTraining((s) => s.error);
   const notice = useTraining((s) => s.notice);
+  const refusal = useTraining((s) => s.refusal);
   const scene = sceneById(sceneId);
   const t = useT();
   const language = useLanguage();
@@ -74,6 +75,17 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       {notice && (
         <Notice onDismiss={() => training.dismissNotice()}>
           <span data-testid="training-notice">{noticeText(notice, language)}</span>
+        </Notice>
+      )}
+      {refusal && (
+        <Notice testId="budget-notice" onDismiss={() => training.refuse(null)}>
+          {t(refusal.part === 'parameters' ? 'budget.refusedParameters' : 'budget.refusedActivations', {
+            params: refusal.size.paramsPerRun.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US'),
+            runs: String(refusal.size.runs),
+            mb: String(Math.round(refusal.size.totalBytes / (1024 * 1024))),
+            budget: String(Math.round(refusal.budgetBytes / (1024 * 1024))),
+            factor: refusal.factor.toFixed(1),
+          })}
         </Notice>
       )}
       {error && (

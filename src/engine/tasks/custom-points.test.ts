@@ -36,6 +36,16 @@ describe('custom 2-D points', () => {
     expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 1, 10, 1] })).toMatch(/0 to 9/);
     expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 1, 0.5, 1] })).toMatch(/whole/);
     expect(checkCustomPoints(separable(8))).toBeNull();
+    // Spans the scaling cannot use: refused (they used to collapse every point to the origin).
+    expect(checkCustomPoints({ xy: [0, -1e308, 1, 1.5e308, 2, 0, 3, 1], labels: [0, 1, 0, 1] })).toMatch(
+      /the y values span from -1e\+308 to 1\.5e\+308/,
+    );
+    expect(checkCustomPoints({ xy: [0, 0, 1e-310, 0, 0, 0, 1e-310, 0], labels: [0, 1, 0, 1] })).toMatch(
+      /the x values .* would all be one point/,
+    );
+    expect(() =>
+      scaleCustomPoints({ xy: [-1e308, 0, 1.5e308, 0, 0, 1, 1, 1], labels: [0, 1, 0, 1] }),
+    ).toThrow(/x values/);
   });
 
   it('rescales into [-1, 1]² keeping the aspect ratio', () => {

@@ -25,6 +25,59 @@ export const CUSTOM_POINTS_LIMITS = {
   testShare: 0.2,
 } as const;
 
+/**
+ * Coordinates the rescaling into [-1, 1]² cannot use: an axis whose span (max − min) overflows to
+ * infinity (values more than ~1.8e308 apart: the scale became 0), or the axis that decides the scale
+ * spanning so little (a subnormal span, under ~1e-308) that 1 / span overflows and its distinct values
+ * would land on one float32 position. Either way every point collapses to one spot and training runs at
+ * chance. (Values close together but large, like 1e300 and 1.0000001e300, are fine: the points are
+ * centred before scaling.)
+ */
+export interface SpanProblem {
+  axis: 'x' | 'y';
+  kind: 'overflow' | 'collapse';
+  min: number;
+  max: number;
+}
+
+export function spanProblem(points: CustomPoints): SpanProblem | null {
+  const n = points.labels.length;
+  const range = (axis: 0 | 1) => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = points.xy[2 * i + axis] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    return { min, max, span: max - min };
+  };
+  const axes = [range(0), range(1)] as const;
+  for (const [i, a] of axes.entries()) {
+    if (!Number.isFinite(a.span)) return { axis: i === 0 ? 'x' : 'y', kind: 'overflow', ...a };
+  }
+  // The longer side sets the scale: its distinct values must stay distinct once scaled to float32.
+  const longer = axes[0].span >= axes[1].span ? 0 : 1;
+  const a = axes[longer];
+  if (a.span > 0) {
+    const half = a.span / 2;
+    const scale = 1 / half;
+    const centre = a.min / 2 + a.max / 2;
+    const lo = Math.fround((a.min - centre) * (Number.isFinite(scale) ? scale : 0));
+    const hi = Math.fround((a.max - centre) * (Number.isFinite(scale) ? scale : 0));
+    if (!Number.isFinite(scale) || !(hi > lo))
+      return { axis: longer === 0 ? 'x' : 'y', kind: 'collapse', min: a.min, max: a.max };
+  }
+  return null;
+}
+
+/** The engine's sentence for a span problem (the CSV reader names the file's column instead). */
+function spanMessage(p: SpanProblem): string {
+  return p.kind === 'overflow'
+    ? `custom points: the ${p.axis} values span from ${p.min} to ${p.max}, more than a number can hold`
+    : `custom points: the ${p.axis} values (${p.min} to ${p.max}) differ too little to be scaled apart; they would all be one point`;
+}
+
 /** What is wrong with a set of custom points, or null when the engine can train on them. */
 export function checkCustomPoints(points: CustomPoints | undefined): string | null {
   const L = CUSTOM_POINTS_LIMITS;
@@ -49,6 +102,8 @@ export function checkCustomPoints(points: CustomPoints | undefined): string | nu
   }
   if (new Set(points.labels).size < L.minClasses)
     return `custom points: all points have the same label, at least ${L.minClasses} classes are needed`;
+  const span = spanProblem(points);
+  if (span) return spanMessage(span);
   return null;
 }
 
@@ -75,8 +130,9 @@ export function scaleCustomPoints(points: CustomPoints): ScaledPoints {
     yMax = Math.max(yMax, y);
   }
   const half = Math.max(xMax - xMin, yMax - yMin) / 2;
-  // All points in one place: nothing to stretch, just centre them.
-  const scale = half > 0 && Number.isFinite(1 / half) ? 1 / half : 1;
+  // All points in one place: nothing to stretch, just centre them. (An overflowing or collapsing span
+  // was refused above: spanProblem.)
+  const scale = half > 0 ? 1 / half : 1;
   const cx = xMin / 2 + xMax / 2;
   const cy = yMin / 2 + yMax / 2;
   const xy = new Float32Array(2 * n);

@@ -136,6 +136,9 @@ export interface Row {
   y: number;
   label: string;
   labelColumn: number;
+  /** 1-based columns of x and y, for messages. */
+  xColumn: number;
+  yColumn: number;
 }
 
 export function readRows(text: string): { rows: Row[]; header: boolean; sep: Separator } {
@@ -194,7 +197,15 @@ export function readRows(text: string): { rows: Row[]; header: boolean; sep: Sep
     const y = coordinate(columns.y, 'y');
     const label = (fields[columns.label] as string).trim();
     if (label === '') fail(`line ${lineNo}, column ${columns.label + 1}: the label is empty`);
-    rows.push({ line: lineNo, x, y, label, labelColumn: columns.label + 1 });
+    rows.push({
+      line: lineNo,
+      x,
+      y,
+      label,
+      labelColumn: columns.label + 1,
+      xColumn: columns.x + 1,
+      yColumn: columns.y + 1,
+    });
   }
   if (columns === null) fail('the file is empty');
   if (rows.length === 0) fail('the file has a header but no data rows');

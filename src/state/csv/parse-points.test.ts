@@ -83,8 +83,9 @@ describe('parsePointsCsv: says what is wrong and where', () => {
       'line 2, column 2: a quote (") is not closed (a field cannot span lines)',
     );
     expect(errorOf('label,x,y\n0,1,2\n1,x\u0001y,2')).toBe("line 3, column 2: 'x\\u0001y' is not a number");
-    expect(errorOf('1,1,0\n1,2,1\n1,3,0\n1,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,1')).toBe(
-      "line 4, column 2: 'aaaaaaaaaaaaaaaaaaaaaaaa…' is not a number",
+    // Cut as every notice cuts an echoed value (state/echo.ts): 39 characters and an ellipsis.
+    expect(errorOf(`1,1,0\n1,2,1\n1,3,0\n1,${'a'.repeat(60)},1`)).toBe(
+      `line 4, column 2: '${'a'.repeat(39)}…' is not a number`,
     );
   });
 
@@ -103,6 +104,24 @@ describe('parsePointsCsv: says what is wrong and where', () => {
     const many = Array.from({ length: 20_001 }, (_, i) => `${i},${i},${i % 2}`).join('\n');
     expect(errorOf(many)).toBe('more than 20,000 rows (line 20,001 is one too many)');
     expect(pointsOf(many.split('\n').slice(1).join('\n')).summary).toBe('20,000 points, 2 classes');
+  });
+
+  it('coordinates whose span overflows, or that would collapse to one point when scaled, name the column', () => {
+    // -1e308 … 1.5e308: each value is finite, their span is not (the scale would be 0: every point at 0).
+    expect(errorOf('x,y,label\n-1e308,0,0\n1.5e308,1,1\n0,2,0\n1,3,1')).toBe(
+      'column 1 (x): the values run from -1e+308 to 1.5e+308, a span larger than any number; rescale the column (e.g. divide it by 1e300)',
+    );
+    // The header's own order: y is the first column here.
+    expect(errorOf('y,x,label\n-1e308,0,0\n1.5e308,1,1\n0,2,0\n1,3,1')).toMatch(/^column 1 \(y\): /);
+    // A subnormal span: 1 / span overflows, so the points would all land on one spot.
+    expect(errorOf('0,0,0\n1e-310,0,1\n0,0,0\n1e-310,0,1')).toBe(
+      'column 1 (x): the values (0 to 1e-310) differ too little to be scaled apart; they would all be one point (multiply the column by 1e300)',
+    );
+    // Large but well separated values are fine (centred before scaling), and so is one shared spot.
+    expect(pointsOf('1e300,0,0\n1.0000001e300,0,1\n1e300,1,0\n1.0000001e300,1,1').summary).toBe(
+      '4 points, 2 classes',
+    );
+    expect(pointsOf('5,5,0\n5,5,1\n5,5,0\n5,5,1').summary).toBe('4 points, 2 classes');
   });
 
   it('too large', () => {

@@ -6,7 +6,7 @@
 // fields; decimal commas when the separator is not a comma; labels as whole numbers or as names
 // (up to 10 classes); empty lines and # comments.
 
-import { type CustomPoints, checkCustomPoints } from '../../engine/tasks/custom-points';
+import { type CustomPoints, checkCustomPoints, spanProblem } from '../../engine/tasks/custom-points';
 import { CSV_LIMITS } from './csv-limits';
 
 export { CSV_LIMITS } from './csv-limits';
@@ -78,6 +78,18 @@ function parse(input: ArrayBuffer | Uint8Array): ParsePointsResult {
         `at least ${CSV_LIMITS.minClasses} classes are needed`,
     );
   const points: CustomPoints = { xy: rows.flatMap((r) => [r.x, r.y]), labels: ids };
+  const span = spanProblem(points);
+  if (span) {
+    const first = rows[0];
+    const column = `column ${span.axis === 'x' ? first?.xColumn : first?.yColumn} (${span.axis})`;
+    fail(
+      span.kind === 'overflow'
+        ? `${column}: the values run from ${span.min} to ${span.max}, a span larger than any number; ` +
+            'rescale the column (e.g. divide it by 1e300)'
+        : `${column}: the values (${span.min} to ${span.max}) differ too little to be scaled apart; ` +
+            'they would all be one point (multiply the column by 1e300)',
+    );
+  }
   const problem = checkCustomPoints(points);
   if (problem) fail(problem);
   const mapping = renamed ? ` (${names.map((n, i) => `${show(n)} = ${i}`).join(', ')})` : '';

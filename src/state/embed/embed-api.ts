@@ -1,5 +1,6 @@
 // Lets the page that embeds Anisoscope drive it (docs/embed.md): commands come only from the parent
-// window (and only from `?origin=` when given); the state goes back to it after each snapshot
+// window (and only from `?origin=` when given; an invalid `origin=` silences the API altogether); the
+// state goes back to it after each snapshot
 // (at most four times a second) and in answer to getState.
 
 import { sceneById } from '../../engine/scenes';
@@ -14,6 +15,17 @@ export interface EmbedApiOptions {
   onScene: (id: string) => void;
   sceneId: () => string;
   origin: string | null;
+  /** `origin=` named something that is not an origin: answer no parent at all (fail closed). */
+  originRefused?: boolean;
+}
+
+/** Posts to the parent; never throws (a closed or navigated-away parent, a target it cannot take). */
+function post(parent: Window, message: unknown, target: string): void {
+  try {
+    parent.postMessage(message, target);
+  } catch {
+    // Nothing to tell: the parent cannot hear us, which is all a failed post means here.
+  }
 }
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
@@ -48,9 +60,11 @@ export function startEmbedApi({
   onScene,
   sceneId,
   origin,
+  originRefused = false,
 }: EmbedApiOptions): () => void {
   const parent = window.parent;
   if (parent === window) return () => undefined; // not embedded: nobody to talk to
+  if (originRefused) return () => undefined; // neither obey nor tell anyone (the app shows a notice)
   const target = origin ?? '*';
   const state = () => {
     const s = training.store.getState();
@@ -76,7 +90,8 @@ export function startEmbedApi({
       case 'setSpec':
         return void controller.setSpec(command.runId, command.spec);
       case 'getState':
-        parent.postMessage(state(), origin ?? (event.origin === 'null' ? '*' : event.origin));
+        // An opaque parent (sandboxed, data:) has origin 'null', which is no valid target: '*' then.
+        post(parent, state(), origin ?? (event.origin === 'null' ? '*' : event.origin));
         return;
     }
   };
@@ -86,7 +101,7 @@ export function startEmbedApi({
   const send = () => {
     pending = null;
     last = performance.now();
-    parent.postMessage(state(), target);
+    post(parent, state(), target);
   };
   const unsubscribe = training.store.subscribe((s, prev) => {
     if (s.snapshot === prev.snapshot && s.status?.playing === prev.status?.playing) return;

@@ -41,6 +41,29 @@ export interface EmbedParams {
   layout: EmbedLayout;
   /** Only this origin's messages are obeyed and state goes only to it; null = the parent, any origin. */
   origin: string | null;
+  /**
+   * An `origin=` value that is not an origin (`scheme://host[:port]`): the app then answers no parent at
+   * all (fails closed, rather than obeying any parent) and says so in a notice. Null when none was refused.
+   */
+  refusedOrigin: string | null;
+}
+
+/**
+ * The origin `text` names, normalised (`https://slides.example.org`), or null when it is not exactly a
+ * `scheme://host[:port]` origin: no path, query, fragment or credentials, and not an opaque origin
+ * (`data:`, `file:`, `null`, which no message can be checked against). A trailing `/` is allowed.
+ */
+export function parseOrigin(text: string): string | null {
+  const raw = text.trim();
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]/i.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.origin === 'null' || url.href !== `${url.origin}/`) return null;
+  return url.origin;
 }
 
 const isHideable = (part: string): part is Hideable => (HIDEABLE as readonly string[]).includes(part);
@@ -57,16 +80,11 @@ export function readEmbedParams(search: string): EmbedParams {
     shown.add(part);
   }
   const layout: EmbedLayout = params.get('layout') === 'full' ? 'full' : 'auto';
-  let origin: string | null = null;
   const raw = params.get('origin');
-  if (raw) {
-    try {
-      origin = new URL(raw).origin;
-    } catch {
-      origin = null;
-    }
-  }
-  return { embed, hidden, shown, layout, origin };
+  if (raw === null || raw.trim() === '')
+    return { embed, hidden, shown, layout, origin: null, refusedOrigin: null };
+  const origin = parseOrigin(raw);
+  return { embed, hidden, shown, layout, origin, refusedOrigin: origin === null ? raw : null };
 }
 
 /** The parts hidden in the layout in use: the slide layout adds SLIDE_HIDDEN, less what `show=` names. */

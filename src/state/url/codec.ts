@@ -7,6 +7,7 @@
 
 import type { ExperimentConfig, RunConfig, ScheduledChange } from '../../engine/experiment';
 import { MAX_RUNS } from '../../engine/experiment';
+import { checkExperimentBudget, type OverBudget } from '../../engine/model-size';
 import type { BackendPreference } from '../../engine/protocol';
 import type { Seeds } from '../../engine/random';
 import { DEFAULT_SCENE_ID, SCENES, type Scene, sceneById } from '../../engine/scenes';
@@ -265,9 +266,19 @@ function readExperiment(
 // Resolving and comparing.
 
 /** The scene and experiment a decoded state stands for (the scene's own experiment when the URL has none). */
-export function resolveUrlState(state: UrlState): { scene: Scene; experiment: ExperimentConfig } {
+/**
+ * The scene and experiment a decoded link asks for. A link whose experiment is over the model-size budget
+ * (engine/model-size.ts) gets the scene's own experiment instead, and `refusal` says what was too large.
+ */
+export function resolveUrlState(state: UrlState): {
+  scene: Scene;
+  experiment: ExperimentConfig;
+  refusal: OverBudget | null;
+} {
   const scene = baseScene(state.sceneId);
-  return { scene, experiment: structuredClone(state.experiment ?? scene.experiment) };
+  const refusal = state.experiment ? checkExperimentBudget(state.experiment) : null;
+  const experiment = refusal ? scene.experiment : (state.experiment ?? scene.experiment);
+  return { scene, experiment: structuredClone(experiment), refusal };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Query strings split by hand (URLSearchParams would decode a run's value before it could be split),
 // percent-coding helpers, and the list of notices a decode collects.
+import { shortenInput } from '../echo';
 
 import { MAX_NOTICES } from './schema';
 
@@ -39,8 +40,7 @@ export function encodeValue(text: string): string {
 
 /** Quotes a user's value in a notice, cut short so that a huge input cannot flood the page. */
 export function show(text: string): string {
-  const t = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  return `“${t}”`;
+  return `“${shortenInput(text)}”`;
 }
 
 /** What a decode changed or dropped, each once, at most MAX_NOTICES of them. */

@@ -5,6 +5,7 @@
 // nasty links, is in e2e/robustness.spec.ts.)
 import { describe, expect, it } from 'vitest';
 import { MAX_RUNS } from '../../engine/experiment';
+import { checkExperimentBudget } from '../../engine/model-size';
 import { createRandom } from '../../engine/random';
 import { OPTIMIZER_NAMES, resolveSpec } from '../../optim/spec';
 import { decodeState, resolveUrlState } from './codec';
@@ -152,8 +153,11 @@ describe('500 malformed links all decode to a valid experiment', () => {
       if (!decoded) throw new Error(where);
       if (decoded.notices.length > 0) withNotices += 1;
       for (const n of decoded.notices) expect(typeof n, where).toBe('string');
-      const { scene, experiment } = resolveUrlState(decoded.state);
+      const { scene, experiment, refusal } = resolveUrlState(decoded.state);
       expect(scene.id, where).toBeTruthy();
+      // Whatever the link asks, what gets built fits the model-size budget.
+      expect(checkExperimentBudget(experiment), where).toBeNull();
+      if (refusal) expect(refusal.factor, where).toBeGreaterThan(1);
       expect(['classify2d', 'surface', 'mnist', 'charlm'], where).toContain(experiment.task.kind);
       expect(experiment.runs.length, where).toBeGreaterThanOrEqual(1);
       expect(experiment.runs.length, where).toBeLessThanOrEqual(MAX_RUNS);
@@ -171,5 +175,37 @@ describe('500 malformed links all decode to a valid experiment', () => {
     // Most of these links have something to refuse, and say so (pure garbage with no key the app owns
     // is left alone, as the codec leaves foreign parameters alone, so not every link gets a notice).
     expect(withNotices).toBeGreaterThan(300);
+  });
+});
+
+describe('over-budget links (the model-size budget)', () => {
+  const links = [
+    // The issue's two: 4 runs of a 3.96 M-parameter MLP; a char-GRU whose evaluation needs gigabytes.
+    'task=mnist&hidden=1024-1024-1024-1024&run=a:adam&run=b:sadam&run=c:adam&run=d:sadam',
+    'task=charlm&hidden=1024&emb=256&seq=256&batch=1024',
+    'task=mnist&hidden=1024-1024&batch=1024&run=a:adam&run=b:sadam&run=c:amsgrad&run=d:samsgrad',
+    'scene=charlm-sonnets&hidden=1024&seq=256',
+  ];
+  for (let i = 0; i < 40; i++) {
+    // Generated: big layers, big batches, many runs, on every task kind that has a model.
+    const r = createRandom(7000 + i);
+    const big = () => String(768 + Math.floor(r() * 257));
+    const runs = Array.from({ length: 4 }, (_, k) => `run=r${k}:${pick(r, ['adam', 'sadam'])}`);
+    links.push(
+      i % 2 === 0
+        ? `task=mnist&hidden=${[big(), big(), big(), big()].join('-')}&batch=${big()}&${runs.join('&')}`
+        : `task=charlm&hidden=${big()}&emb=${Math.floor(128 + r() * 129)}&seq=${Math.floor(128 + r() * 129)}&batch=${big()}`,
+    );
+  }
+  it("are refused with the reason, and the scene's own experiment is built instead", () => {
+    for (const link of links) {
+      const { state } = decodeState(`?${link}`);
+      const { scene, experiment, refusal } = resolveUrlState(state);
+      expect(refusal, link).not.toBeNull();
+      expect(refusal?.factor, link).toBeGreaterThan(1);
+      expect(refusal?.size.totalBytes, link).toBeGreaterThan(refusal?.budgetBytes ?? Infinity);
+      expect(experiment, link).toEqual(scene.experiment);
+      expect(checkExperimentBudget(experiment), link).toBeNull();
+    }
   });
 });

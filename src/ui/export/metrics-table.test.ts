@@ -117,6 +117,33 @@ describe('CSV', () => {
     expect(csvField(' edge')).toBe('" edge"');
   });
 
+  it('neutralises cells a spreadsheet would run as a formula, and keeps numbers as numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    for (const evil of ['+1+1', '-2+3', '@SUM(A1)', '\tlead', '\r=1', '=1']) {
+      const cell = csvField(evil);
+      expect(cell.startsWith(`"'`), evil).toBe(true);
+      // Read back as text: the quote is the only change.
+      expect(parseCsv(`${cell}\r\n`)[0]?.[0]).toBe(`'${evil}`);
+    }
+    // A plain number in a text column is not a formula; numeric columns are written from numbers.
+    expect(csvField('-0.5')).toBe('-0.5');
+    expect(csvField('+3e-2')).toBe('+3e-2');
+    expect(csvNumber(-0.5)).toBe('-0.5');
+    const row = {
+      runId: 'a',
+      label: '=1+1',
+      optimizer: 'adam',
+      step: 1,
+      trainLoss: -0.5,
+      testLoss: undefined,
+      accuracy: undefined,
+    };
+    const alr = { min: -1, p1: 0, p25: 0, p50: 0, p75: 0, p99: 0, max: 1 };
+    const text = toCsv([{ ...row, alr }]);
+    expect(text.split('\r\n')[1]).toBe(`a,"'=1+1",adam,1,-0.5,,,-1,0,0,0,0,0,1`);
+    expect(validateMetricsCsv(text)).toEqual([]);
+  });
+
   it('writes numbers round-trip, non-finite as NaN / inf, missing as empty', () => {
     expect(csvNumber(0.1 + 0.2)).toBe('0.30000000000000004');
     expect(Number(csvNumber(1e-12))).toBe(1e-12);

@@ -5,6 +5,13 @@
 // doubled. A missing value (no test set) is an empty field; NaN / ±Infinity (a diverged run, or the A-LR
 // before the first step) are written `NaN`, `inf`, `-inf`, which pandas, numpy and R read as floats.
 // JSON writes every non-finite number as null (JSON has no NaN).
+//
+// Spreadsheet safety (CSV/formula injection): a text cell that begins with `=`, `+`, `-`, `@`, a tab or a
+// carriage return would run as a formula when the file is opened in a spreadsheet, and run labels come from
+// links. Such a cell gets a leading single quote and is quoted (`"'=HYPERLINK(…)"`), as spreadsheet-safe
+// exporters do. Numbers are not touched: the numeric columns are written from numbers only (a sign there is
+// data, and `-0.5` must stay a number for pandas/R), and a text cell that is nothing but a plain decimal
+// number (a label "-1") cannot run as a formula either, so it is left as it is.
 
 import type { ExperimentConfig } from '../../engine/experiment';
 import type { OptimizerSpec } from '../../optim/spec';
@@ -99,8 +106,16 @@ export function csvNumber(v: number | undefined | null): string {
   return String(v);
 }
 
-/** A text field, quoted when RFC 4180 requires it (comma, quote, CR, LF) or when it has edge spaces. */
+/** Starts a formula in a spreadsheet (OWASP's list: = + - @ tab CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * A text field, quoted when RFC 4180 requires it (comma, quote, CR, LF) or when it has edge spaces; a
+ * cell a spreadsheet would run as a formula is neutralised with a leading `'` and quoted (see the header).
+ */
 export function csvField(text: string): string {
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) return `"'${text.replaceAll('"', '""')}"`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -3,6 +3,8 @@
 // as an inline style, so the file looks the same without the page's style sheets. Adds the SVG
 // namespaces, an explicit size and a white background.
 
+import { makeSvgInert } from './svg-inert';
+
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
@@ -132,8 +134,9 @@ export function svgElementToString(svg: SVGSVGElement, options: SvgExportOptions
   return serializeSvg(clone);
 }
 
-/** XML text of an SVG root, with the XML declaration. */
+/** XML text of an SVG root (made inert first: svg-inert.ts), with the XML declaration. */
 export function serializeSvg(svg: SVGSVGElement): string {
+  makeSvgInert(svg);
   let text = new XMLSerializer().serializeToString(svg);
   // XMLSerializer adds xmlns itself for an element made with createElementNS; never twice.
   if (!/^<svg[^>]*\sxmlns=/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);

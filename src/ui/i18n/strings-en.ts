@@ -316,6 +316,16 @@ export const EN = {
   'chart.histBeforeFirstStep': 'no A-LR before the first step',
   'spec.label': 'Label',
   'spec.labelHint': 'Empty: named after the optimizer and the settings it names (it follows them).',
+  // Hostile input (issue 14): embedding that fails closed
+  'embed.originRefused':
+    'origin=“{value}” is not an origin like https://slides.example.org (scheme://host[:port], nothing after it): no page may drive this app or hear its state.',
+  // Hostile input (issue 14): the model-size budget
+  'budget.refusedParameters':
+    'Not loaded: {params} parameters × {runs} run(s) need about {mb} MB, {factor}× the budget of {budget} MB. Use a smaller model or fewer runs; the experiment before keeps running.',
+  'budget.refusedActivations':
+    'Not loaded: one training step or evaluation of this model needs about {mb} MB in all, {factor}× the budget of {budget} MB, most of it activations. Use a smaller batch, sequence or model; the experiment before keeps running.',
+  'share.originInvalid':
+    'Not an origin: write scheme://host[:port] only, like https://slides.example.org (no path). The embed code is left empty until it is one.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

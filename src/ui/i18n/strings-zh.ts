@@ -310,4 +310,12 @@ export const ZH: Record<StringKey, string> = {
   'chart.histBeforeFirstStep': '第一步之前没有 A-LR',
   'spec.label': '标签',
   'spec.labelHint': '留空：以优化器及其所列设置命名（随设置更新）。',
+  'embed.originRefused':
+    'origin=“{value}” 不是形如 https://slides.example.org 的来源（scheme://host[:port]，其后不能有路径）：任何页面都不能控制本应用，也收不到它的状态。',
+  'budget.refusedParameters':
+    '未加载：{params} 个参数 × {runs} 次运行约需 {mb} MB，是预算 {budget} MB 的 {factor} 倍。请使用更小的模型或更少的运行；之前的实验继续运行。',
+  'budget.refusedActivations':
+    '未加载：此模型的一次训练步或一次评估总共约需 {mb} MB，是预算 {budget} MB 的 {factor} 倍，主要是激活值。请减小批量、序列长度或模型；之前的实验继续运行。',
+  'share.originInvalid':
+    '不是来源：只写 scheme://host[:port]，例如 https://slides.example.org（不含路径）。在填写正确之前，嵌入代码留空。',
 };

@@ -3,7 +3,7 @@
 import './share.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { training } from '../../state/app-state';
-import { HIDEABLE, type Hideable } from '../../state/embed/embed-params';
+import { HIDEABLE, type Hideable, parseOrigin } from '../../state/embed/embed-params';
 import { urlStateOf } from '../../state/url/url-sync';
 import { useT } from '../i18n';
 import { embedLink, iframeSnippet, shareLink } from './share-links';
@@ -41,11 +41,21 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
 
   const state = urlStateOf(training.store.getState(), sceneId);
   const base = pageBase();
+  // What is typed must be an origin (the app would refuse anything else and answer no parent at all).
+  const checkedOrigin = origin.trim() === '' ? '' : parseOrigin(origin);
+  const originInvalid = checkedOrigin === null;
   const { link, snippet } = useMemo(() => {
     if (!state) return { link: '', snippet: '' };
-    const src = embedLink(base, state, { hide, ...size, origin, layout: slide ? 'auto' : 'full' });
-    return { link: shareLink(base, state), snippet: iframeSnippet(src, size, 'Anisoscope') };
-  }, [state, base, hide, size, origin, slide]);
+    const link = shareLink(base, state);
+    if (checkedOrigin === null) return { link, snippet: '' };
+    const src = embedLink(base, state, {
+      hide,
+      ...size,
+      origin: checkedOrigin,
+      layout: slide ? 'auto' : 'full',
+    });
+    return { link, snippet: iframeSnippet(src, size, 'Anisoscope') };
+  }, [state, base, hide, size, checkedOrigin, slide]);
 
   const copyField = async (id: string, text: string) => {
     const ok = await copy(text);
@@ -126,8 +136,15 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
             value={origin}
             onChange={(e) => setOrigin(e.target.value)}
             data-testid="share-origin"
+            aria-invalid={originInvalid}
+            aria-describedby={originInvalid ? 'share-origin-error' : undefined}
           />
         </label>
+        {originInvalid && (
+          <p id="share-origin-error" className="share__error" role="alert" data-testid="share-origin-error">
+            {t('share.originInvalid')}
+          </p>
+        )}
       </div>
       <label className="field" htmlFor="share-snippet">
         <span>{t('share.snippet')}</span>
@@ -138,6 +155,7 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
           type="button"
           className="button button--quiet"
           data-testid="copy-snippet"
+          disabled={snippet === ''}
           onClick={() => void copyField('share-snippet', snippet)}
         >
           {copied === 'share-snippet' ? t('share.copied') : t('share.copySnippet')}
