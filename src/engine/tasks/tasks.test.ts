@@ -22,7 +22,7 @@ const pair = (task: TaskConfig): ExperimentConfig => ({
 describe('tasks', () => {
   beforeAll(() => useBackend('wasm'));
 
-  it('the LeNet-style CNN trains on every CPU-side backend (im2col conv has gradients on WASM)', async () => {
+  it('the LeNet-style CNN trains on every CPU-side backend (tf.conv2d, with the registered filter gradient on WASM)', async () => {
     const session = await Session.create(pair({ ...DEFAULT_MNIST, model: 'cnn', batchSize: 16 }), loader);
     session.advance(3);
     const snap = await session.snapshot();
@@ -37,6 +37,7 @@ describe('tasks', () => {
       'dense2/kernel',
       'dense2/bias',
     ]);
+    expect(snap.runs[0]?.layout[0]?.shape).toEqual([5, 5, 1, 6]);
     expect(snap.runs.every((r) => Number.isFinite(r.trainLoss))).toBe(true);
     const view = snap.runs[0]?.view;
     expect(view?.kind).toBe('digits');
