@@ -15,6 +15,8 @@ import type { AssetLoader, Batch, EvaluationTensors, ParamMap, Task, TaskView } 
 const PROMPT = 'Shall I compare thee';
 const SAMPLE_LENGTH = 60;
 const TEST_WINDOWS = 64;
+/** The GRU kernels' and bias's column blocks, in order: update gate, reset gate, candidate state. */
+const GRU_GATES = ['z', 'r', 'h'] as const;
 
 function need(p: ParamMap, name: string): tf.Tensor {
   const t = p[name];
@@ -82,11 +84,24 @@ export async function createCharLmTask(
   const { hidden: units, sequenceLength: length, batchSize } = config;
   const split = Math.floor(corpus.ids.length * 0.9);
   const random = createRandom(seeds.init);
+  const gates = { kind: 'gates', gates: GRU_GATES } as const;
   const params = [
     normalInit('embedding', [vocabSize, config.embedding], 0.1, random),
-    glorotUniform('gru/input-kernel', [config.embedding, 3 * units], config.embedding, 3 * units, random),
-    glorotUniform('gru/recurrent-kernel', [units, 3 * units], units, 3 * units, random),
-    zerosInit('gru/bias', [3 * units]),
+    {
+      ...glorotUniform(
+        'gru/input-kernel',
+        [config.embedding, 3 * units],
+        config.embedding,
+        3 * units,
+        random,
+      ),
+      display: gates,
+    },
+    {
+      ...glorotUniform('gru/recurrent-kernel', [units, 3 * units], units, 3 * units, random),
+      display: gates,
+    },
+    { ...zerosInit('gru/bias', [3 * units]), display: gates },
     glorotUniform('output/kernel', [units, vocabSize], units, vocabSize, random),
     zerosInit('output/bias', [vocabSize]),
   ];

@@ -19,10 +19,11 @@ const EVAL_IMAGES = { mlp: 1000, cnn: 250 };
 
 function cnnParams(random: () => number): ParamSpec[] {
   const k = 5;
+  const conv = { kind: 'conv' } as const;
   return [
-    glorotUniform('conv1/kernel', [k, k, 1, 6], k * k * 1, k * k * 6, random),
+    { ...glorotUniform('conv1/kernel', [k, k, 1, 6], k * k * 1, k * k * 6, random), display: conv },
     zerosInit('conv1/bias', [6]),
-    glorotUniform('conv2/kernel', [k, k, 6, 16], k * k * 6, k * k * 16, random),
+    { ...glorotUniform('conv2/kernel', [k, k, 6, 16], k * k * 6, k * k * 16, random), display: conv },
     zerosInit('conv2/bias', [16]),
     glorotUniform('dense1/kernel', [4 * 4 * 16, 120], 256, 120, random),
     zerosInit('dense1/bias', [120]),

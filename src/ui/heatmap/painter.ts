@@ -11,6 +11,8 @@ import { chooseTilesPerRow, type Fit, type FitLimits, fitImage } from './fit';
 /** Size limits per kind of layer: the MNIST tiles get the room, matrices a compact panel, biases a strip. */
 export const LIMITS = {
   tiles: { maxCellCss: 2, maxCssHeight: 480 },
+  // Conv filters are small (5×5): big enough cells that a filter reads as a picture.
+  conv: { maxCellCss: 6, maxCssHeight: 240 },
   matrix: { maxCellCss: 4, maxCssHeight: 140 },
   vector: { maxCellCss: 8, maxCssHeight: 48 },
 } as const satisfies Record<string, FitLimits>;
@@ -28,8 +30,12 @@ export interface LayerPlan {
 /** Plans one layer for a panel `availCss` CSS px wide on a screen with `dpr` device px per CSS px. */
 export function planLayer(slice: LayerSlice, availCss: number, dpr: number): LayerPlan {
   let arrangement = arrange(slice);
-  let limits: FitLimits = arrangement.kind === 'matrix' ? LIMITS.matrix : LIMITS.vector;
-  if (arrangement.tiles) {
+  let limits: FitLimits =
+    arrangement.kind === 'matrix' || (arrangement.kind === 'gates' && arrangement.height > 1)
+      ? LIMITS.matrix
+      : LIMITS.vector;
+  if (arrangement.conv) limits = LIMITS.conv;
+  else if (arrangement.tiles) {
     const { units, tileRows, tileCols } = arrangement.tiles;
     limits = LIMITS.tiles;
     const tilesPerRow = chooseTilesPerRow(
