@@ -9,6 +9,7 @@ import { decodeText } from '../data/text-corpus';
 import { createRandom, type Seeds } from '../random';
 import type { CharLmConfig } from './configs';
 import { deviceData } from './device-data';
+import { gruSequence } from './gru-sequence';
 import { glorotUniform, normalInit, zerosInit } from './params';
 import type { AssetLoader, Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task';
 
@@ -122,7 +123,7 @@ export async function createCharLmTask(
    * Mean next-character cross-entropy over every position of the windows [n, length + 1]. Time-major:
    * row t·n + b is window b at position t, so each step's rows are one contiguous slice. The embedding,
    * the input projection, the output layer and the loss each run once over the whole sequence; only
-   * the recurrent part runs per step.
+   * the recurrent part runs per step (gru-sequence.ts, with its own backward pass).
    */
   const sequenceLoss = (p: ParamMap, windowIds: tf.Tensor): tf.Scalar => {
     const n = windowIds.shape[0] as number;
@@ -131,14 +132,8 @@ export async function createCharLmTask(
     const inputs = tf.reshape(tf.slice(timeMajor, [0, 0], [length, n]), [length * n]);
     const targets = tf.reshape(tf.slice(timeMajor, [1, 0], [length, n]), [length * n]);
     const projected = inputProjection(embed(inputs, p, vocabSize), w); // [length·n, 3·units]
-    const perStep = tf.split(projected, length, 0);
-    let h: tf.Tensor = tf.zeros([n, units]);
-    const states: tf.Tensor[] = [];
-    for (const xw of perStep) {
-      h = gruStep(xw, h, w);
-      states.push(h);
-    }
-    const logProbs = tf.logSoftmax(outputLogits(tf.concat(states, 0), p));
+    const states = gruSequence(projected as tf.Tensor2D, w.recurrentKernel as tf.Tensor2D, length);
+    const logProbs = tf.logSoftmax(outputLogits(states, p));
     const picked = tf.sum(tf.mul(tf.oneHot(tf.cast(targets, 'int32'), vocabSize), logProbs));
     return tf.div(tf.neg(picked), length * n) as tf.Scalar;
   };
