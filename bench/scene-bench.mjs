@@ -76,7 +76,7 @@ async function measureOne(browser, url, id, backend, quick) {
     await page.goto(`${url}?scene=${id}&backend=${backend}`);
     await page.waitForSelector('[data-testid="runs"][data-step]', { timeout: 120_000 });
     const badge = (await page.getByTestId('backend-badge').textContent())?.trim() ?? '';
-    await page.getByTestId('play-pause').click();
+    await page.getByTestId('play-pause').click({ timeout: 120_000 }); // a loaded machine starts slowly
     const r = await countSteps(page, quick ? 1_500 : 3_000, quick ? 3_000 : 8_000);
     return { ...r, stepsPerS: r.steps / r.seconds, badge };
   } finally {
