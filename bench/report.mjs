@@ -57,6 +57,12 @@ const TARGETS = [
   ['firstStepMs', '<=', 1500],
   ['longTasks', '<=', 0],
   ['frameP95Ms', '<=', 25],
+  // Issue #12 (bench/scene-bench.mjs): the model scenes in the app on WASM, and their FLOP rates.
+  ['app.stepsPerS.fig1-mnist.wasm', '>=', 60],
+  ['app.stepsPerS.mnist-cnn.wasm', '>=', 20],
+  ['app.stepsPerS.charlm-sonnets.wasm', '>=', 20],
+  ['app.flopRatio.mnist-cnn', '>=', 0.6],
+  ['app.flopRatio.charlm-sonnets', '>=', 0.6],
 ];
 
 const node = readJson('dist-cli/bench-node.json');

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { measureApp } from './app-bench.mjs';
+import { measureScenes } from './scene-bench.mjs';
 
 const out = process.argv[2] ?? 'dist/bench-browser.json';
 const server = await preview({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
@@ -22,6 +23,12 @@ try {
     log(`app: skipped (${err instanceof Error ? err.message : String(err)})`);
     return { metrics: {}, detail: { skipped: String(err) } };
   });
+  const scenes = await measureScenes(browser, log, process.env.BENCH_QUICK === '1').catch((err) => {
+    log(`scenes: skipped (${err instanceof Error ? err.message : String(err)})`);
+    return { metrics: {}, detail: { skipped: String(err) } };
+  });
+  Object.assign(app.metrics, scenes.metrics);
+  app.detail.scenes = scenes.detail;
   const page = await browser.newPage();
   page.on('console', (m) => process.stderr.write(`browser: ${m.text()}\n`));
   page.on('pageerror', (e) => process.stderr.write(`browser error: ${e.message}\n`));

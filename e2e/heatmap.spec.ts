@@ -145,3 +145,43 @@ test('each panel has a legend that labels powers of ten and marks its ceiling', 
   await expect(page.getByTestId('run-adam').getByTestId('heatmap-legend-eps')).toBeVisible();
   await expect(page.getByTestId('run-sadam').getByTestId('heatmap-legend-beta')).toBeVisible();
 });
+
+test('conv kernels are drawn as 5×5 filters and GRU kernels as gate blocks; hover names them', async ({
+  page,
+}) => {
+  const tooltip = page.getByTestId('heatmap-tooltip');
+  /** Hovers image cell (x, y) of a canvas (cells are CSS-scaled evenly). */
+  const hoverCell = async (canvas: Locator, x: number, y: number) => {
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    const [w, h] = ((await canvas.getAttribute('data-cells')) ?? '1x1').split('x').map(Number) as [
+      number,
+      number,
+    ];
+    if (!box) throw new Error('no box for the canvas');
+    await page.mouse.move(box.x + ((x + 0.5) * box.width) / w, box.y + ((y + 0.5) * box.height) / h);
+  };
+
+  await page.goto('./?scene=mnist-cnn&backend=wasm');
+  await sceneReady(page);
+  await train(page, 20);
+  const conv2 = page.getByTestId('heatmap-adam-conv2/kernel');
+  // 6 input channels (rows) × 16 filters (columns) of 5×5 tiles, one cell apart.
+  await expect(conv2).toHaveAttribute('data-cells', `${16 * 6 - 1}x${6 * 6 - 1}`);
+  await hoverCell(conv2, 2 * 6 + 3, 1 * 6 + 4); // filter 2, input channel 1, tap (4, 3)
+  await expect(tooltip).toContainText('conv2/kernel [4, 3, 1, 2]');
+  await expect(tooltip).toContainText('filter 2, input channel 1, tap (4, 3)');
+  await expect(page.getByTestId('heatmap-tooltip-value')).toHaveText(/^\d/);
+  await expect(tooltip.getByTestId('heatmap-sparkline')).toBeVisible();
+
+  await page.goto('./?scene=charlm-sonnets&backend=wasm');
+  await sceneReady(page);
+  await train(page, 1);
+  const recurrent = page.getByTestId('heatmap-sadam-gru/recurrent-kernel');
+  // Three gate blocks of 64 units, two cells apart; one row per input.
+  await expect(recurrent).toHaveAttribute('data-cells', `${3 * 64 + 2 * 2}x64`);
+  await expect(page.locator('.heatmaps__gate').first()).toHaveText('z');
+  await hoverCell(recurrent, 66 + 5, 3); // gate r, unit 5, input 3
+  await expect(tooltip).toContainText('gru/recurrent-kernel [3, 69]');
+  await expect(tooltip).toContainText('gate r, unit 5, input 3');
+});

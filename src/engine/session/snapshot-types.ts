@@ -5,11 +5,12 @@ import type { OptimizerSpec } from '../../optim/spec';
 import type { LayerSlice as FieldSlice } from '../../stats/field-layout';
 import type { LogHistogram } from '../../stats/histogram';
 import type { Percentiles } from '../../stats/percentiles';
+import type { ParamDisplay } from '../tasks/param-display';
 import type { TaskView } from '../tasks/task';
 
 /** Where one parameter tensor sits in a run's flat field, and how the visualizer may arrange it. */
 export interface LayerSlice extends FieldSlice {
-  display?: { kind: 'tiles'; tileRows: number; tileCols: number };
+  display?: ParamDisplay;
 }
 
 /** What a heatmap can show per parameter (issue #4's switch). */

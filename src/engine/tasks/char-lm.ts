@@ -9,12 +9,15 @@ import { decodeText } from '../data/text-corpus';
 import { createRandom, type Seeds } from '../random';
 import type { CharLmConfig } from './configs';
 import { deviceData } from './device-data';
+import { gruSequence } from './gru-sequence';
 import { glorotUniform, normalInit, zerosInit } from './params';
 import type { AssetLoader, Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task';
 
 const PROMPT = 'Shall I compare thee';
 const SAMPLE_LENGTH = 60;
 const TEST_WINDOWS = 64;
+/** The GRU kernels' and bias's column blocks, in order: update gate, reset gate, candidate state. */
+const GRU_GATES = ['z', 'r', 'h'] as const;
 
 function need(p: ParamMap, name: string): tf.Tensor {
   const t = p[name];
@@ -22,16 +25,42 @@ function need(p: ParamMap, name: string): tf.Tensor {
   return t;
 }
 
-/** One GRU step (Cho et al. 2014): gates from the input and the previous state. */
-function gruStep(x: tf.Tensor, h: tf.Tensor, p: ParamMap, units: number): tf.Tensor {
-  const xw = tf.add(tf.matMul(x, need(p, 'gru/input-kernel')), need(p, 'gru/bias'));
-  const [xz, xr, xh] = tf.split(xw, [units, units, units], 1) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  const hu = tf.matMul(h, need(p, 'gru/recurrent-kernel'));
-  const [hz, hr, hh] = tf.split(hu, [units, units, units], 1) as [tf.Tensor, tf.Tensor, tf.Tensor];
-  const z = tf.sigmoid(tf.add(xz, hz));
-  const r = tf.sigmoid(tf.add(xr, hr));
+/** The GRU's weights, with the input and recurrent kernels' columns in gate order [z | r | h]. */
+interface GruWeights {
+  inputKernel: tf.Tensor;
+  recurrentKernel: tf.Tensor;
+  bias: tf.Tensor;
+  units: number;
+}
+
+function gruWeights(p: ParamMap, units: number): GruWeights {
+  return {
+    inputKernel: need(p, 'gru/input-kernel'),
+    recurrentKernel: need(p, 'gru/recurrent-kernel'),
+    bias: need(p, 'gru/bias'),
+    units,
+  };
+}
+
+/** x·W_in + b for many inputs at once: [rows, embedding] → [rows, 3·units], gates in order z, r, h. */
+function inputProjection(x: tf.Tensor, w: GruWeights): tf.Tensor {
+  return tf.add(tf.matMul(x, w.inputKernel), w.bias);
+}
+
+/**
+ * One GRU step (Cho et al. 2014) from the step's input projection xw [n, 3·units]:
+ *   z = σ(x_z + h·U_z), r = σ(x_r + h·U_r), h̃ = tanh(x_h + r ⊙ (h·U_h)), h' = h + z ⊙ (h̃ − h)
+ * (h + z(h̃ − h) is (1 − z)h + z·h̃ with one op fewer). One recurrent matMul gives all three gates'
+ * h·U, and z and r share one add and one sigmoid.
+ */
+function gruStep(xw: tf.Tensor, h: tf.Tensor, w: GruWeights): tf.Tensor {
+  const u = w.units;
+  // tf.split, not tf.slice: a slice's gradient pads back to the full input, a split's is one concat.
+  const [xzr, xh] = tf.split(xw, [2 * u, u], 1) as [tf.Tensor, tf.Tensor];
+  const [hzr, hh] = tf.split(tf.matMul(h, w.recurrentKernel), [2 * u, u], 1) as [tf.Tensor, tf.Tensor];
+  const [z, r] = tf.split(tf.sigmoid(tf.add(xzr, hzr)), 2, 1) as [tf.Tensor, tf.Tensor];
   const candidate = tf.tanh(tf.add(xh, tf.mul(r, hh)));
-  return tf.add(tf.mul(tf.sub(1, z), h), tf.mul(z, candidate));
+  return tf.add(h, tf.mul(z, tf.sub(candidate, h)));
 }
 
 /**
@@ -40,6 +69,10 @@ function gruStep(x: tf.Tensor, h: tf.Tensor, p: ParamMap, units: number): tf.Ten
  */
 function embed(ids: tf.Tensor, p: ParamMap, vocabSize: number): tf.Tensor {
   return tf.matMul(tf.oneHot(tf.cast(ids, 'int32'), vocabSize), need(p, 'embedding'));
+}
+
+function outputLogits(h: tf.Tensor, p: ParamMap): tf.Tensor {
+  return tf.add(tf.matMul(h, need(p, 'output/kernel')), need(p, 'output/bias'));
 }
 
 export async function createCharLmTask(
@@ -52,11 +85,24 @@ export async function createCharLmTask(
   const { hidden: units, sequenceLength: length, batchSize } = config;
   const split = Math.floor(corpus.ids.length * 0.9);
   const random = createRandom(seeds.init);
+  const gates = { kind: 'gates', gates: GRU_GATES } as const;
   const params = [
     normalInit('embedding', [vocabSize, config.embedding], 0.1, random),
-    glorotUniform('gru/input-kernel', [config.embedding, 3 * units], config.embedding, 3 * units, random),
-    glorotUniform('gru/recurrent-kernel', [units, 3 * units], units, 3 * units, random),
-    zerosInit('gru/bias', [3 * units]),
+    {
+      ...glorotUniform(
+        'gru/input-kernel',
+        [config.embedding, 3 * units],
+        config.embedding,
+        3 * units,
+        random,
+      ),
+      display: gates,
+    },
+    {
+      ...glorotUniform('gru/recurrent-kernel', [units, 3 * units], units, 3 * units, random),
+      display: gates,
+    },
+    { ...zerosInit('gru/bias', [3 * units]), display: gates },
     glorotUniform('output/kernel', [units, vocabSize], units, vocabSize, random),
     zerosInit('output/bias', [vocabSize]),
   ];
@@ -73,35 +119,39 @@ export async function createCharLmTask(
   const promptIds = Array.from(PROMPT, (ch) => corpus.vocab.index.get(ch) ?? 0);
   const tensors = deviceData(() => ({ test: tf.tensor2d(testIds, [TEST_WINDOWS, length + 1], 'int32') }));
 
-  /** Mean next-character cross-entropy over every position of the windows [n, length + 1]. */
+  /**
+   * Mean next-character cross-entropy over every position of the windows [n, length + 1]. Time-major:
+   * row t·n + b is window b at position t, so each step's rows are one contiguous slice. The embedding,
+   * the input projection, the output layer and the loss each run once over the whole sequence; only
+   * the recurrent part runs per step (gru-sequence.ts, with its own backward pass).
+   */
   const sequenceLoss = (p: ParamMap, windowIds: tf.Tensor): tf.Scalar => {
     const n = windowIds.shape[0] as number;
-    let h: tf.Tensor = tf.zeros([n, units]);
-    const losses: tf.Tensor[] = [];
-    const columns = tf.unstack(windowIds, 1);
-    for (let t = 0; t < length; t++) {
-      h = gruStep(embed(columns[t] as tf.Tensor, p, vocabSize), h, p, units);
-      const logits = tf.add(tf.matMul(h, need(p, 'output/kernel')), need(p, 'output/bias'));
-      const target = tf.oneHot(tf.cast(columns[t + 1] as tf.Tensor, 'int32'), vocabSize);
-      losses.push(tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(logits)), -1))));
-    }
-    return tf.div(tf.addN(losses), length) as tf.Scalar;
+    const w = gruWeights(p, units);
+    const timeMajor = tf.transpose(windowIds); // [length + 1, n]
+    const inputs = tf.reshape(tf.slice(timeMajor, [0, 0], [length, n]), [length * n]);
+    const targets = tf.reshape(tf.slice(timeMajor, [1, 0], [length, n]), [length * n]);
+    const projected = inputProjection(embed(inputs, p, vocabSize), w); // [length·n, 3·units]
+    const states = gruSequence(projected as tf.Tensor2D, w.recurrentKernel as tf.Tensor2D, length);
+    const logProbs = tf.logSoftmax(outputLogits(states, p));
+    const picked = tf.sum(tf.mul(tf.oneHot(tf.cast(targets, 'int32'), vocabSize), logProbs));
+    return tf.div(tf.neg(picked), length * n) as tf.Scalar;
   };
 
   /** Greedy continuation of the prompt, entirely on the device. */
   const sample = (p: ParamMap): tf.Tensor => {
+    const w = gruWeights(p, units);
+    const step = (ids: tf.Tensor, h: tf.Tensor) =>
+      gruStep(inputProjection(embed(ids, p, vocabSize), w), h, w);
     let h: tf.Tensor = tf.zeros([1, units]);
-    let logits: tf.Tensor = tf.zeros([1, vocabSize]);
-    for (const id of promptIds) {
-      h = gruStep(embed(tf.tensor1d([id], 'int32'), p, vocabSize), h, p, units);
-      logits = tf.add(tf.matMul(h, need(p, 'output/kernel')), need(p, 'output/bias'));
-    }
+    for (const id of promptIds) h = step(tf.tensor1d([id], 'int32'), h);
+    let logits = outputLogits(h, p);
     const out: tf.Tensor[] = [];
     for (let i = 0; i < SAMPLE_LENGTH; i++) {
       const next = tf.argMax(logits, -1);
       out.push(next);
-      h = gruStep(embed(next, p, vocabSize), h, p, units);
-      logits = tf.add(tf.matMul(h, need(p, 'output/kernel')), need(p, 'output/bias'));
+      h = step(next, h);
+      logits = outputLogits(h, p);
     }
     return tf.cast(tf.concat(out), 'float32');
   };

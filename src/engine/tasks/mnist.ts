@@ -14,15 +14,16 @@ import type { AssetLoader, Batch, EvaluationTensors, ParamMap, ParamSpec, Task, 
 
 /** Test digits shown with their predictions. */
 const STRIP = 16;
-/** Test images scored at each snapshot: all for the MLP; fewer for the CNN, whose im2col is heavy. */
+/** Test images scored at each snapshot: all for the MLP; fewer for the CNN, whose evaluation costs more. */
 const EVAL_IMAGES = { mlp: 1000, cnn: 250 };
 
 function cnnParams(random: () => number): ParamSpec[] {
   const k = 5;
+  const conv = { kind: 'conv' } as const;
   return [
-    glorotUniform('conv1/kernel', [k * k * 1, 6], k * k * 1, k * k * 6, random),
+    { ...glorotUniform('conv1/kernel', [k, k, 1, 6], k * k * 1, k * k * 6, random), display: conv },
     zerosInit('conv1/bias', [6]),
-    glorotUniform('conv2/kernel', [k * k * 6, 16], k * k * 6, k * k * 16, random),
+    { ...glorotUniform('conv2/kernel', [k, k, 6, 16], k * k * 6, k * k * 16, random), display: conv },
     zerosInit('conv2/bias', [16]),
     glorotUniform('dense1/kernel', [4 * 4 * 16, 120], 256, 120, random),
     zerosInit('dense1/bias', [120]),
@@ -38,8 +39,8 @@ function cnnForward(x: tf.Tensor, p: ParamMap): tf.Tensor {
     return t;
   };
   const images = tf.reshape(x, [-1, MNIST_ROWS, MNIST_COLS, 1]) as tf.Tensor4D;
-  const c1 = maxPool2(tf.relu(convValid(images, get('conv1/kernel'), get('conv1/bias'), 5)) as tf.Tensor4D); // 12×12×6
-  const c2 = maxPool2(tf.relu(convValid(c1, get('conv2/kernel'), get('conv2/bias'), 5)) as tf.Tensor4D); // 4×4×16
+  const c1 = maxPool2(tf.relu(convValid(images, get('conv1/kernel'), get('conv1/bias'))) as tf.Tensor4D); // 12×12×6
+  const c2 = maxPool2(tf.relu(convValid(c1, get('conv2/kernel'), get('conv2/bias'))) as tf.Tensor4D); // 4×4×16
   const flat = tf.reshape(c2, [-1, 4 * 4 * 16]);
   const h = tf.relu(tf.add(tf.matMul(flat, get('dense1/kernel')), get('dense1/bias')));
   return tf.add(tf.matMul(h, get('dense2/kernel')), get('dense2/bias'));

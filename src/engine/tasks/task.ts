@@ -3,6 +3,7 @@
 
 import type * as tf from '@tensorflow/tfjs-core';
 import type { AssetLoader } from '../data/asset-loader';
+import type { ParamDisplay } from './param-display';
 
 export type { AssetLoader };
 
@@ -12,8 +13,8 @@ export interface ParamSpec {
   name: string;
   shape: number[];
   values: Float32Array;
-  /** How the visualizer may arrange it, e.g. MNIST first layer as 28×28 tiles per unit. */
-  display?: { kind: 'tiles'; tileRows: number; tileCols: number };
+  /** Its structure, for the visualizer: MNIST's first layer as 28×28 tiles, conv filters, GRU gates. */
+  display?: ParamDisplay;
 }
 
 /** Parameter tensors by ParamSpec name. */

@@ -22,7 +22,7 @@ const pair = (task: TaskConfig): ExperimentConfig => ({
 describe('tasks', () => {
   beforeAll(() => useBackend('wasm'));
 
-  it('the LeNet-style CNN trains on every CPU-side backend (im2col conv has gradients on WASM)', async () => {
+  it('the LeNet-style CNN trains on every CPU-side backend (tf.conv2d, with the registered filter gradient on WASM)', async () => {
     const session = await Session.create(pair({ ...DEFAULT_MNIST, model: 'cnn', batchSize: 16 }), loader);
     session.advance(3);
     const snap = await session.snapshot();
@@ -37,6 +37,7 @@ describe('tasks', () => {
       'dense2/kernel',
       'dense2/bias',
     ]);
+    expect(snap.runs[0]?.layout[0]).toMatchObject({ shape: [5, 5, 1, 6], display: { kind: 'conv' } });
     expect(snap.runs.every((r) => Number.isFinite(r.trainLoss))).toBe(true);
     const view = snap.runs[0]?.view;
     expect(view?.kind).toBe('digits');
@@ -69,6 +70,12 @@ describe('tasks', () => {
     expect(tf.memory().numTensors).toBe(before);
     const [adam, sadam] = snap.runs;
     const embedding = adam?.layout.find((l) => l.name === 'embedding');
+    // The GRU's kernels and bias say which column block is which gate (the heatmaps split them).
+    for (const name of ['gru/input-kernel', 'gru/recurrent-kernel', 'gru/bias'])
+      expect(adam?.layout.find((l) => l.name === name)?.display).toEqual({
+        kind: 'gates',
+        gates: ['z', 'r', 'h'],
+      });
     if (!adam || !sadam || !embedding) throw new Error('missing run or embedding');
     const [chars, width] = embedding.shape as [number, number];
     const rowMax = (alr: Float32Array, row: number) =>

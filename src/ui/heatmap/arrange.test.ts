@@ -124,4 +124,76 @@ describe('arrange', () => {
     });
     expect(shapeText([784, 128])).toBe('784×128');
   });
+
+  it('draws a conv kernel [kH, kW, in, filters] as one kH×kW tile per (input channel, filter)', () => {
+    const slice: LayerSlice = {
+      name: 'conv2/kernel',
+      shape: [5, 5, 2, 3],
+      offset: 7,
+      size: 150,
+      display: { kind: 'conv' },
+    };
+    const a = arrange(slice, { tilesPerRow: 1 }); // the grid is fixed: the option is ignored
+    expect([a.kind, a.conv, a.tiles?.perRow, a.tiles?.rows]).toEqual([
+      'tiles',
+      { channels: 2, filters: 3 },
+      3,
+      2,
+    ]);
+    expect([a.width, a.height]).toEqual([3 * 6 - 1, 2 * 6 - 1]);
+    // Input channel 1 (second tile row), filter 2 (third tile column), tap (4, 3): element [4, 3, 1, 2].
+    const flat = 7 + ((4 * 5 + 3) * 2 + 1) * 3 + 2;
+    expect(a.indexAt(2 * 6 + 3, 6 + 4)).toBe(flat);
+    expect(a.indexAt(5, 0)).toBe(-1); // the gap between filters
+    expect(a.indexAt(0, 5)).toBe(-1); // the gap between input channels
+    expect(describeCell(slice, flat)).toEqual({
+      index: '[4, 3, 1, 2]',
+      detail: 'filter 2, input channel 1, tap (4, 3)',
+    });
+    // Every element is drawn exactly once.
+    const seen = new Set<number>();
+    for (let y = 0; y < a.height; y++)
+      for (let x = 0; x < a.width; x++) if (a.indexAt(x, y) >= 0) seen.add(a.indexAt(x, y));
+    expect(seen.size).toBe(150);
+    expect(Math.min(...seen)).toBe(7);
+    expect(Math.max(...seen)).toBe(156);
+  });
+
+  it('splits a GRU kernel [in, 3·units] into gate blocks z, r, h, one row per input, and names the gate', () => {
+    const display = { kind: 'gates', gates: ['z', 'r', 'h'] } as const;
+    const slice: LayerSlice = { name: 'gru/recurrent-kernel', shape: [2, 6], offset: 3, size: 12, display };
+    const a = arrange(slice);
+    expect([a.kind, a.width, a.height]).toEqual(['gates', 3 * 2 + 2 * 2, 2]);
+    expect(a.gates).toEqual({
+      blocks: [
+        { name: 'z', x: 0 },
+        { name: 'r', x: 4 },
+        { name: 'h', x: 8 },
+      ],
+      units: 2,
+    });
+    expect(a.indexAt(0, 0)).toBe(3); // [0, 0]: gate z, unit 0
+    expect(a.indexAt(4, 1)).toBe(3 + 6 + 2); // [1, 2]: gate r, unit 0, input 1
+    expect(a.indexAt(9, 1)).toBe(3 + 6 + 5); // [1, 5]: gate h, unit 1
+    expect(a.indexAt(2, 0)).toBe(-1); // the gap between z and r
+    const out = new Int32Array(a.width * a.height);
+    a.gather(bitsField([9, 9, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), out, CODES);
+    expect(out[2]).toBe(CODES.empty);
+    expect(new Float32Array(out.buffer)[a.width + 9]).toBe(11);
+    expect(describeCell(slice, 3 + 6 + 5)).toEqual({ index: '[1, 5]', detail: 'gate h, unit 1, input 1' });
+    const bias: LayerSlice = { name: 'gru/bias', shape: [6], offset: 0, size: 6, display };
+    expect([arrange(bias).kind, arrange(bias).width, arrange(bias).height]).toEqual(['gates', 10, 1]);
+    expect(describeCell(bias, 3)).toEqual({ index: '[3]', detail: 'gate r, unit 1' });
+  });
+
+  it('falls back to the plain arrangement when a structure does not fit the shape', () => {
+    const gates = { kind: 'gates', gates: ['z', 'r', 'h'] } as const;
+    expect(arrange({ name: 'b', shape: [7], offset: 0, size: 7, display: gates }).kind).toBe('row');
+    expect(describeCell({ name: 'b', shape: [7], offset: 0, size: 7, display: gates }, 3)).toEqual({
+      index: '[3]',
+    });
+    expect(arrange({ name: 'k', shape: [25, 6], offset: 0, size: 150, display: { kind: 'conv' } }).kind).toBe(
+      'matrix',
+    );
+  });
 });

@@ -11,6 +11,12 @@
 // - A 1-D slice [n] (biases) is a single row; above ROW_MAX it wraps into rows of ≥ ROW_MAX cells.
 // - `display.kind === 'tiles'` (MNIST layer 1, [784, units]): one tileRows × tileCols tile per unit j
 //   (pixel p = r·tileCols + c is element [p, j]), tiles in a grid with a 1-cell gap between them.
+// - `display.kind === 'conv'` ([kH, kW, in, filters]): the same tiles, one kH×kW filter per (input
+//   channel i, filter o) — element [r, c, i, o] is [r·kW + c, i·filters + o] of a [kH·kW, in·filters]
+//   tiled layer — in a grid with one row per input channel and one column per filter.
+// - `display.kind === 'gates'` (a GRU kernel [in, G·units] or bias [G·units]): the G gates' column
+//   blocks side by side, a GATE_GAP-cell gap between them, one row per input (the bias: one row);
+//   `gates` gives each block's name and first column, for labels.
 //
 // The arrangement is a precomputed map from image cell to flat field index (−1 for gaps), so filling
 // an image is one pass with one indexed read per cell whatever the layout.
@@ -20,8 +26,9 @@ import { t } from '../i18n/translate';
 
 export const ROW_MAX = 32;
 export const TILE_GAP = 1;
+export const GATE_GAP = 2;
 
-export type ArrangementKind = 'scalar' | 'row' | 'wrapped' | 'matrix' | 'tiles';
+export type ArrangementKind = 'scalar' | 'row' | 'wrapped' | 'matrix' | 'tiles' | 'gates';
 
 /** Values written for cells that are not plain numbers (see aggregate.ts `CODES`). */
 export interface GatherCodes {
@@ -40,6 +47,10 @@ export interface Arrangement {
   transposed: boolean;
   /** For tiles: units per grid row, and the tile size. */
   tiles?: { perRow: number; rows: number; tileRows: number; tileCols: number; units: number };
+  /** For conv kernels: the tile grid is input channels (rows) × filters (columns). */
+  conv?: { channels: number; filters: number };
+  /** For gate-structured layers: each gate's name and its block's first column; `units` per block. */
+  gates?: { blocks: { name: string; x: number }[]; units: number };
   /** Flat index into the run's field of cell (x, y), or −1 (outside the image, or a gap). */
   indexAt(x: number, y: number): number;
   /**
@@ -70,26 +81,50 @@ export function defaultTilesPerRow(units: number): number {
 
 function tiledShape(slice: LayerSlice): { tileRows: number; tileCols: number; units: number } | null {
   const d = slice.display;
+  const conv = convShape(slice);
+  if (conv) return { tileRows: conv.kH, tileCols: conv.kW, units: conv.channels * conv.filters };
   if (d?.kind !== 'tiles' || slice.shape.length !== 2) return null;
   const [pixels, units] = slice.shape as [number, number];
   if (d.tileRows * d.tileCols !== pixels || units < 1) return null;
   return { tileRows: d.tileRows, tileCols: d.tileCols, units };
 }
 
+function convShape(slice: LayerSlice): { kH: number; kW: number; channels: number; filters: number } | null {
+  if (slice.display?.kind !== 'conv' || slice.shape.length !== 4) return null;
+  const [kH, kW, channels, filters] = slice.shape as [number, number, number, number];
+  return kH > 0 && kW > 0 && channels > 0 && filters > 0 ? { kH, kW, channels, filters } : null;
+}
+
+/** Gate blocks of a [in, G·units] kernel or [G·units] bias, or null when the shape does not split evenly. */
+function gateShape(slice: LayerSlice): { names: readonly string[]; units: number; inputs: number } | null {
+  const d = slice.display;
+  if (d?.kind !== 'gates' || d.gates.length < 1 || slice.shape.length < 1 || slice.shape.length > 2)
+    return null;
+  const columns = slice.shape[slice.shape.length - 1] as number;
+  const units = columns / d.gates.length;
+  if (!Number.isInteger(units) || units < 1) return null;
+  return { names: d.gates, units, inputs: slice.shape.length === 2 ? (slice.shape[0] as number) : 1 };
+}
+
 /** Lays out one layer as an image. */
 export function arrange(slice: LayerSlice, options: ArrangeOptions = {}): Arrangement {
   const { shape, offset, size } = slice;
   const tiled = tiledShape(slice);
+  const conv = convShape(slice);
+  const gated = tiled ? null : gateShape(slice);
   let width: number;
   let height: number;
   let map: Int32Array;
   let kind: ArrangementKind;
   let tiles: Arrangement['tiles'];
+  let gates: Arrangement['gates'];
   let transposed = false;
 
   if (tiled) {
     const { tileRows, tileCols, units } = tiled;
-    const perRow = Math.max(1, Math.min(units, Math.floor(options.tilesPerRow ?? defaultTilesPerRow(units))));
+    // A conv kernel's grid is fixed: one row of filters per input channel.
+    const wanted = conv ? conv.filters : (options.tilesPerRow ?? defaultTilesPerRow(units));
+    const perRow = Math.max(1, Math.min(units, Math.floor(wanted)));
     const rows = Math.ceil(units / perRow);
     kind = 'tiles';
     tiles = { perRow, rows, tileRows, tileCols, units };
@@ -102,6 +137,21 @@ export function arrange(slice: LayerSlice, options: ArrangeOptions = {}): Arrang
       for (let r = 0; r < tileRows; r++) {
         const row = (y0 + r) * width + x0;
         for (let c = 0; c < tileCols; c++) map[row + c] = offset + (r * tileCols + c) * units + j;
+      }
+    }
+  } else if (gated) {
+    const { names, units, inputs } = gated;
+    const columns = names.length * units;
+    kind = 'gates';
+    gates = { blocks: names.map((name, g) => ({ name, x: g * (units + GATE_GAP) })), units };
+    width = columns + (names.length - 1) * GATE_GAP;
+    height = inputs;
+    map = new Int32Array(width * height).fill(-1);
+    for (let y = 0; y < height; y++) {
+      for (let g = 0; g < names.length; g++) {
+        const x0 = y * width + g * (units + GATE_GAP);
+        const src = offset + y * columns + g * units;
+        for (let j = 0; j < units; j++) map[x0 + j] = src + j;
       }
     }
   } else if (shape.length >= 2) {
@@ -133,6 +183,8 @@ export function arrange(slice: LayerSlice, options: ArrangeOptions = {}): Arrang
     height,
     transposed,
     ...(tiles ? { tiles } : {}),
+    ...(conv ? { conv: { channels: conv.channels, filters: conv.filters } } : {}),
+    ...(gates ? { gates } : {}),
     indexAt(x, y) {
       if (!(x >= 0 && x < width && y >= 0 && y < height)) return -1;
       return map[Math.floor(y) * width + Math.floor(x)] as number;
@@ -164,6 +216,21 @@ export function describeCell(slice: LayerSlice, flat: number): CellDescription {
     local = Math.floor(local / n);
   }
   const index = `[${dims.join(', ')}]`;
+  if (convShape(slice)) {
+    const [row, col, channel, filter] = dims as [number, number, number, number];
+    return { index, detail: t('heatmap.convCell', { filter, channel, row, col }) };
+  }
+  const gated = gateShape(slice);
+  if (gated) {
+    const column = dims[dims.length - 1] as number;
+    const gate = gated.names[Math.floor(column / gated.units)] ?? '?';
+    const unit = column % gated.units;
+    const detail =
+      dims.length === 2
+        ? t('heatmap.gateCell', { gate, unit, input: dims[0] as number })
+        : t('heatmap.gateBiasCell', { gate, unit });
+    return { index, detail };
+  }
   const tiled = tiledShape(slice);
   if (!tiled) return { index };
   const [p, j] = dims as [number, number];

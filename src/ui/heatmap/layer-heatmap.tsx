@@ -35,6 +35,19 @@ export interface LayerHeatmapProps {
 
 function describeArrangement(plan: LayerPlan): string {
   const a = plan.arrangement;
+  if (a.conv && a.tiles)
+    return t('heatmap.arrConv', {
+      rows: a.tiles.tileRows,
+      cols: a.tiles.tileCols,
+      channels: a.conv.channels,
+      filters: a.conv.filters,
+    });
+  if (a.gates)
+    return t('heatmap.arrGates', {
+      gates: a.gates.blocks.map((b) => b.name).join(', '),
+      units: a.gates.units,
+      rows: a.height,
+    });
   if (a.tiles)
     return t('heatmap.arrTiles', { rows: a.tiles.tileRows, cols: a.tiles.tileCols, units: a.tiles.units });
   if (a.kind === 'matrix')
@@ -112,6 +125,20 @@ export const LayerHeatmap = memo(function LayerHeatmap({
           </span>
         )}
       </figcaption>
+      {arrangement.gates && (
+        // Which column block is which gate; the canvas's label says it in words.
+        <div className="heatmaps__gates" style={{ width: fit.cssWidth }} aria-hidden="true">
+          {arrangement.gates.blocks.map((b) => (
+            <span
+              key={b.name}
+              className="heatmaps__gate"
+              style={{ left: b.x * cellW, width: (arrangement.gates?.units ?? 0) * cellW }}
+            >
+              {b.name}
+            </span>
+          ))}
+        </div>
+      )}
       <div className="heatmaps__frame" style={{ width: fit.cssWidth, height: fit.cssHeight }}>
         <canvas
           ref={canvasRef}

@@ -11,6 +11,8 @@ import { chooseTilesPerRow, chooseTilesToFill, type Fit, type FitLimits, fitImag
 /** Size limits per kind of layer: the MNIST tiles get the room, matrices a compact panel, biases a strip. */
 export const LIMITS = {
   tiles: { maxCellCss: 2, maxCssHeight: 480 },
+  // Conv filters are small (5×5): big enough cells that a filter reads as a picture.
+  conv: { maxCellCss: 6, maxCssHeight: 240 },
   matrix: { maxCellCss: 4, maxCssHeight: 140 },
   vector: { maxCellCss: 8, maxCssHeight: 48 },
 } as const satisfies Record<string, FitLimits>;
@@ -35,10 +37,14 @@ export interface LayerPlan {
  */
 export function planLayer(slice: LayerSlice, availCss: number, dpr: number, fillHeight?: number): LayerPlan {
   let arrangement = arrange(slice);
-  let limits: FitLimits = arrangement.kind === 'matrix' ? LIMITS.matrix : LIMITS.vector;
+  let limits: FitLimits =
+    arrangement.kind === 'matrix' || (arrangement.kind === 'gates' && arrangement.height > 1)
+      ? LIMITS.matrix
+      : LIMITS.vector;
+  if (arrangement.conv) limits = LIMITS.conv;
   if (fillHeight !== undefined)
     limits = { maxCellCss: FILL_MAX_CELL.other, maxCssHeight: fillHeight, aggregateToHeight: true };
-  if (arrangement.tiles) {
+  if (arrangement.tiles && !arrangement.conv) {
     const { units, tileRows, tileCols } = arrangement.tiles;
     limits =
       fillHeight === undefined

@@ -11,8 +11,7 @@ export function layoutKey(run: RunSnapshot | null): string {
   if (!run) return '';
   return run.layout
     .map(
-      (l) =>
-        `${l.name}:${l.shape.join('x')}@${l.offset}${l.display ? `:${l.display.tileRows}x${l.display.tileCols}` : ''}`,
+      (l) => `${l.name}:${l.shape.join('x')}@${l.offset}${l.display ? `:${JSON.stringify(l.display)}` : ''}`,
     )
     .join('|');
 }

@@ -244,6 +244,12 @@ export const EN = {
   'heatmap.arrMatrixT': 'rows: {rows} inputs, columns: {cols} output units',
   'heatmap.arrMatrix': 'rows: {rows} output units, columns: {cols} inputs',
   'heatmap.arrCells': 'one cell per element',
+  'heatmap.convCell': 'filter {filter}, input channel {channel}, tap ({row}, {col})',
+  'heatmap.gateCell': 'gate {gate}, unit {unit}, input {input}',
+  'heatmap.gateBiasCell': 'gate {gate}, unit {unit}',
+  'heatmap.arrConv': '{rows}×{cols} filters: {channels} input channels (rows) × {filters} filters',
+  'heatmap.arrGates': 'gates {gates} side by side, {units} units each; rows: {rows} inputs',
+  'heatmap.gatesLabel': 'gates',
   'heatmap.aggTitle': 'More cells than pixels: each pixel shows a block',
   'heatmap.aggCaption': '· {op} of {n}×{n}',
   'heatmap.canvasAria':

@@ -225,6 +225,12 @@ export const ZH: Record<StringKey, string> = {
   'heatmap.arrMatrixT': '行：{rows} 个输入，列：{cols} 个输出单元',
   'heatmap.arrMatrix': '行：{rows} 个输出单元，列：{cols} 个输入',
   'heatmap.arrCells': '每个元素一个单元格',
+  'heatmap.convCell': '卷积核 {filter}，输入通道 {channel}，位置 ({row}, {col})',
+  'heatmap.gateCell': '门 {gate}，单元 {unit}，输入 {input}',
+  'heatmap.gateBiasCell': '门 {gate}，单元 {unit}',
+  'heatmap.arrConv': '{rows}×{cols} 滤波器：{channels} 个输入通道（行）× {filters} 个卷积核（列）',
+  'heatmap.arrGates': '门 {gates} 并排，每个门 {units} 个单元；行：{rows} 个输入',
+  'heatmap.gatesLabel': '门',
   'heatmap.aggTitle': '单元多于像素：每个像素代表一个区块',
   'heatmap.aggCaption': '· {n}×{n} 的{op}',
   'heatmap.canvasAria':
