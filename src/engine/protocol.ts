@@ -2,6 +2,7 @@
 // and `ui` must never pull tfjs into the main bundle.
 import type { SelfCheckReport } from '../optim/self-check';
 import type { OptimizerSpecInput } from '../optim/spec';
+import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint';
@@ -37,7 +38,13 @@ export interface AdapterSummary {
 
 // Every request carries an id so that replies can be matched even when requests overlap.
 export type EngineCommand =
-  | { id: number; type: 'init'; preference: BackendPreference }
+  /** `knownRates`: Auto's earlier measurements in this browser, by task shape (auto-choice.ts). */
+  | {
+      id: number;
+      type: 'init';
+      preference: BackendPreference;
+      knownRates?: Record<string, BackendRate[]>;
+    }
   | { id: number; type: 'selfCheck' }
   /** Replaces the experiment; `assetBase` is the app's absolute base URL (data files live under it). */
   | { id: number; type: 'load'; experiment: ExperimentConfig; snapshotEvery: number; assetBase: string }
@@ -78,6 +85,21 @@ export type EngineFault = 'loseDevice' | 'crash' | 'close';
 
 export type { TrainerStatus };
 
+/**
+ * How the WASM backend runs: its thread count, and why it is single-threaded when it is. `notIsolated`:
+ * the page is not cross-origin isolated (no COOP/COEP headers), `unsupported`: the browser has no WASM
+ * threads, `timeout` / `failed`: the threaded build did not start and the single-threaded one took over.
+ */
+/** How long the threaded WASM build may take to start before the single-threaded one takes over. */
+export const WASM_THREADS_TIMEOUT_MS = 8_000;
+
+export interface WasmInfo {
+  threads: number;
+  fallback?: 'notIsolated' | 'unsupported' | 'timeout' | 'failed';
+  /** The threaded build's error, for `failed`. */
+  error?: string;
+}
+
 export interface BackendReady {
   backend: BackendName;
   preference: BackendPreference;
@@ -89,6 +111,10 @@ export interface BackendReady {
   notes: string[];
   /** Wall time of the whole fallback chain, for the curious and for the e2e log. */
   initMs: number;
+  /** Set when the WASM backend runs. */
+  wasm?: WasmInfo;
+  /** Auto's measurement of the loaded scene on each backend (issue #12); `cached`: from an earlier one. */
+  measured?: { rates: BackendRate[]; ms: number; cached: boolean };
 }
 
 export type EngineReply =
@@ -105,5 +131,9 @@ export type EngineReply =
   | { id: null; type: 'recovering'; message: string; lost: BackendName; step: number }
   /** …and carry on from there on `ready.backend`. */
   | ({ id: null; type: 'recovered'; step: number } & { ready: BackendReady })
+  /** Auto is timing a few steps of the loaded scene on each backend (training waits, ≤ 1.5 s). */
+  | { id: null; type: 'backendMeasuring' }
+  /** …and runs on the fastest: `ready.measured` has the rates, cached by the page under `shapeKey`. */
+  | { id: null; type: 'backendMeasured'; shapeKey: string; ready: BackendReady }
   /** `id` is null for failures no request caused (e.g. an unhandled rejection inside the worker). */
   | { id: number | null; type: 'error'; message: string };

@@ -61,6 +61,18 @@ export class Session {
     }
   }
 
+  /** Waits until every step queued so far has run on the device (one tiny read per run): for timing. */
+  async settle(): Promise<void> {
+    const sums = tf.tidy(() =>
+      this.runs.map((r) => tf.sum(r.variables[r.variables.length - 1] as tf.Variable)),
+    );
+    try {
+      await Promise.all(sums.map((s) => s.data()));
+    } finally {
+      tf.dispose(sums);
+    }
+  }
+
   /** The field the heatmaps show (A-LR by default). */
   shownField: StateField = 'adaptiveRate';
 
