@@ -29,6 +29,24 @@ try {
   await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
   page.setDefaultTimeout(0);
   const result = await page.evaluate(() => window.runBench());
+  // Single-threaded WASM in a fresh page (a page keeps the WASM build it started): the threads' speed-up.
+  const single = await browser.newPage();
+  single.on('console', (m) => process.stderr.write(`browser (1 thread): ${m.text()}\n`));
+  await single.goto(`${url}?wasmThreads=0${process.env.BENCH_QUICK === '1' ? '&quick' : ''}`);
+  await single.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  single.setDefaultTimeout(0);
+  const oneThread = await single
+    .evaluate(() => window.runBench())
+    .catch((err) => {
+      process.stderr.write(`wasm, 1 thread: skipped (${err instanceof Error ? err.message : String(err)})\n`);
+      return { metrics: {} };
+    });
+  Object.assign(result.metrics, oneThread.metrics);
+  // Threaded ÷ single-threaded steps/s on the fig1-mnist MLP, the geometric mean over Adam and Sadam.
+  const fig1 = (b, o) => result.metrics[`browser.stepsPerS.${b}.784-128-64-10.${o}`];
+  const ratios = ['adam', 'sadam'].map((o) => fig1('wasm', o) / fig1('wasm1t', o));
+  if (ratios.every(Number.isFinite))
+    result.metrics['browser.wasmThreadSpeedup'] = Math.sqrt(ratios[0] * ratios[1]);
   result.info = { browser: `Chromium ${browser.version()}` };
   Object.assign(result.metrics, app.metrics);
   result.detail.app = app.detail;

@@ -125,6 +125,7 @@ async function tryBackend(
 /** Loads and sets one backend and proves it computes; for WASM, says which build runs. */
 export async function start(name: BackendName, explicit: boolean): Promise<WasmInfo | undefined> {
   await loadBackend(name, { allowSoftwareWebGl: explicit });
+  performance.mark(`engine:${name}-loaded`);
   let wasm: WasmInfo | undefined;
   if (name === 'wasm') {
     const { setWasmBackend } = await import('./wasm-setup');
@@ -132,7 +133,9 @@ export async function start(name: BackendName, explicit: boolean): Promise<WasmI
   } else if (!(await tf.setBackend(name))) {
     throw new Error(`tf.setBackend('${name}') refused (the worker console has tfjs's reason)`);
   }
+  performance.mark(`engine:${name}-set`);
   await sanityCheck();
+  performance.mark(`engine:${name}-checked`);
   return wasm;
 }
 

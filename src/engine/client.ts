@@ -6,6 +6,7 @@ import type { ExperimentConfig } from './experiment';
 import type {
   BackendPreference,
   BackendReady,
+  DataPrefetch,
   EngineCommand,
   EngineFault,
   EngineReply,
@@ -80,8 +81,14 @@ export class EngineClient {
   async init(
     preference: BackendPreference,
     knownRates?: Record<string, BackendRate[]>,
+    prefetch?: DataPrefetch,
   ): Promise<BackendReady> {
-    const reply = await this.request({ type: 'init', preference, ...(knownRates ? { knownRates } : {}) });
+    const reply = await this.request({
+      type: 'init',
+      preference,
+      ...(knownRates ? { knownRates } : {}),
+      ...(prefetch ? { prefetch } : {}),
+    });
     if (reply.type !== 'backendReady') throw new Error(`unexpected reply '${reply.type}' to init`);
     const { id: _id, type: _type, ...ready } = reply;
     return ready;

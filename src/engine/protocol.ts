@@ -28,6 +28,12 @@ export function isBackendPreference(value: unknown): value is BackendPreference 
   return typeof value === 'string' && (BACKEND_PREFERENCES as readonly string[]).includes(value);
 }
 
+/** A data set the engine may fetch ahead of the `load` that needs it; `assetBase` as in `load`. */
+export interface DataPrefetch {
+  assetBase: string;
+  dataset: 'mnist' | 'sonnets';
+}
+
 /** What the WebGPU adapter says about itself (GPUAdapterInfo, copied: it cannot cross postMessage). */
 export interface AdapterSummary {
   vendor: string;
@@ -44,6 +50,8 @@ export type EngineCommand =
       type: 'init';
       preference: BackendPreference;
       knownRates?: Record<string, BackendRate[]>;
+      /** The first scene's data set, fetched and decoded while the backend starts (firstStepMs). */
+      prefetch?: DataPrefetch;
     }
   | { id: number; type: 'selfCheck' }
   /** Replaces the experiment; `assetBase` is the app's absolute base URL (data files live under it). */

@@ -4,6 +4,7 @@
 import { type BackendRate, chooseFastest, taskShapeKey } from './auto-choice';
 import { initBackend, start } from './backends';
 import { type AssetLoader, fetchAssetLoader } from './data/asset-loader';
+import { loadMnistOnce, loadSonnetsOnce } from './data/load-datasets';
 import { exposeEngineStats } from './debug-stats';
 import { currentGpuDevice, forgetBackendInstance, lostWithin, watchDeviceLoss } from './device-loss';
 import {
@@ -21,6 +22,9 @@ import { Trainer } from './trainer';
 import { errorMessage } from './with-timeout';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// The start-up timeline for `npm run bench` (firstStepMs, issue #12): user-timing marks named `engine:*`.
+performance.mark('engine:module');
 
 // For `npm run soak` and the heap e2e test: tensor count and bytes, read through the DevTools protocol.
 exposeEngineStats(self);
@@ -85,8 +89,14 @@ function requireTrainer(): Trainer {
 async function handle(command: EngineCommand): Promise<void> {
   switch (command.type) {
     case 'init': {
+      performance.mark('engine:init');
       choiceGeneration += 1;
       for (const [key, rates] of Object.entries(command.knownRates ?? {})) measuredRates.set(key, rates);
+      // The data set downloads and decodes while the backend starts; `load` then finds it decoded.
+      if (command.prefetch) {
+        const load = command.prefetch.dataset === 'mnist' ? loadMnistOnce : loadSonnetsOnce;
+        void load(loaderFor(command.prefetch.assetBase)).catch(() => undefined); // `load` reports failures
+      }
       const ready = await initBackend(command.preference);
       backend = ready.backend;
       lastReady = ready;
@@ -137,7 +147,9 @@ async function handle(command: EngineCommand): Promise<void> {
       return;
     default:
       if (!backend) throw new Error('the engine has no backend yet: send `init` first');
+      if (command.type === 'load') performance.mark('engine:load');
       await control(command);
+      if (command.type === 'load') performance.mark('engine:loaded');
       reply({ id: command.id, type: 'done' });
       if ((command.type === 'load' || command.type === 'setTask') && preference === 'auto')
         void chooseByMeasuring();

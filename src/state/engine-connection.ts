@@ -4,7 +4,7 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { EngineClient } from '../engine/client';
-import type { BackendPreference, BackendReady } from '../engine/protocol';
+import type { BackendPreference, BackendReady, DataPrefetch } from '../engine/protocol';
 import { knownRates, rememberRates } from './rate-cache';
 
 export type EngineState =
@@ -41,7 +41,8 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
       return client;
     },
     /** Starts (or switches to) a backend; a loaded experiment moves along with its state. */
-    async selectBackend(wanted: BackendPreference): Promise<BackendReady | null> {
+    /** `prefetch`: the first scene's data set, fetched while the backend starts (first start only). */
+    async selectBackend(wanted: BackendPreference, prefetch?: DataPrefetch): Promise<BackendReady | null> {
       preference = wanted;
       const c = this.client();
       const mine = ++generation;
@@ -51,7 +52,7 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
         measuring: false,
       });
       try {
-        const ready = hasExperiment ? await c.migrate(wanted) : await c.init(wanted, knownRates());
+        const ready = hasExperiment ? await c.migrate(wanted) : await c.init(wanted, knownRates(), prefetch);
         if (mine === generation)
           store.setState({ engine: { phase: 'ready', client: c, generation: mine, ready } });
         return ready;

@@ -40,7 +40,12 @@ export function BackendRates({ ready, measuring }: { ready: BackendReady; measur
   if (!measured) return null;
   return (
     <>
-      <p data-testid="backend-rates" data-rates={JSON.stringify(measured.rates)}>
+      <p
+        data-testid="backend-rates"
+        data-rates={JSON.stringify(measured.rates)}
+        data-ms={measured.ms}
+        data-cached={measured.cached}
+      >
         {t('backend.measuredLabel')}:{' '}
         {sortedRates(measured.rates)
           .map((r) => rateText(r, t))

@@ -30,6 +30,7 @@ export class Session {
 
   static async create(config: ExperimentConfig, loader?: AssetLoader): Promise<Session> {
     const task = await createTask(config.task, config.seeds, loader);
+    performance.mark('engine:task-created'); // the start-up timeline (bench/app-bench.mjs)
     return new Session(structuredClone(config), task, loader);
   }
 
