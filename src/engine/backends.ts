@@ -122,10 +122,18 @@ async function tryBackend(
   return { ok: true, ...(remark === undefined ? {} : { remark }), ...(wasm ? { wasm } : {}) };
 }
 
-/** Loads and sets one backend and proves it computes; for WASM, says which build runs. */
-export async function start(name: BackendName, explicit: boolean): Promise<WasmInfo | undefined> {
+/**
+ * Loads and sets one backend and proves it computes; for WASM, says which build runs. `stillWanted`
+ * (Auto's measurement, which may give up on a slow start) is asked before the backend is made current.
+ */
+export async function start(
+  name: BackendName,
+  explicit: boolean,
+  stillWanted: () => boolean = () => true,
+): Promise<WasmInfo | undefined> {
   await loadBackend(name, { allowSoftwareWebGl: explicit });
   performance.mark(`engine:${name}-loaded`);
+  if (!stillWanted()) throw new Error(`starting ${BACKEND_LABELS[name]} was given up`);
   let wasm: WasmInfo | undefined;
   if (name === 'wasm') {
     const { setWasmBackend } = await import('./wasm-setup');

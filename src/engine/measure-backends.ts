@@ -35,6 +35,16 @@ async function until<T>(work: Promise<T>, deadline: number): Promise<T | typeof 
   }
 }
 
+/**
+ * A `tf.setBackend` still initialising the backend we gave up on must not make it current when it
+ * finishes (tfjs 4.22 would then pair the new backend's instance with the current backend's name): tfjs
+ * treats an init whose id is outdated as superseded and leaves the engine alone.
+ */
+function abandonPendingInit(): void {
+  const engine = tf.engine() as unknown as { pendingBackendInit: unknown; pendingBackendInitId: number };
+  if (engine.pendingBackendInit) engine.pendingBackendInitId += 1;
+}
+
 export interface Measurement {
   rates: BackendRate[];
   /** Wall time of the whole measurement. */
@@ -97,8 +107,18 @@ async function measureOne(
     if (!running && deadline - performance.now() < MIN_START_SLICE_MS) return tooSlow();
     if (running) {
       if (!(await tf.setBackend(backend))) return failed('tfjs refused to switch back to it');
-    } else if ((await until(start(backend, true), deadline)) === OUT_OF_TIME) {
-      return tooSlow();
+    } else {
+      let wanted = true;
+      if (
+        (await until(
+          start(backend, true, () => wanted),
+          deadline,
+        )) === OUT_OF_TIME
+      ) {
+        wanted = false;
+        abandonPendingInit();
+        return tooSlow();
+      }
     }
   } catch (err) {
     return failed(errorMessage(err));
