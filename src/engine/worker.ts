@@ -1,21 +1,19 @@
 /// <reference lib="webworker" />
 // The engine's Web Worker: all tfjs work happens here, off the UI thread. Every failure is answered with an
 // `error` reply; nothing is allowed to escape as an uncaught error.
-import { type BackendRate, chooseFastest, taskShapeKey } from './auto-choice';
-import { initBackend, start } from './backends';
+import { createAutoChooser } from './auto-chooser';
+import { initBackend } from './backends';
 import { type AssetLoader, fetchAssetLoader } from './data/asset-loader';
 import { loadMnistOnce, loadSonnetsOnce } from './data/load-datasets';
 import { exposeEngineStats } from './debug-stats';
 import { currentGpuDevice, forgetBackendInstance, lostWithin, watchDeviceLoss } from './device-loss';
-import {
-  BACKEND_LABELS,
-  type BackendName,
-  type BackendPreference,
-  type BackendReady,
-  type EngineCommand,
-  type EngineFault,
-  type EngineReply,
-  type WasmInfo,
+import type {
+  BackendName,
+  BackendPreference,
+  BackendReady,
+  EngineCommand,
+  EngineFault,
+  EngineReply,
 } from './protocol';
 import { transferables } from './session/snapshot';
 import { Trainer } from './trainer';
@@ -36,12 +34,22 @@ let trainer: Trainer | null = null;
 let assetBase: string | null = null;
 /** The last backend report sent to the page; Auto's measurement amends it. */
 let lastReady: BackendReady | null = null;
-/** Auto's measurements this session, by task shape (seeded from the page's cache at `init`). */
-const measuredRates = new Map<string, BackendRate[]>();
-/** Bumped by every explicit backend command: a measurement that started earlier then changes nothing. */
-let choiceGeneration = 0;
-/** Backends Auto measures (CPU only stands in when nothing else starts: it is never the fastest). */
-const MEASURED_BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'webgpu'];
+/** Auto's choice by measuring the loaded scene (issue #12). */
+const auto = createAutoChooser({
+  trainer: () => trainer,
+  backend: () => backend,
+  preference: () => preference,
+  lastReady: () => lastReady,
+  loader: () => (assetBase ? loaderFor(assetBase) : null),
+  moved: (now) => {
+    backend = now;
+    watchDeviceLoss(onDeviceLost);
+  },
+  report: (ready) => {
+    lastReady = ready;
+  },
+  reply,
+});
 /** Set by the `crash` test fault: the next uncaught error is let through to the page, as a real crash is. */
 let letNextErrorThrough = false;
 
@@ -90,8 +98,8 @@ async function handle(command: EngineCommand): Promise<void> {
   switch (command.type) {
     case 'init': {
       performance.mark('engine:init');
-      choiceGeneration += 1;
-      for (const [key, rates] of Object.entries(command.knownRates ?? {})) measuredRates.set(key, rates);
+      auto.explicitChoice();
+      auto.remember(command.knownRates);
       // The data set downloads and decodes while the backend starts; `load` then finds it decoded.
       if (command.prefetch) {
         const load = command.prefetch.dataset === 'mnist' ? loadMnistOnce : loadSonnetsOnce;
@@ -115,7 +123,7 @@ async function handle(command: EngineCommand): Promise<void> {
       return;
     }
     case 'migrate': {
-      choiceGeneration += 1;
+      auto.explicitChoice();
       let ready: BackendReady | null = null;
       await requireTrainer().migrate(async () => {
         ready = await initBackend(command.preference);
@@ -126,7 +134,7 @@ async function handle(command: EngineCommand): Promise<void> {
       preference = command.preference;
       watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...(ready as BackendReady) });
-      if (preference === 'auto') void chooseByMeasuring();
+      if (preference === 'auto') void auto.choose();
       return;
     }
     case 'ping':
@@ -143,7 +151,7 @@ async function handle(command: EngineCommand): Promise<void> {
         command.checkpoint,
       );
       reply({ id: command.id, type: 'done' });
-      if (preference === 'auto') void chooseByMeasuring();
+      if (preference === 'auto') void auto.choose();
       return;
     default:
       if (!backend) throw new Error('the engine has no backend yet: send `init` first');
@@ -152,67 +160,7 @@ async function handle(command: EngineCommand): Promise<void> {
       if (command.type === 'load') performance.mark('engine:loaded');
       reply({ id: command.id, type: 'done' });
       if ((command.type === 'load' || command.type === 'setTask') && preference === 'auto')
-        void chooseByMeasuring();
-  }
-}
-
-/**
- * Auto's choice for the loaded scene (issue #12): its rate on each backend, measured once per task shape
- * (or known from the page's cache), and the experiment moved to the fastest. The step-0 snapshot is out
- * before this starts, so the first screen does not wait for it. An explicit choice meanwhile wins.
- */
-async function chooseByMeasuring(): Promise<void> {
-  const running = trainer;
-  const experiment = running?.experiment;
-  if (!running || !experiment || !backend || !assetBase) return;
-  const mine = ++choiceGeneration;
-  const key = taskShapeKey(experiment);
-  let rates = measuredRates.get(key);
-  let ms = 0;
-  const cached = rates !== undefined;
-  try {
-    if (!rates) {
-      reply({ id: null, type: 'backendMeasuring' });
-      const { measureBackends } = await import('./measure-backends');
-      const from = backend;
-      const base = assetBase;
-      const measurement = await running.whileStopped(() =>
-        measureBackends(experiment, loaderFor(base), from, MEASURED_BACKENDS),
-      );
-      rates = measurement.rates;
-      ms = measurement.ms;
-      measuredRates.set(key, rates);
-    }
-    if (mine !== choiceGeneration || running !== trainer || preference !== 'auto' || !backend) return;
-    const chosen = chooseFastest(rates, backend);
-    const before = lastReady;
-    let ready: BackendReady = {
-      ...(before ?? { notes: [], initMs: 0 }),
-      backend: chosen,
-      preference: 'auto',
-      reason: `Auto measured this scene on each backend; ${BACKEND_LABELS[chosen]} was the fastest.`,
-      measured: { rates, ms, cached },
-    };
-    if (chosen !== backend) {
-      const startedAt = performance.now();
-      let wasm: WasmInfo | undefined;
-      await running.migrate(async () => {
-        wasm = await start(chosen, true);
-      });
-      const { wasm: _previous, ...rest } = ready;
-      ready = {
-        ...rest,
-        notes: [],
-        initMs: Math.round(performance.now() - startedAt),
-        ...(wasm ? { wasm } : {}),
-      };
-      backend = chosen;
-      watchDeviceLoss(onDeviceLost);
-    }
-    lastReady = ready;
-    reply({ id: null, type: 'backendMeasured', shapeKey: key, ready });
-  } catch (err) {
-    reply({ id: null, type: 'error', message: `measuring the backends failed: ${errorMessage(err)}` });
+        void auto.choose();
   }
 }
 
