@@ -8,6 +8,16 @@ import { preview } from 'vite';
 import { measureApp } from './app-bench.mjs';
 
 const out = process.argv[2] ?? 'dist/bench-browser.json';
+
+/** The bench page with `?wasmThreads=0`: single-threaded WASM on the fig1-mnist MLP. */
+async function singleThreaded(browser, url) {
+  const page = await browser.newPage();
+  page.on('console', (m) => process.stderr.write(`browser (1 thread): ${m.text()}\n`));
+  await page.goto(`${url}?wasmThreads=0${process.env.BENCH_QUICK === '1' ? '&quick' : ''}`);
+  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  page.setDefaultTimeout(0);
+  return page.evaluate(() => window.runBench());
+}
 const server = await preview({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('vite preview gave no URL');
@@ -30,17 +40,10 @@ try {
   page.setDefaultTimeout(0);
   const result = await page.evaluate(() => window.runBench());
   // Single-threaded WASM in a fresh page (a page keeps the WASM build it started): the threads' speed-up.
-  const single = await browser.newPage();
-  single.on('console', (m) => process.stderr.write(`browser (1 thread): ${m.text()}\n`));
-  await single.goto(`${url}?wasmThreads=0${process.env.BENCH_QUICK === '1' ? '&quick' : ''}`);
-  await single.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
-  single.setDefaultTimeout(0);
-  const oneThread = await single
-    .evaluate(() => window.runBench())
-    .catch((err) => {
-      process.stderr.write(`wasm, 1 thread: skipped (${err instanceof Error ? err.message : String(err)})\n`);
-      return { metrics: {} };
-    });
+  const oneThread = await singleThreaded(browser, url).catch((err) => {
+    process.stderr.write(`wasm, 1 thread: skipped (${err instanceof Error ? err.message : String(err)})\n`);
+    return { metrics: {} };
+  });
   Object.assign(result.metrics, oneThread.metrics);
   // Threaded ÷ single-threaded steps/s on the fig1-mnist MLP, the geometric mean over Adam and Sadam.
   const fig1 = (b, o) => result.metrics[`browser.stepsPerS.${b}.784-128-64-10.${o}`];
