@@ -96,14 +96,15 @@ export type { TrainerStatus };
 /**
  * How the WASM backend runs: its thread count, and why it is single-threaded when it is. `notIsolated`:
  * the page is not cross-origin isolated (no COOP/COEP headers), `unsupported`: the browser has no WASM
- * threads, `timeout` / `failed`: the threaded build did not start and the single-threaded one took over.
+ * threads, `timeout` / `failed`: the threaded build did not start and the single-threaded one took over,
+ * `off`: this build has threads switched off (WASM_THREADS_ENABLED).
  */
 /** How long the threaded WASM build may take to start before the single-threaded one takes over. */
 export const WASM_THREADS_TIMEOUT_MS = 8_000;
 
 export interface WasmInfo {
   threads: number;
-  fallback?: 'notIsolated' | 'unsupported' | 'timeout' | 'failed';
+  fallback?: 'notIsolated' | 'unsupported' | 'timeout' | 'failed' | 'off';
   /** The threaded build's error, for `failed`. */
   error?: string;
 }

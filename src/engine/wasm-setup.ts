@@ -15,9 +15,17 @@ import * as tf from '@tensorflow/tfjs-core';
 import { WASM_THREADS_TIMEOUT_MS, type WasmInfo } from './protocol';
 import { errorMessage, withTimeout } from './with-timeout';
 
+/**
+ * The switch for the threaded build. On: threads wherever the page is isolated. Issue #12's bench
+ * (`browser.wasmThreadSpeedup`, threaded ÷ single-threaded steps/s) is what decides it; a machine whose
+ * cores are all busy elsewhere can make the thread pool slower than one thread (docs/threads.md).
+ */
+export const WASM_THREADS_ENABLED = true;
+
 /** Whether this context may share memory with workers (the condition for threads). */
 export function threadsPossible(): boolean {
   return (
+    WASM_THREADS_ENABLED &&
     typeof SharedArrayBuffer !== 'undefined' &&
     (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true
   );
@@ -42,7 +50,8 @@ export async function setWasmBackend(): Promise<WasmInfo> {
   const wantThreads = threadsPossible() && (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
   if (!wantThreads) {
     await setOrThrow();
-    return { threads: 1, fallback: threadsPossible() ? 'unsupported' : 'notIsolated' };
+    const why = !WASM_THREADS_ENABLED ? 'off' : threadsPossible() ? 'unsupported' : 'notIsolated';
+    return { threads: 1, fallback: why };
   }
   const factory = tf.findBackendFactory('wasm');
   try {

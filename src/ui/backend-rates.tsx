@@ -73,7 +73,9 @@ export function WasmThreads({ ready }: { ready: BackendReady }) {
             ? t('backend.wasmTimeout', { seconds: WASM_THREADS_TIMEOUT_MS / 1000 })
             : wasm.fallback === 'failed'
               ? t('backend.wasmFailed', { error: wasm.error ?? '' })
-              : t('backend.wasmOneThread');
+              : wasm.fallback === 'off'
+                ? t('backend.wasmOff')
+                : t('backend.wasmOneThread');
   return (
     <p className="muted" data-testid="wasm-threads" data-threads={wasm.threads}>
       {text}
