@@ -8,11 +8,6 @@
 // with "ReferenceError: e is not defined" before it reports back, and the main thread waits for its
 // thread pool forever.
 //
-// A second patch: tfjs's C++ side sizes its thread pool as half the logical cores (assuming two hardware
-// threads per core), capped by the same half. On a two-core machine that is one thread — no threads at
-// all. The cores function the glue gives it is made to report at least 4 wherever there are 2 or more
-// logical cores, so the pool gets 2 threads there; on 4 or more cores nothing changes.
-//
 // The fix: the guarded reference is replaced by `false` at build time. That is what it evaluates to
 // wherever the glue runs here: in a pthread worker the name is undeclared, and in the engine (an ES
 // module worker) `_scriptDir` is undefined (no document, no `__filename`); tfjs's `locateFile` supplies
@@ -22,18 +17,10 @@ import type { Plugin } from 'vite';
 
 const GLUE = /tfjs-backend-wasm\/wasm-out\/tfjs-backend-wasm-threaded-simd\.js$/;
 const GUARDED = 'if(typeof _scriptDir !== "undefined" && _scriptDir){scriptDirectory=_scriptDir}';
-const CORES = 'return navigator["hardwareConcurrency"]}';
-const CORES_AT_LEAST_TWO_THREADS =
-  'return Math.max(navigator["hardwareConcurrency"],2*Math.min(2,navigator["hardwareConcurrency"]))}';
 
-/** The glue's source with both patches; throws if the expected text is not there exactly once. */
+/** The glue's source with the closure reference removed; throws if the expected text is not there exactly once. */
 export function patchThreadedGlue(code: string): string {
-  return replaceOnce(
-    replaceOnce(code, GUARDED, 'if(false){}', 'the _scriptDir guard'),
-    CORES,
-    CORES_AT_LEAST_TWO_THREADS,
-    'the cores count',
-  );
+  return replaceOnce(code, GUARDED, 'if(false){}', 'the _scriptDir guard');
 }
 
 function replaceOnce(code: string, from: string, to: string, what: string): string {

@@ -65,17 +65,19 @@ export function WasmThreads({ ready }: { ready: BackendReady }) {
   const text =
     wasm.threads > 1
       ? t('backend.wasmThreads', { threads: wasm.threads })
-      : wasm.fallback === 'notIsolated'
-        ? t('backend.wasmNotIsolated')
-        : wasm.fallback === 'unsupported'
-          ? t('backend.wasmUnsupported')
-          : wasm.fallback === 'timeout'
-            ? t('backend.wasmTimeout', { seconds: WASM_THREADS_TIMEOUT_MS / 1000 })
-            : wasm.fallback === 'failed'
-              ? t('backend.wasmFailed', { error: wasm.error ?? '' })
-              : wasm.fallback === 'off'
-                ? t('backend.wasmOff')
-                : t('backend.wasmOneThread');
+      : wasm.fallback === undefined
+        ? t('backend.wasmThreadedOne')
+        : wasm.fallback === 'notIsolated'
+          ? t('backend.wasmNotIsolated')
+          : wasm.fallback === 'unsupported'
+            ? t('backend.wasmUnsupported')
+            : wasm.fallback === 'timeout'
+              ? t('backend.wasmTimeout', { seconds: WASM_THREADS_TIMEOUT_MS / 1000 })
+              : wasm.fallback === 'failed'
+                ? t('backend.wasmFailed', { error: wasm.error ?? '' })
+                : wasm.fallback === 'off'
+                  ? t('backend.wasmOff')
+                  : t('backend.wasmOneThread');
   return (
     <p className="muted" data-testid="wasm-threads" data-threads={wasm.threads}>
       {text}

@@ -38,6 +38,8 @@ export const EN = {
   'backend.rateFailed': '{name} did not start',
   'backend.wasmThreads': 'WASM runs on {threads} threads (the page is cross-origin isolated).',
   'backend.wasmOneThread': 'WASM runs on one thread.',
+  'backend.wasmThreadedOne':
+    'WASM runs its threaded build on one thread: tfjs uses half the cores (here one), leaving the rest to the page.',
   'backend.wasmOff': 'WASM runs on one thread: this build has WebAssembly threads switched off.',
   'backend.wasmNotIsolated':
     'WASM runs on one thread: the page is not cross-origin isolated (the server sends no COOP/COEP headers).',
