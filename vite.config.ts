@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { wasmThreadsPlugin } from './src/build/wasm-threads-plugin';
 
 // `base: './'` keeps the built site working from any sub-path (e.g. a GitHub Pages project page).
 // `--mode cli` builds the headless runner (src/cli) for Node: tfjs is bundled (its deep ESM imports
@@ -45,12 +46,22 @@ const contentSecurityPolicy: Plugin = {
   ],
 };
 
+/**
+ * Cross-origin isolation (issue #12): with these two headers the page may share memory with its workers,
+ * which tfjs-wasm's threaded build needs (SharedArrayBuffer). Static hosts need the same two (docs/threads.md).
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), contentSecurityPolicy],
-  worker: { format: 'es' },
-  server: { host: '127.0.0.1', port: 5173, strictPort: false },
-  preview: { host: '127.0.0.1', port: 4173 },
+  plugins: [react(), contentSecurityPolicy, wasmThreadsPlugin()],
+  // The engine worker is bundled by its own pipeline: the threads fix must be applied there.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
+  server: { host: '127.0.0.1', port: 5173, strictPort: false, headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', port: 4173, headers: ISOLATION_HEADERS },
   ssr: { noExternal: [/^@tensorflow\//] },
   ...(mode === 'cli'
     ? {

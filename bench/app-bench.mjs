@@ -1,14 +1,26 @@
 // The app's own numbers, measured on the production build (dist/, `vite preview`) in headless Chromium:
 //  - firstStepMs: navigation start → the first frame that shows a snapshot (the scene's step 0), default
-//    scene, `?backend=wasm`, a fresh browser context each time (empty HTTP cache); median of 3.
-//  - longTasks, frameP95Ms: the default scene (default backend) trains; after a warm-up, for 20 s, the
+//    scene, `?backend=wasm`, a fresh browser context each time (empty HTTP cache); median of 7, with the
+//    engine worker's start-up timeline (its `engine:*` marks, on the page's clock) for each.
+//  - longTasks, frameP95Ms: the default scene (Auto) trains; after a warm-up, in 5 windows of 6 s, the
 //    number of main-thread tasks over 50 ms (PerformanceObserver 'longtask') and the 95th percentile of
-//    the intervals between requestAnimationFrame callbacks. The same page measured just before, loaded
-//    but not training (longTasksIdle, frameP95IdleMs), says how much of that the machine's load alone
-//    causes (it is shared: other processes take the cores too).
+//    the intervals between requestAnimationFrame callbacks; the median window is reported, so one quiet
+//    moment cannot stand for the run. The same page measured just before, loaded but not training
+//    (longTasksIdle, frameP95IdleMs), says how much of that the machine's load alone causes (it is
+//    shared: other processes take the cores too).
+//  - app.autoRate.<backend>, app.autoMeasureMs: the steps/s Auto measured for the default scene on each backend (issue #12), the
+//    measurement's wall time and the backend it chose.
 import { preview } from 'vite';
 
 const WARMUP_MS = 3_000;
+const FIRST_STEP_REPS = 7;
+const WINDOWS = 5;
+
+const medianOf = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? Number.NaN : n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
 
 /** Runs in the page before any of its scripts: records the frame in which a snapshot first shows. */
 function firstDrawProbe() {
@@ -23,20 +35,59 @@ function firstDrawProbe() {
   requestAnimationFrame(look);
 }
 
+/** The engine worker's `engine:*` marks, in ms since the page's navigation start. */
+async function workerTimeline(page) {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  for (const worker of page.workers()) {
+    const marks = await worker
+      .evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('engine:'))
+          .map((m) => [m.name, performance.timeOrigin + m.startTime]),
+      )
+      .catch(() => []);
+    if (marks.length > 0)
+      return Object.fromEntries(marks.map(([name, t]) => [name.slice(7), Math.round(t - pageOrigin)]));
+  }
+  return {};
+}
+
 async function firstStep(browser, url, log) {
   const times = [];
-  for (let i = 0; i < 3; i++) {
+  const timelines = [];
+  for (let i = 0; i < FIRST_STEP_REPS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(firstDrawProbe);
     await page.goto(`${url}?backend=wasm`);
     const ms = await page.waitForFunction(() => window.__firstDrawMs, null, { timeout: 60_000 });
-    times.push(await ms.jsonValue());
+    const t = await ms.jsonValue();
+    times.push(t);
+    const timeline = {
+      domContentLoaded: Math.round(
+        await page.evaluate(
+          () => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+        ),
+      ),
+      ...(await workerTimeline(page)),
+      firstDraw: Math.round(t),
+    };
+    timelines.push(timeline);
+    log(
+      `app: first step ${i + 1}: ${Object.entries(timeline)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  log(`app: first drawn snapshot (wasm) ${times.map((t) => t.toFixed(0)).join(' / ')} ms`);
-  return { firstStepMs: times[1], detail: times };
+  log(
+    `app: first drawn snapshot (wasm) ${times.map((t) => t.toFixed(0)).join(' / ')} ms, median ${medianOf(times).toFixed(0)}`,
+  );
+  // The median rep's timeline names where the time goes.
+  const order = times.map((t, i) => [t, i]).sort((a, b) => a[0] - b[0]);
+  const middle = timelines[order[(order.length - 1) >> 1][1]];
+  return { firstStepMs: medianOf(times), detail: { times, timelines, medianTimeline: middle } };
 }
 
 /** Long tasks and frame intervals over `ms` on the page as it is. */
@@ -79,6 +130,35 @@ const summarise = (r) =>
   `${r.longTasks.length} long tasks [${r.longTasks.join(', ')}] ms, ${r.frames} frames, interval ` +
   `p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / max ${r.max.toFixed(0)} ms, ${r.steps} steps`;
 
+/** The median window of `windows` watched one after another (long tasks, p95 interval, steps). */
+async function watchWindows(page, windows, ms) {
+  const all = [];
+  for (let i = 0; i < windows; i++) all.push(await watchFrames(page, ms));
+  return {
+    longTasks: medianOf(all.map((w) => w.longTasks.length)),
+    p95: medianOf(all.map((w) => w.p95)),
+    windows: all,
+  };
+}
+
+const summariseWindows = (r) =>
+  `median of ${r.windows.length}: ${r.longTasks} long tasks, p95 ${r.p95.toFixed(1)} ms; ` +
+  r.windows.map((w) => `[${w.longTasks.length} lt, p95 ${w.p95.toFixed(1)}, ${w.steps} steps]`).join(' ');
+
+/** What Auto measured on the default scene (the panel's data-rates), waiting for it if need be. */
+async function autoRates(page) {
+  const rates = page.getByTestId('backend-rates');
+  await rates.waitFor({ timeout: 60_000 }).catch(() => undefined);
+  const json = await rates.getAttribute('data-rates').catch(() => null);
+  const chosen = await page
+    .getByTestId('backend-name')
+    .getAttribute('data-backend')
+    .catch(() => null);
+  const text = await rates.textContent().catch(() => null);
+  const ms = Number(await rates.getAttribute('data-ms').catch(() => Number.NaN));
+  return { rates: json ? JSON.parse(json) : [], chosen, text, ms };
+}
+
 async function smoothness(browser, url, log, seconds) {
   // Reduced motion: the page waits at step 0 (no first-screen warm-up) for the idle baseline and the click.
   const context = await browser.newContext({
@@ -88,17 +168,20 @@ async function smoothness(browser, url, log, seconds) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid="runs"][data-step]', { timeout: 60_000 });
+  const auto = await autoRates(page);
+  log(`app: Auto measured ${auto.text ?? '(nothing)'} in ${auto.ms} ms; chose ${auto.chosen}`);
   const backend = (await page.getByTestId('backend-badge').textContent())?.trim();
+  const windowMs = (seconds * 1000) / WINDOWS;
   // The same page, not training, first: what this machine's load alone does to frames (a baseline).
   await page.waitForTimeout(WARMUP_MS);
-  const idle = await watchFrames(page, seconds * 1000);
-  log(`app (${backend}): ${seconds} s idle: ${summarise(idle)}`);
+  const idle = await watchWindows(page, WINDOWS, windowMs);
+  log(`app (${backend}): idle, ${summariseWindows(idle)}`);
   await page.getByTestId('play-pause').click();
   await page.waitForTimeout(WARMUP_MS);
-  const r = await watchFrames(page, seconds * 1000);
+  const r = await watchWindows(page, WINDOWS, windowMs);
   await context.close();
-  log(`app (${backend}): ${seconds} s training: ${summarise(r)}`);
-  return { backend, ...r, idle };
+  log(`app (${backend}): training, ${summariseWindows(r)}`);
+  return { backend, ...r, idle, auto };
 }
 
 /** Serves dist/ and measures it; returns { metrics, detail }. */
@@ -107,14 +190,19 @@ export async function measureApp(browser, log, quick) {
   const url = server.resolvedUrls?.local[0];
   try {
     const first = await firstStep(browser, url, log);
-    const smooth = await smoothness(browser, url, log, quick ? 5 : 20);
+    const smooth = await smoothness(browser, url, log, quick ? 5 : 30);
+    const auto = {};
+    for (const r of smooth.auto.rates)
+      if (r.stepsPerS !== undefined) auto[`app.autoRate.${r.backend}`] = r.stepsPerS;
+    if (Number.isFinite(smooth.auto.ms)) auto['app.autoMeasureMs'] = smooth.auto.ms;
     return {
       metrics: {
         firstStepMs: first.firstStepMs,
-        longTasks: smooth.longTasks.length,
+        longTasks: smooth.longTasks,
         frameP95Ms: smooth.p95,
-        longTasksIdle: smooth.idle.longTasks.length,
+        longTasksIdle: smooth.idle.longTasks,
         frameP95IdleMs: smooth.idle.p95,
+        ...auto,
       },
       detail: { firstStep: first.detail, smoothness: smooth },
     };

@@ -9,6 +9,16 @@ import { measureApp } from './app-bench.mjs';
 import { measureScenes } from './scene-bench.mjs';
 
 const out = process.argv[2] ?? 'dist/bench-browser.json';
+
+/** The bench page with `?wasmThreads=0`: single-threaded WASM on the fig1-mnist MLP. */
+async function singleThreaded(browser, url) {
+  const page = await browser.newPage();
+  page.on('console', (m) => process.stderr.write(`browser (1 thread): ${m.text()}\n`));
+  await page.goto(`${url}?wasmThreads=0${process.env.BENCH_QUICK === '1' ? '&quick' : ''}`);
+  await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
+  page.setDefaultTimeout(0);
+  return page.evaluate(() => window.runBench());
+}
 const server = await preview({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('vite preview gave no URL');
@@ -36,6 +46,17 @@ try {
   await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
   page.setDefaultTimeout(0);
   const result = await page.evaluate(() => window.runBench());
+  // Single-threaded WASM in a fresh page (a page keeps the WASM build it started): the threads' speed-up.
+  const oneThread = await singleThreaded(browser, url).catch((err) => {
+    process.stderr.write(`wasm, 1 thread: skipped (${err instanceof Error ? err.message : String(err)})\n`);
+    return { metrics: {} };
+  });
+  Object.assign(result.metrics, oneThread.metrics);
+  // Threaded ÷ single-threaded steps/s on the fig1-mnist MLP, the geometric mean over Adam and Sadam.
+  const fig1 = (b, o) => result.metrics[`browser.stepsPerS.${b}.784-128-64-10.${o}`];
+  const ratios = ['adam', 'sadam'].map((o) => fig1('wasm', o) / fig1('wasm1t', o));
+  if (ratios.every(Number.isFinite))
+    result.metrics['browser.wasmThreadSpeedup'] = Math.sqrt(ratios[0] * ratios[1]);
   result.info = { browser: `Chromium ${browser.version()}` };
   Object.assign(result.metrics, app.metrics);
   result.detail.app = app.detail;

@@ -7,9 +7,53 @@ test('auto skips the software WebGPU adapter and runs WASM', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Anisoscope' })).toBeVisible();
   await expect(page.getByTestId('backend-badge')).toHaveText('WASM');
   await expect(page.getByTestId('backend-name')).toHaveAttribute('data-backend', 'wasm');
-  await expect(page.getByTestId('backend-reason')).toContainText('software fallback');
   await expect(page.getByTestId('backend-notes')).toContainText(
     'WebGPU adapter is a software fallback (SwiftShader); WASM is faster here',
+  );
+});
+
+test('auto times the scene on each backend, shows the rates and runs the fastest', async ({ page }) => {
+  await openApp(page);
+  const rates = page.getByTestId('backend-rates');
+  await expect(rates).toBeVisible({ timeout: 60_000 });
+  await expect(rates).toContainText('Measured steps/s');
+  await expect(rates).toContainText(/WASM \d+(\.\d)?\/s/);
+  await expect(rates).toContainText('WebGL (software)');
+  await expect(rates).toContainText('WebGPU (software)');
+  const measured = JSON.parse((await rates.getAttribute('data-rates')) ?? '[]') as {
+    backend: string;
+    status: string;
+    stepsPerS?: number;
+  }[];
+  expect(measured.map((r) => r.backend).sort()).toEqual(['wasm', 'webgl', 'webgpu']);
+  const best = [...measured].sort((a, b) => (b.stepsPerS ?? -1) - (a.stepsPerS ?? -1))[0];
+  await expect(page.getByTestId('backend-name')).toHaveAttribute('data-backend', best?.backend ?? '');
+  await expect(page.getByTestId('backend-reason')).toContainText('Auto timed this scene on each backend');
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('title', /\/s/);
+});
+
+test('an explicit ?backend= wins: nothing is measured and the choice stays', async ({ page }) => {
+  await openApp(page, 'cpu');
+  await expect(page.locator('[data-testid="runs"][data-step]')).toBeVisible({ timeout: 60_000 });
+  // Auto's measurement would have started right after the scene loaded; give it the time it would take.
+  await page.waitForTimeout(3000);
+  await expect(page.getByTestId('backend-measuring')).toHaveCount(0);
+  await expect(page.getByTestId('backend-rates')).toHaveCount(0);
+  await expect(page.getByTestId('backend-badge')).toHaveText('CPU');
+  await expect(page.getByTestId('backend-reason')).toContainText('CPU was requested');
+});
+
+test('the page is cross-origin isolated and WASM runs its threaded build', async ({ page }) => {
+  await openApp(page, 'wasm');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = page.getByTestId('wasm-threads');
+  await expect(threads).toBeVisible();
+  // tfjs sizes its pool as half the logical cores (the rest stay with the page), 1 to 8.
+  const expected = Math.min(8, Math.max(1, Math.floor(cores / 2)));
+  expect(Number(await threads.getAttribute('data-threads'))).toBe(expected);
+  await expect(threads).toContainText(
+    expected > 1 ? `WASM runs on ${expected} threads` : 'threaded build on one thread',
   );
 });
 

@@ -13,7 +13,7 @@ installDebugHooks(window.location.search);
 
 const root = document.getElementById('root');
 // The engine (worker, tfjs, backend) takes longest to get going: start it before the first render.
-if (root) startEngineEarly(readBackendParam(window.location.search).preference);
+if (root) startEngineEarly(readBackendParam(window.location.search).preference, window.location.search);
 // A non-English first screen waits for its string table (a small lazy chunk) so it never flashes English.
 if (root)
   void loadLanguage(languageStore.getState().language).then(() => {

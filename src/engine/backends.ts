@@ -12,6 +12,7 @@ import {
   type BackendName,
   type BackendPreference,
   type BackendReady,
+  type WasmInfo,
 } from './protocol';
 import { sanityCheck } from './sanity';
 import { isSoftwareAdapter, softwareName } from './software-gpu';
@@ -27,7 +28,7 @@ const START_TIMEOUT_MS: Record<BackendName, number> = {
 
 /** Why a candidate was not used: a sentence for the notes list and a clause for the badge's reason. */
 type Refusal = { note: string; clause: string };
-type Outcome = { ok: true; remark?: string } | ({ ok: false } & Refusal);
+type Outcome = { ok: true; remark?: string; wasm?: WasmInfo } | ({ ok: false } & Refusal);
 
 /**
  * Starts the first backend of the chain that works. `after` (a backend that just died, e.g. a lost GPU
@@ -59,6 +60,7 @@ export async function initBackend(preference: BackendPreference, after?: Backend
         ...(seen.adapter ? { adapter: seen.adapter } : {}),
         notes: refusals.map((r) => r.note),
         initMs: Math.round(performance.now() - started),
+        ...(outcome.wasm ? { wasm: outcome.wasm } : {}),
       };
     }
     refusals.push(outcome);
@@ -106,21 +108,43 @@ async function tryBackend(
       remark = `it renders in software here (${impl}): real, but slow`;
     }
   }
+  let wasm: WasmInfo | undefined;
   try {
-    await withTimeout(start(name, explicit), START_TIMEOUT_MS[name], `starting ${BACKEND_LABELS[name]}`);
+    wasm = await withTimeout(
+      start(name, explicit),
+      START_TIMEOUT_MS[name],
+      `starting ${BACKEND_LABELS[name]}`,
+    );
   } catch (err) {
     discard(name);
     return { ok: false, ...failed(name, errorMessage(err)) };
   }
-  return remark === undefined ? { ok: true } : { ok: true, remark };
+  return { ok: true, ...(remark === undefined ? {} : { remark }), ...(wasm ? { wasm } : {}) };
 }
 
-async function start(name: BackendName, explicit: boolean): Promise<void> {
+/**
+ * Loads and sets one backend and proves it computes; for WASM, says which build runs. `stillWanted`
+ * (Auto's measurement, which may give up on a slow start) is asked before the backend is made current.
+ */
+export async function start(
+  name: BackendName,
+  explicit: boolean,
+  stillWanted: () => boolean = () => true,
+): Promise<WasmInfo | undefined> {
   await loadBackend(name, { allowSoftwareWebGl: explicit });
-  if (!(await tf.setBackend(name))) {
+  performance.mark(`engine:${name}-loaded`);
+  if (!stillWanted()) throw new Error(`starting ${BACKEND_LABELS[name]} was given up`);
+  let wasm: WasmInfo | undefined;
+  if (name === 'wasm') {
+    const { setWasmBackend } = await import('./wasm-setup');
+    wasm = await setWasmBackend();
+  } else if (!(await tf.setBackend(name))) {
     throw new Error(`tf.setBackend('${name}') refused (the worker console has tfjs's reason)`);
   }
+  performance.mark(`engine:${name}-set`);
   await sanityCheck();
+  performance.mark(`engine:${name}-checked`);
+  return wasm;
 }
 
 /** Frees a backend that started but failed (e.g. a lost GPU device) so it holds no memory. */

@@ -1,10 +1,12 @@
 // Main-thread handle on the engine worker: a promise per request, matched by id. It also notices when the
 // worker dies (its `error` event, or silence while it should be answering pings) and says so. No tfjs here.
 import type { SelfCheckReport } from '../optim/self-check';
+import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig } from './experiment';
 import type {
   BackendPreference,
   BackendReady,
+  DataPrefetch,
   EngineCommand,
   EngineFault,
   EngineReply,
@@ -28,6 +30,10 @@ export interface EngineListeners {
   recovering?: (message: string, step: number) => void;
   /** …and they carry on from `step` on `ready.backend`. */
   recovered?: (step: number, ready: BackendReady) => void;
+  /** Auto started timing the loaded scene on each backend. */
+  measuring?: () => void;
+  /** …and runs on the fastest; `shapeKey` is what the rates may be cached under. */
+  measured?: (shapeKey: string, ready: BackendReady) => void;
   /** The worker is gone (crashed or stopped answering); this client is closed. */
   dead?: (reason: string) => void;
 }
@@ -72,8 +78,17 @@ export class EngineClient {
     );
   }
 
-  async init(preference: BackendPreference): Promise<BackendReady> {
-    const reply = await this.request({ type: 'init', preference });
+  async init(
+    preference: BackendPreference,
+    knownRates?: Record<string, BackendRate[]>,
+    prefetch?: DataPrefetch,
+  ): Promise<BackendReady> {
+    const reply = await this.request({
+      type: 'init',
+      preference,
+      ...(knownRates ? { knownRates } : {}),
+      ...(prefetch ? { prefetch } : {}),
+    });
     if (reply.type !== 'backendReady') throw new Error(`unexpected reply '${reply.type}' to init`);
     const { id: _id, type: _type, ...ready } = reply;
     return ready;
@@ -153,6 +168,8 @@ export class EngineClient {
     else if (reply.type === 'checkpoint') on.checkpoint?.(reply.checkpoint, reply.experiment);
     else if (reply.type === 'recovering') on.recovering?.(reply.message, reply.step);
     else if (reply.type === 'recovered') on.recovered?.(reply.step, reply.ready);
+    else if (reply.type === 'backendMeasuring') on.measuring?.();
+    else if (reply.type === 'backendMeasured') on.measured?.(reply.shapeKey, reply.ready);
     else return false;
     return true;
   }

@@ -2,6 +2,7 @@
 // and `ui` must never pull tfjs into the main bundle.
 import type { SelfCheckReport } from '../optim/self-check';
 import type { OptimizerSpecInput } from '../optim/spec';
+import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint';
@@ -27,6 +28,12 @@ export function isBackendPreference(value: unknown): value is BackendPreference 
   return typeof value === 'string' && (BACKEND_PREFERENCES as readonly string[]).includes(value);
 }
 
+/** A data set the engine may fetch ahead of the `load` that needs it; `assetBase` as in `load`. */
+export interface DataPrefetch {
+  assetBase: string;
+  dataset: 'mnist' | 'sonnets';
+}
+
 /** What the WebGPU adapter says about itself (GPUAdapterInfo, copied: it cannot cross postMessage). */
 export interface AdapterSummary {
   vendor: string;
@@ -37,7 +44,15 @@ export interface AdapterSummary {
 
 // Every request carries an id so that replies can be matched even when requests overlap.
 export type EngineCommand =
-  | { id: number; type: 'init'; preference: BackendPreference }
+  /** `knownRates`: Auto's earlier measurements in this browser, by task shape (auto-choice.ts). */
+  | {
+      id: number;
+      type: 'init';
+      preference: BackendPreference;
+      knownRates?: Record<string, BackendRate[]>;
+      /** The first scene's data set, fetched and decoded while the backend starts (firstStepMs). */
+      prefetch?: DataPrefetch;
+    }
   | { id: number; type: 'selfCheck' }
   /** Replaces the experiment; `assetBase` is the app's absolute base URL (data files live under it). */
   | { id: number; type: 'load'; experiment: ExperimentConfig; snapshotEvery: number; assetBase: string }
@@ -79,6 +94,22 @@ export type EngineFault = 'loseDevice' | 'loseContext' | 'crash' | 'close';
 
 export type { TrainerStatus };
 
+/**
+ * How the WASM backend runs: its thread count, and why it is single-threaded when it is. `notIsolated`:
+ * the page is not cross-origin isolated (no COOP/COEP headers), `unsupported`: the browser has no WASM
+ * threads, `timeout` / `failed`: the threaded build did not start and the single-threaded one took over,
+ * `off`: this build has threads switched off (WASM_THREADS_ENABLED).
+ */
+/** How long the threaded WASM build may take to start before the single-threaded one takes over. */
+export const WASM_THREADS_TIMEOUT_MS = 8_000;
+
+export interface WasmInfo {
+  threads: number;
+  fallback?: 'notIsolated' | 'unsupported' | 'timeout' | 'failed' | 'off';
+  /** The threaded build's error, for `failed`. */
+  error?: string;
+}
+
 export interface BackendReady {
   backend: BackendName;
   preference: BackendPreference;
@@ -90,6 +121,10 @@ export interface BackendReady {
   notes: string[];
   /** Wall time of the whole fallback chain, for the curious and for the e2e log. */
   initMs: number;
+  /** Set when the WASM backend runs. */
+  wasm?: WasmInfo;
+  /** Auto's measurement of the loaded scene on each backend (issue #12); `cached`: from an earlier one. */
+  measured?: { rates: BackendRate[]; ms: number; cached: boolean };
 }
 
 export type EngineReply =
@@ -106,5 +141,9 @@ export type EngineReply =
   | { id: null; type: 'recovering'; message: string; lost: BackendName; step: number }
   /** …and carry on from there on `ready.backend`. */
   | ({ id: null; type: 'recovered'; step: number } & { ready: BackendReady })
+  /** Auto is timing a few steps of the loaded scene on each backend (training waits, ≤ 1.5 s). */
+  | { id: null; type: 'backendMeasuring' }
+  /** …and runs on the fastest: `ready.measured` has the rates, cached by the page under `shapeKey`. */
+  | { id: null; type: 'backendMeasured'; shapeKey: string; ready: BackendReady }
   /** `id` is null for failures no request caused (e.g. an unhandled rejection inside the worker). */
   | { id: number | null; type: 'error'; message: string };

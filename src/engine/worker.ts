@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 // The engine's Web Worker: all tfjs work happens here, off the UI thread. Every failure is answered with an
 // `error` reply; nothing is allowed to escape as an uncaught error.
+import { createAutoChooser } from './auto-chooser';
 import { initBackend } from './backends';
-import { fetchAssetLoader } from './data/asset-loader';
+import { type AssetLoader, fetchAssetLoader } from './data/asset-loader';
+import { loadMnistOnce, loadSonnetsOnce } from './data/load-datasets';
 import { exposeEngineStats } from './debug-stats';
 import {
   currentGpuDevice,
@@ -25,6 +27,9 @@ import { errorMessage } from './with-timeout';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// The start-up timeline for `npm run bench` (firstStepMs, issue #12): user-timing marks named `engine:*`.
+performance.mark('engine:module');
+
 // For `npm run soak` and the heap e2e test: tensor count and bytes, read through the DevTools protocol.
 exposeEngineStats(self);
 
@@ -33,6 +38,24 @@ let backend: BackendName | null = null;
 let preference: BackendPreference = 'auto';
 let trainer: Trainer | null = null;
 let assetBase: string | null = null;
+/** The last backend report sent to the page; Auto's measurement amends it. */
+let lastReady: BackendReady | null = null;
+/** Auto's choice by measuring the loaded scene (issue #12). */
+const auto = createAutoChooser({
+  trainer: () => trainer,
+  backend: () => backend,
+  preference: () => preference,
+  lastReady: () => lastReady,
+  loader: () => (assetBase ? loaderFor(assetBase) : null),
+  moved: (now) => {
+    backend = now;
+    watchDeviceLoss(onDeviceLost);
+  },
+  report: (ready) => {
+    lastReady = ready;
+  },
+  reply,
+});
 /** Set by the `crash` test fault: the next uncaught error is let through to the page, as a real crash is. */
 let letNextErrorThrough = false;
 
@@ -59,10 +82,17 @@ function trainerFor(base: string): Trainer {
         checkpoint: (checkpoint, experiment) =>
           reply({ id: null, type: 'checkpoint', checkpoint, experiment }),
       },
-      fetchAssetLoader(base),
+      loaderFor(base),
     );
   }
   return trainer;
+}
+
+let assetLoader: { base: string; load: AssetLoader } | null = null;
+/** One loader per asset base: the data sets it decodes are kept per loader (load-datasets.ts). */
+function loaderFor(base: string): AssetLoader {
+  if (assetLoader?.base !== base) assetLoader = { base, load: fetchAssetLoader(base) };
+  return assetLoader.load;
 }
 
 function requireTrainer(): Trainer {
@@ -73,8 +103,17 @@ function requireTrainer(): Trainer {
 async function handle(command: EngineCommand): Promise<void> {
   switch (command.type) {
     case 'init': {
+      performance.mark('engine:init');
+      auto.explicitChoice();
+      auto.remember(command.knownRates);
+      // The data set downloads and decodes while the backend starts; `load` then finds it decoded.
+      if (command.prefetch) {
+        const load = command.prefetch.dataset === 'mnist' ? loadMnistOnce : loadSonnetsOnce;
+        void load(loaderFor(command.prefetch.assetBase)).catch(() => undefined); // `load` reports failures
+      }
       const ready = await initBackend(command.preference);
       backend = ready.backend;
+      lastReady = ready;
       preference = command.preference;
       watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...ready });
@@ -90,15 +129,18 @@ async function handle(command: EngineCommand): Promise<void> {
       return;
     }
     case 'migrate': {
+      auto.explicitChoice();
       let ready: BackendReady | null = null;
       await requireTrainer().migrate(async () => {
         ready = await initBackend(command.preference);
       });
       if (!ready) throw new Error('the backend switch did not complete');
       backend = (ready as BackendReady).backend;
+      lastReady = ready;
       preference = command.preference;
       watchDeviceLoss(onDeviceLost);
       reply({ id: command.id, type: 'backendReady', ...(ready as BackendReady) });
+      if (preference === 'auto') void auto.choose();
       return;
     }
     case 'ping':
@@ -115,11 +157,16 @@ async function handle(command: EngineCommand): Promise<void> {
         command.checkpoint,
       );
       reply({ id: command.id, type: 'done' });
+      if (preference === 'auto') void auto.choose();
       return;
     default:
       if (!backend) throw new Error('the engine has no backend yet: send `init` first');
+      if (command.type === 'load') performance.mark('engine:load');
       await control(command);
+      if (command.type === 'load') performance.mark('engine:loaded');
       reply({ id: command.id, type: 'done' });
+      if ((command.type === 'load' || command.type === 'setTask') && preference === 'auto')
+        void auto.choose();
   }
 }
 
@@ -183,6 +230,7 @@ async function onDeviceLost(message: string): Promise<void> {
     });
     if (!ready) throw new Error('no backend came up');
     backend = (ready as BackendReady).backend;
+    lastReady = ready;
     watchDeviceLoss(onDeviceLost);
     reply({ id: null, type: 'recovered', step, ready });
   } catch (err) {

@@ -4,7 +4,8 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { EngineClient } from '../engine/client';
-import type { BackendPreference, BackendReady } from '../engine/protocol';
+import type { BackendPreference, BackendReady, DataPrefetch } from '../engine/protocol';
+import { knownRates, rememberRates } from './rate-cache';
 
 export type EngineState =
   | { phase: 'starting'; client: EngineClient; generation: number }
@@ -15,10 +16,16 @@ export interface ConnectionState {
   engine: EngineState | null;
   /** A failure no request was waiting for (e.g. the worker crashed between requests). */
   strayError: string | null;
+  /** Auto is timing the loaded scene on each backend. */
+  measuring: boolean;
 }
 
 export function createEngineConnection(makeClient: (onStray: (message: string) => void) => EngineClient) {
-  const store = createStore<ConnectionState>(() => ({ engine: null, strayError: null }));
+  const store = createStore<ConnectionState>(() => ({
+    engine: null,
+    strayError: null,
+    measuring: false,
+  }));
   let client: EngineClient | null = null;
   let generation = 0;
   let hasExperiment = false;
@@ -34,13 +41,18 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
       return client;
     },
     /** Starts (or switches to) a backend; a loaded experiment moves along with its state. */
-    async selectBackend(wanted: BackendPreference): Promise<BackendReady | null> {
+    /** `prefetch`: the first scene's data set, fetched while the backend starts (first start only). */
+    async selectBackend(wanted: BackendPreference, prefetch?: DataPrefetch): Promise<BackendReady | null> {
       preference = wanted;
       const c = this.client();
       const mine = ++generation;
-      store.setState({ engine: { phase: 'starting', client: c, generation: mine }, strayError: null });
+      store.setState({
+        engine: { phase: 'starting', client: c, generation: mine },
+        strayError: null,
+        measuring: false,
+      });
       try {
-        const ready = hasExperiment ? await c.migrate(wanted) : await c.init(wanted);
+        const ready = hasExperiment ? await c.migrate(wanted) : await c.init(wanted, knownRates(), prefetch);
         if (mine === generation)
           store.setState({ engine: { phase: 'ready', client: c, generation: mine, ready } });
         return ready;
@@ -58,6 +70,23 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
     /** The worker moved to another backend by itself (a lost GPU device): the badge follows. */
     backendChanged(ready: BackendReady): void {
       store.setState({ engine: { phase: 'ready', client: this.client(), generation: ++generation, ready } });
+    },
+    /** Auto started measuring the loaded scene on each backend. */
+    measuring(): void {
+      store.setState({ measuring: true });
+    },
+    /** Auto measured (or knew) the rates and runs on the fastest: the badge follows, the rates are kept. */
+    measured(shapeKey: string, ready: BackendReady): void {
+      if (ready.measured && !ready.measured.cached) rememberRates(shapeKey, ready.measured.rates);
+      // A backend switch the user asked for is under way: its answer decides what runs.
+      if (store.getState().engine?.phase === 'starting') {
+        store.setState({ measuring: false });
+        return;
+      }
+      store.setState({
+        engine: { phase: 'ready', client: this.client(), generation: ++generation, ready },
+        measuring: false,
+      });
     },
     /** The worker died: a fresh one on the same backend preference (the caller restores the runs). */
     restart(): Promise<BackendReady | null> {

@@ -28,7 +28,14 @@ export function createTrainingController(connection: EngineConnection, training:
   const client = (): EngineClient => {
     const c = connection.client();
     if (wired !== c) {
-      c.listen({ snapshot: training.receiveSnapshot, status: training.receiveStatus, ...recovery.listeners });
+      c.listen({
+        snapshot: training.receiveSnapshot,
+        status: training.receiveStatus,
+        ...recovery.listeners,
+        // Auto's measurement of the loaded scene (issue #12).
+        measuring: () => connection.measuring(),
+        measured: (shapeKey, ready) => connection.measured(shapeKey, ready),
+      });
       wired = c;
     }
     return c;

@@ -1,5 +1,6 @@
 // The compact header badge: which backend runs, at a glance.
 import { BACKEND_LABELS } from '../engine/protocol';
+import { rateText, sortedRates } from './backend-rates';
 import { useT } from './i18n';
 import type { EngineState } from './use-engine';
 
@@ -17,10 +18,21 @@ export function BackendBadge({ engine }: { engine: EngineState | null }) {
       className={`badge badge--${phase}`}
       data-testid="backend-badge"
       data-phase={phase}
-      title={engine?.phase === 'ready' ? engine.ready.reason : undefined}
+      title={engine?.phase === 'ready' ? badgeTitle(engine.ready, t) : undefined}
     >
       <span className="badge__dot" aria-hidden="true" />
       {text}
     </span>
   );
+}
+
+/** Why this backend: Auto's measured rates when it measured, else the chain's reason. */
+function badgeTitle(
+  ready: Extract<EngineState, { phase: 'ready' }>['ready'],
+  t: ReturnType<typeof useT>,
+): string {
+  if (!ready.measured) return ready.reason;
+  return sortedRates(ready.measured.rates)
+    .map((r) => rateText(r, t))
+    .join(' · ');
 }

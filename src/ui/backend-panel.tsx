@@ -1,6 +1,9 @@
 // Says which backend runs and why, names the WebGPU adapter, and lists every backend that was skipped or
 // failed on the way (the fallback chain's notes).
+import { useStore } from 'zustand';
 import { BACKEND_LABELS } from '../engine/protocol';
+import { connection } from '../state/app-state';
+import { BackendRates, WasmThreads } from './backend-rates';
 import { useT } from './i18n';
 import type { EngineState } from './use-engine';
 
@@ -37,15 +40,20 @@ export function BackendPanel({
 
 function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> }) {
   const t = useT();
-  const { backend, reason, adapter, notes, initMs } = engine.ready;
+  const { backend, reason, adapter, notes, initMs, measured } = engine.ready;
+  const measuring = useStore(connection.store, (s) => s.measuring);
   return (
     <>
       <p className="backend-line">
         <strong className="backend-name" data-testid="backend-name" data-backend={backend}>
           {BACKEND_LABELS[backend]}
         </strong>
-        <span data-testid="backend-reason">{reason}</span>
+        <span data-testid="backend-reason">
+          {measured ? t('backend.measuredReason', { name: BACKEND_LABELS[backend] }) : reason}
+        </span>
       </p>
+      <BackendRates ready={engine.ready} measuring={measuring} />
+      <WasmThreads ready={engine.ready} />
       {adapter && (
         <p className="muted" data-testid="adapter-info">
           {t('backend.adapter', {

@@ -26,3 +26,13 @@ export function readInitialUrl(search: string): InitialUrl {
     notices: notices.filter((n) => !/backend/i.test(n)),
   };
 }
+
+/** The data set the first scene trains on (null: none to fetch), so the engine fetches it early. */
+export function initialDataset(search: string): 'mnist' | 'sonnets' | null {
+  try {
+    const kind = resolveUrlState(decodeState(search).state).experiment.task.kind;
+    return kind === 'mnist' ? 'mnist' : kind === 'charlm' ? 'sonnets' : null;
+  } catch {
+    return null; // a hint only: the page reports a bad address itself
+  }
+}

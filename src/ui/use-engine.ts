@@ -5,6 +5,8 @@ import { useStore } from 'zustand';
 import type { BackendPreference } from '../engine/protocol';
 import { connection } from '../state/app-state';
 import type { EngineState } from '../state/engine-connection';
+import { assetBase } from '../state/training-controller';
+import { initialDataset } from './initial-url';
 
 export type { EngineState };
 
@@ -15,9 +17,10 @@ let startedEarly: BackendPreference | null = null;
  * Starts the worker and its backend at once, before React renders (issue #6, firstStepMs: the worker
  * chunk, tfjs and the backend's WASM binary load meanwhile). useEngine's first effect then adopts it.
  */
-export function startEngineEarly(preference: BackendPreference): void {
+export function startEngineEarly(preference: BackendPreference, search = ''): void {
   startedEarly = preference;
-  void connection.selectBackend(preference);
+  const dataset = initialDataset(search);
+  void connection.selectBackend(preference, dataset ? { assetBase: assetBase(), dataset } : undefined);
 }
 
 export function useEngine(preference: BackendPreference): {

@@ -30,6 +30,7 @@ export class Session {
 
   static async create(config: ExperimentConfig, loader?: AssetLoader): Promise<Session> {
     const task = await createTask(config.task, config.seeds, loader);
+    performance.mark('engine:task-created'); // the start-up timeline (bench/app-bench.mjs)
     return new Session(structuredClone(config), task, loader);
   }
 
@@ -58,6 +59,18 @@ export class Session {
       const batch = this.task.nextBatch();
       for (const run of this.runs) run.step(this.task, batch, this.stepCount);
       if (batch) tf.dispose([batch.x, batch.y]);
+    }
+  }
+
+  /** Waits until every step queued so far has run on the device (one tiny read per run): for timing. */
+  async settle(): Promise<void> {
+    const sums = tf.tidy(() =>
+      this.runs.map((r) => tf.sum(r.variables[r.variables.length - 1] as tf.Variable)),
+    );
+    try {
+      await Promise.all(sums.map((s) => s.data()));
+    } finally {
+      tf.dispose(sums);
     }
   }
 

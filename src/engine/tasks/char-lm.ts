@@ -4,7 +4,7 @@
 // rows soars; Sadam's stays capped.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { loadTextCorpus } from '../data/load-datasets';
+import { loadSonnetsOnce } from '../data/load-datasets';
 import { decodeText } from '../data/text-corpus';
 import { createRandom, type Seeds } from '../random';
 import type { CharLmConfig } from './configs';
@@ -80,7 +80,7 @@ export async function createCharLmTask(
   seeds: Seeds,
   loader: AssetLoader,
 ): Promise<Task> {
-  const corpus = await loadTextCorpus(loader);
+  const corpus = await loadSonnetsOnce(loader);
   const vocabSize = corpus.vocab.chars.length;
   const { hidden: units, sequenceLength: length, batchSize } = config;
   const split = Math.floor(corpus.ids.length * 0.9);

@@ -2,7 +2,7 @@
 // (a 5,000/1,000 subset shipped under public/data/mnist) is loaded only when this task is chosen.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { loadMnist } from '../data/load-datasets';
+import { loadMnistOnce } from '../data/load-datasets';
 import { MNIST_CLASSES, MNIST_COLS, MNIST_PIXELS, MNIST_ROWS } from '../data/mnist-format';
 import { createRandom, type Seeds } from '../random';
 import { BatchOrder, gatherBatch } from './batch-order';
@@ -47,7 +47,7 @@ function cnnForward(x: tf.Tensor, p: ParamMap): tf.Tensor {
 }
 
 export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader: AssetLoader): Promise<Task> {
-  const data = await loadMnist(loader);
+  const data = await loadMnistOnce(loader);
   const trainCount = data.train.count;
   const testCount = Math.min(data.test.count, EVAL_IMAGES[config.model]);
   const stripImages = Uint8Array.from(data.test.images.subarray(0, STRIP * MNIST_PIXELS), (v) =>

@@ -28,6 +28,26 @@ export const EN = {
   'backend.adapterFallback': ' — software fallback adapter',
   'backend.skipped': 'Skipped or failed',
   'backend.readyIn': 'Ready in {ms} ms, in a Web Worker (the page stays responsive).',
+  'backend.measuring': 'Auto is timing a few steps of this scene on each backend…',
+  'backend.measuredReason': 'Auto timed this scene on each backend: {name} is the fastest here.',
+  'backend.measuredLabel': 'Measured steps/s',
+  'backend.measuredIn': 'Measured in {ms} ms, once per scene shape; kept in this browser.',
+  'backend.measuredCached': 'Measured earlier in this browser for this scene shape.',
+  'backend.softwareName': '{name} (software)',
+  'backend.rate': '{name} {rate}/s',
+  'backend.rateReached': '{name} ~{rate}/s (too slow to finish)',
+  'backend.rateTooSlow': '{name} too slow to measure',
+  'backend.rateFailed': '{name} did not start',
+  'backend.wasmThreads': 'WASM runs on {threads} threads (the page is cross-origin isolated).',
+  'backend.wasmOneThread': 'WASM runs on one thread.',
+  'backend.wasmThreadedOne':
+    'WASM runs its threaded build on one thread: tfjs uses half the cores (here one), leaving the rest to the page.',
+  'backend.wasmOff': 'WASM runs on one thread: this build has WebAssembly threads switched off.',
+  'backend.wasmNotIsolated':
+    'WASM runs on one thread: the page is not cross-origin isolated (the server sends no COOP/COEP headers).',
+  'backend.wasmUnsupported': 'WASM runs on one thread: this browser offers no WebAssembly threads.',
+  'backend.wasmTimeout': 'WASM runs on one thread: the threaded build did not start within {seconds} s.',
+  'backend.wasmFailed': 'WASM runs on one thread: the threaded build failed to start ({error}).',
 
   // Training controls (header and embed bar)
   'controls.toolbar': 'Training controls',

@@ -1,0 +1,159 @@
+// Auto's measurement (issue #12): a few real steps of the loaded experiment on each backend that starts,
+// inside one budget (MEASURE_BUDGET_MS) shared out among them. Runs in the worker with training stopped;
+// the backend that was active is active again afterwards. The choice itself is auto-choice.ts's.
+import * as tf from '@tensorflow/tfjs-core';
+import { type BackendRate, MEASURE_BUDGET_MS, nextSlice } from './auto-choice';
+import { start } from './backends';
+import type { AssetLoader } from './data/asset-loader';
+import type { ExperimentConfig } from './experiment';
+import { probeWebGl } from './probe-webgl';
+import { probeWebGpu } from './probe-webgpu';
+import type { BackendName } from './protocol';
+import { Session } from './session/session';
+import { isSoftwareAdapter } from './software-gpu';
+import { errorMessage } from './with-timeout';
+
+/** A backend not yet started is not started with less of the budget left than this (it could not finish). */
+const MIN_START_SLICE_MS = 150;
+
+/** At most this many timed steps per backend: enough for a rate, little enough to stay in budget. */
+const MAX_TIMED_STEPS = 16;
+
+const OUT_OF_TIME = Symbol('out of time');
+
+/** `work`, or OUT_OF_TIME at `deadline`; work left behind is let finish (its failure is dropped). */
+async function until<T>(work: Promise<T>, deadline: number): Promise<T | typeof OUT_OF_TIME> {
+  work.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const clock = new Promise<typeof OUT_OF_TIME>((resolve) => {
+    timer = setTimeout(() => resolve(OUT_OF_TIME), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([work, clock]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A `tf.setBackend` still initialising the backend we gave up on must not make it current when it
+ * finishes (tfjs 4.22 would then pair the new backend's instance with the current backend's name): tfjs
+ * treats an init whose id is outdated as superseded and leaves the engine alone.
+ */
+function abandonPendingInit(): void {
+  const engine = tf.engine() as unknown as { pendingBackendInit: unknown; pendingBackendInitId: number };
+  if (engine.pendingBackendInit) engine.pendingBackendInitId += 1;
+}
+
+export interface Measurement {
+  rates: BackendRate[];
+  /** Wall time of the whole measurement. */
+  ms: number;
+}
+
+/**
+ * Measures `candidates` (the `current` backend first, then the others, cheapest to start first) on
+ * `experiment`, then sets `current` again. Each backend's slice covers its start, its first step (shader
+ * compiles) and its timed steps; one that does not get through them in time is `tooSlow`.
+ */
+export async function measureBackends(
+  experiment: ExperimentConfig,
+  loader: AssetLoader,
+  current: BackendName,
+  candidates: readonly BackendName[],
+  budgetMs = MEASURE_BUDGET_MS,
+): Promise<Measurement> {
+  const began = performance.now();
+  const order = [current, ...candidates.filter((b) => b !== current)];
+  const rates: BackendRate[] = [];
+  try {
+    for (const [i, backend] of order.entries()) {
+      const slice = nextSlice(budgetMs - (performance.now() - began), order.length - i);
+      rates.push(
+        await measureOne(backend, backend === current, experiment, loader, performance.now() + slice),
+      );
+    }
+  } finally {
+    if (tf.getBackend() !== current) await tf.setBackend(current);
+  }
+  return { rates, ms: Math.round(performance.now() - began) };
+}
+
+async function measureOne(
+  backend: BackendName,
+  running: boolean,
+  experiment: ExperimentConfig,
+  loader: AssetLoader,
+  deadline: number,
+): Promise<BackendRate> {
+  let software = false;
+  const failed = (reason: string): BackendRate => ({ backend, software, status: 'failed', reason });
+  const tooSlow = (stepsPerS?: number): BackendRate => ({
+    backend,
+    software,
+    status: 'tooSlow',
+    ...(stepsPerS === undefined ? {} : { stepsPerS }),
+  });
+  try {
+    if (backend === 'webgpu') {
+      const probe = await probeWebGpu();
+      if (!probe.ok) return failed(probe.why);
+      software = isSoftwareAdapter(probe.adapter);
+    } else if (backend === 'webgl') {
+      const probe = probeWebGl();
+      if (!probe.ok) return failed(probe.why);
+      software = probe.software;
+    }
+    if (!running && deadline - performance.now() < MIN_START_SLICE_MS) return tooSlow();
+    if (running) {
+      if (!(await tf.setBackend(backend))) return failed('tfjs refused to switch back to it');
+    } else {
+      let wanted = true;
+      if (
+        (await until(
+          start(backend, true, () => wanted),
+          deadline,
+        )) === OUT_OF_TIME
+      ) {
+        wanted = false;
+        abandonPendingInit();
+        return tooSlow();
+      }
+    }
+  } catch (err) {
+    return failed(errorMessage(err));
+  }
+  let session: Session;
+  try {
+    session = await Session.create(experiment, loader);
+  } catch (err) {
+    return failed(errorMessage(err));
+  }
+  try {
+    // The first step compiles (GPU shaders, WASM kernels' first use): it is paid, never timed.
+    session.advance(1);
+    if ((await until(session.settle(), deadline)) === OUT_OF_TIME) return tooSlow();
+    const t0 = performance.now();
+    session.advance(1);
+    if ((await until(session.settle(), deadline)) === OUT_OF_TIME) return tooSlow();
+    const oneMs = Math.max(performance.now() - t0, 0.01);
+    // As many more steps as fit in what is left of the slice, queued together as the training loop does.
+    const more = Math.min(MAX_TIMED_STEPS - 1, Math.floor((0.8 * (deadline - performance.now())) / oneMs));
+    if (more > 0) {
+      session.advance(more);
+      if ((await until(session.settle(), deadline + oneMs)) === OUT_OF_TIME) return tooSlow(1000 / oneMs);
+    }
+    const steps = 1 + Math.max(0, more);
+    return {
+      backend,
+      software,
+      status: 'measured',
+      stepsPerS: (1000 * steps) / (performance.now() - t0),
+      steps,
+    };
+  } catch (err) {
+    return failed(errorMessage(err));
+  } finally {
+    session.dispose();
+  }
+}
