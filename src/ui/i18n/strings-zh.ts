@@ -36,7 +36,8 @@ export const ZH: Record<StringKey, string> = {
   'backend.rateFailed': '{name} 未能启动',
   'backend.wasmThreads': 'WASM 运行于 {threads} 个线程（页面处于跨源隔离状态）。',
   'backend.wasmOneThread': 'WASM 运行于单线程。',
-  'backend.wasmThreadedOne': 'WASM 以多线程版本运行于单个线程：tfjs 只使用一半的核心（这里为一个），其余留给页面。',
+  'backend.wasmThreadedOne':
+    'WASM 以多线程版本运行于单个线程：tfjs 只使用一半的核心（这里为一个），其余留给页面。',
   'backend.wasmOff': 'WASM 运行于单线程：此构建关闭了 WebAssembly 线程。',
   'backend.wasmNotIsolated': 'WASM 运行于单线程：页面未处于跨源隔离状态（服务器未发送 COOP/COEP 响应头）。',
   'backend.wasmUnsupported': 'WASM 运行于单线程：此浏览器不支持 WebAssembly 线程。',
