@@ -23,6 +23,11 @@ export interface Scene {
   stepsPerTick?: number;
   /** What the caption says will be seen, as checks `npm run experiment -- --check` evaluates. */
   claim: SceneClaim;
+  /**
+   * Repeat the experiment over several seeds (new initial weights and batch order each; the data only
+   * with `varyData`). The headless runner does so by default and checks the claim on every seed.
+   */
+  repeat?: { seeds: number; varyData?: boolean };
 }
 
 const SEEDS = { data: 1, init: 1, batches: 1 };
