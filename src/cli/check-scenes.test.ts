@@ -84,9 +84,11 @@ describe('scene checks', () => {
     expect(outcome?.pass).toBe(false);
     const report = lines.join('');
     expect(report).toMatch(
-      /✓ seed 1: Adam's test accuracy at the end \(0\.\d+\) > 0\.5 \[holds on 2\/2 seeds\]/,
+      /✓ seed 1: Adam's test accuracy at the end \(0\.\d+\) > 0\.5 \[holds on 2\/2 seeds; over the seeds 0\.\d+–0\.\d+\]/,
     );
-    expect(report).toMatch(/✗ seed 1: Adam's test accuracy .* > 1 \[holds on 0\/2 seeds\]/);
+    expect(report).toMatch(
+      /✗ seed 1: Adam's test accuracy .* > 1 \[holds on 0\/2 seeds; over the seeds 0\.\d+–0\.\d+\]/,
+    );
     expect(report).toMatch(/^ {4}optimizer\s+test acc\. %/m);
     expect(report).toMatch(/^ {4}S-Momentum\s+\d+\.\d\d ± \d+\.\d\d/m);
     expect(report).toContain('(20 steps × 2 seeds on wasm');

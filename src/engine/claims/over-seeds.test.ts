@@ -22,11 +22,15 @@ describe('claims over seeds', () => {
   it('holds only when every seed holds, and says how many did', () => {
     const all = evaluateClaimOverSeeds(claim, [seed(0.95), seed(0.93), seed(0.91)]);
     expect(all.pass).toBe(true);
-    expect(all.checks[0]?.words).toMatch(/^seed 1: .*0\.95.*\[holds on 3\/3 seeds\]$/);
+    expect(all.checks[0]?.words).toMatch(
+      /^seed 1: .*0\.95.*\[holds on 3\/3 seeds; over the seeds 0\.91–0\.95\]$/,
+    );
     const one = evaluateClaimOverSeeds(claim, [seed(0.95), seed(0.85), seed(0.91)]);
     expect(one.pass).toBe(false);
     // The words are those of the failing seed, with its number.
-    expect(one.checks[0]?.words).toMatch(/^seed 2: .*0\.85.*\[holds on 2\/3 seeds\]$/);
+    expect(one.checks[0]?.words).toMatch(
+      /^seed 2: .*0\.85.*\[holds on 2\/3 seeds; over the seeds 0\.85–0\.95\]$/,
+    );
   });
 
   it('never passes without seeds', () => {
