@@ -6,6 +6,7 @@
 import { atLeast, atMost, ceiling, constant, reachesOneOverEps, stat } from './claims/build';
 import type { Claim, SceneClaim } from './claims/claim';
 import type { ExperimentConfig } from './experiment';
+import { generalizationScene } from './scenes-generalization';
 import { surfaceScenes } from './scenes-surfaces';
 import { DEFAULT_CHAR_LM, DEFAULT_CLASSIFY_2D, DEFAULT_MNIST } from './tasks/configs';
 
@@ -235,49 +236,7 @@ export const SCENES: Scene[] = [
       cost: 'slow',
     },
   },
-  {
-    id: 'generalization-mnist',
-    title: 'Generalization over 5 seeds — MNIST MLP',
-    caption: [
-      'Adam, Sadam, SAMSGrad and S-Momentum at the paper’s settings, with weight decay 5·10⁻⁴, for about three epochs.',
-      'Over 5 seeds the headless runner reports final test accuracy as mean ± sd and range; a gap smaller than the spread is no winner.',
-    ],
-    experiment: {
-      task: DEFAULT_MNIST,
-      runs: [
-        { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 1e-3, eps: 1e-8, weightDecay: 5e-4 } },
-        {
-          id: 'sadam',
-          label: 'Sadam β=50',
-          spec: { name: 'sadam', lr: 1e-2, softplusBeta: 50, weightDecay: 5e-4 },
-        },
-        {
-          id: 'samsgrad',
-          label: 'SAMSGrad β=50',
-          spec: { name: 'samsgrad', lr: 1e-2, softplusBeta: 50, weightDecay: 5e-4 },
-        },
-        {
-          id: 'sgdm',
-          label: 'S-Momentum',
-          spec: { name: 'sgdm', lr: 0.1, beta1: 0.9, weightDecay: 5e-4 },
-        },
-      ],
-      seeds: SEEDS,
-    },
-    snapshotEvery: 10,
-    defaultSteps: 240,
-    repeat: { seeds: 5 },
-    claim: {
-      says: 'On every seed all four reach ≥ 88 % test accuracy, none diverges, and the softplus runs stay under β/ln 2',
-      checks: [
-        { kind: 'noDivergence', runs: ['adam', 'sadam', 'samsgrad', 'sgdm'] },
-        ...['adam', 'sadam', 'samsgrad', 'sgdm'].map((id) => atLeast(stat(id, 'accuracy'), constant(0.88))),
-        atMost(stat('sadam', 'alrMax'), ceiling(50)),
-        atMost(stat('samsgrad', 'alrMax'), ceiling(50)),
-      ],
-      cost: 'slow',
-    },
-  },
+  generalizationScene(SEEDS),
   ...surfaceScenes(SEEDS),
   ...(['spirals', 'moons', 'circles', 'xor', 'blobs'] as const).map(
     (dataset): Scene => ({
