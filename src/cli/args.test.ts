@@ -52,3 +52,20 @@ describe('experiment arguments', () => {
     expect(() => parseArgs(['--scene', 'a', '--fast'])).toThrow(/go with --check/);
   });
 });
+
+describe('--seeds', () => {
+  it('takes a seed count from 1 to the headless limit', () => {
+    expect(parseArgs(['--scene', 'race-moons', '--seeds', '5'])).toEqual({
+      scene: 'race-moons',
+      seeds: 5,
+      backend: 'wasm',
+    });
+    expect(() => parseArgs(['--scene', 'race-moons', '--seeds', '0'])).toThrow(/--seeds needs 1–20/);
+    expect(() => parseArgs(['--scene', 'race-moons', '--seeds', '21'])).toThrow(/--seeds needs 1–20/);
+    expect(() => parseArgs(['--scene', 'race-moons', '--seeds', 'many'])).toThrow(/non-negative integer/);
+  });
+
+  it('is refused with --check, which runs each scene at its own seeds', () => {
+    expect(() => parseArgs(['--check', '--seeds', '3'])).toThrow(/--seeds/);
+  });
+});

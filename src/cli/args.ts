@@ -1,6 +1,9 @@
-// Command-line arguments of the headless runner: --scene <id> [--steps N] [--seed S] [--out file]
+// Command-line arguments of the headless runner: --scene <id> [--steps N] [--seed S] [--seeds N] [--out file]
 // [--backend cpu|wasm] [--every N] [--run <id:name,key=value…>]… [--phi <formula>], or --check [--fast |
 // --scenes a,b] to check the scenes' claims. Pure, so it is unit-tested.
+
+/** The most seeds the headless runner repeats a scene over (the app allows fewer). */
+export const MAX_HEADLESS_SEEDS = 20;
 
 export interface ExperimentArgs {
   /** The one scene to run; '' with --check. */
@@ -13,6 +16,8 @@ export interface ExperimentArgs {
   scenes?: string[];
   steps?: number;
   seed?: number;
+  /** Repeat the scene over this many seeds (its own `repeat` count when absent; 1 = a single run). */
+  seeds?: number;
   out?: string;
   /** WASM by default (about 7× faster than CPU here); CPU is the fallback. */
   backend: 'cpu' | 'wasm';
@@ -24,7 +29,7 @@ export interface ExperimentArgs {
 }
 
 export const USAGE =
-  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--out file.json] [--backend cpu|wasm] [--every N] [--run id:name,key=value…]… [--phi "formula in z"]\n' +
+  'usage: npm run experiment -- --scene <id> [--steps N] [--seed S] [--seeds N] [--out file.json] [--backend cpu|wasm] [--every N] [--run id:name,key=value…]… [--phi "formula in z"]\n' +
   '       npm run experiment -- --check [--fast | --scenes id,id] [--backend cpu|wasm]';
 
 function positiveInteger(flag: string, value: string | undefined): number {
@@ -49,6 +54,11 @@ export function parseArgs(argv: string[]): ExperimentArgs {
         break;
       case '--seed':
         out.seed = positiveInteger(flag, value);
+        break;
+      case '--seeds':
+        out.seeds = positiveInteger(flag, value);
+        if (out.seeds < 1 || out.seeds > MAX_HEADLESS_SEEDS)
+          throw new Error(`--seeds needs 1–${MAX_HEADLESS_SEEDS}; got ${value}`);
         break;
       case '--every':
         out.every = Math.max(1, positiveInteger(flag, value));
@@ -86,9 +96,16 @@ export function parseArgs(argv: string[]): ExperimentArgs {
     i++;
   }
   if (out.check) {
-    if (out.scene || out.steps !== undefined || out.seed !== undefined || out.every !== undefined || out.out)
+    if (
+      out.scene ||
+      out.steps !== undefined ||
+      out.seed !== undefined ||
+      out.seeds !== undefined ||
+      out.every !== undefined ||
+      out.out
+    )
       throw new Error(
-        '--check runs each scene at its own defaults: leave out --scene, --steps, --seed, --every and --out',
+        '--check runs each scene at its own defaults: leave out --scene, --steps, --seed, --seeds, --every and --out',
       );
     if (out.fast && out.scenes) throw new Error('--fast and --scenes pick scenes two ways: give one');
     return { ...out, scene: '' } as ExperimentArgs;

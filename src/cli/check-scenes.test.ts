@@ -52,4 +52,45 @@ describe('scene checks', () => {
     expect(report).toMatch(/✗ Sadam β=10's highest \|y\| over the run \(0\.0\d+\) ≥ 0\.5/);
     expect(report).toMatch(/1\/2 scene claims hold .*failed: noisy-valley/);
   });
+
+  it('checks a scene that repeats over seeds on every seed, and prints its table', async () => {
+    const moons = scene('race-moons');
+    const repeated: Scene = {
+      ...moons,
+      defaultSteps: 20,
+      repeat: { seeds: 2 },
+      claim: {
+        says: 'Adam beats a coin on every seed',
+        checks: [
+          {
+            kind: 'compare',
+            left: { kind: 'stat', run: 'adam', stat: 'accuracy' },
+            op: '>',
+            right: { kind: 'constant', value: 0.5, name: '' },
+          },
+          // Never true: fails on both seeds, and the report says so.
+          {
+            kind: 'compare',
+            left: { kind: 'stat', run: 'adam', stat: 'accuracy' },
+            op: '>',
+            right: { kind: 'constant', value: 1, name: '' },
+          },
+        ],
+        cost: 'fast',
+      },
+    };
+    const lines: string[] = [];
+    const [outcome] = await checkScenes([repeated], loader, (t) => lines.push(t));
+    expect(outcome?.pass).toBe(false);
+    const report = lines.join('');
+    expect(report).toMatch(
+      /✓ seed 1: Adam's test accuracy at the end \(0\.\d+\) > 0\.5 \[holds on 2\/2 seeds; over the seeds 0\.\d+–0\.\d+\]/,
+    );
+    expect(report).toMatch(
+      /✗ seed 1: Adam's test accuracy .* > 1 \[holds on 0\/2 seeds; over the seeds 0\.\d+–0\.\d+\]/,
+    );
+    expect(report).toMatch(/^ {4}optimizer\s+test acc\. %/m);
+    expect(report).toMatch(/^ {4}S-Momentum\s+\d+\.\d\d ± \d+\.\d\d/m);
+    expect(report).toContain('(20 steps × 2 seeds on wasm');
+  });
 });

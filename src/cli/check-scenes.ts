@@ -2,9 +2,34 @@
 // the claim it carries (src/engine/claims) and reports PASS/FAIL with the measured numbers.
 
 import { evaluateClaim, formatClaimResult } from '../engine/claims/evaluate';
+import { evaluateClaimOverSeeds } from '../engine/claims/over-seeds';
 import type { AssetLoader } from '../engine/data/asset-loader';
 import type { Scene } from '../engine/scenes';
 import { runExperiment } from './run-experiment';
+import { runSeeds } from './run-seeds';
+import { formatSeedTable } from './seed-table';
+
+/** Runs a scene at its defaults (over its seeds, if it repeats) and evaluates its claim. */
+async function runAndCheck(scene: Scene, loader: AssetLoader) {
+  const count = scene.repeat?.seeds ?? 1;
+  if (count === 1) {
+    const result = await runExperiment(scene, { loader });
+    return { result, claim: evaluateClaim(scene.claim, result.runs), table: '' };
+  }
+  const result = await runSeeds(scene, { loader, seedCount: count });
+  return {
+    result,
+    claim: evaluateClaimOverSeeds(
+      scene.claim,
+      result.repeats.map((r) => r.runs),
+    ),
+    table: formatSeedTable('', result.summary)
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `    ${line}`)
+      .join('\n'),
+  };
+}
 
 /** The scenes a check covers: all, the fast ones, or the named ones (unknown names are an error). */
 export function selectScenes(all: readonly Scene[], o: { fast?: boolean; scenes?: string[] }): Scene[] {
@@ -35,14 +60,14 @@ export async function checkScenes(
     const started = performance.now();
     let outcome: CheckOutcome;
     try {
-      const result = await runExperiment(scene, { loader });
-      const claim = evaluateClaim(scene.claim, result.runs);
+      const { result, claim, table } = await runAndCheck(scene, loader);
       const seconds = (performance.now() - started) / 1000;
+      const seeds = scene.repeat ? ` × ${scene.repeat.seeds} seeds` : '';
       outcome = {
         sceneId: scene.id,
         pass: claim.pass,
         seconds,
-        report: `${formatClaimResult(scene.id, claim)}\n    (${result.steps} steps on ${result.backend}, ${seconds.toFixed(1)} s)`,
+        report: `${formatClaimResult(scene.id, claim)}\n${table ? `${table}\n` : ''}    (${result.steps} steps${seeds} on ${result.backend}, ${seconds.toFixed(1)} s)`,
       };
     } catch (err) {
       const seconds = (performance.now() - started) / 1000;

@@ -3,6 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { AssetLoader } from '../engine/data/asset-loader';
+import type { Seeds } from '../engine/random';
 import type { Scene } from '../engine/scenes';
 import { Session } from '../engine/session/session';
 import type { RunSnapshot } from '../engine/session/snapshot-types';
@@ -36,6 +37,8 @@ export interface ExperimentResult {
   scene: string;
   title: string;
   seed: number;
+  /** The data, initial-weight and batch-order seeds this run used (`seed` sets all three). */
+  seeds: Seeds;
   backend: string;
   steps: number;
   every: number;
@@ -45,6 +48,8 @@ export interface ExperimentResult {
 export interface RunOptions {
   steps?: number;
   seed?: number;
+  /** The three seeds, set apart (a repeat over seeds); wins over `seed`. */
+  seeds?: Seeds;
   every?: number;
   loader: AssetLoader;
   onProgress?: (step: number) => void;
@@ -62,9 +67,12 @@ function surfacePoint(r: RunSnapshot): Pick<ExperimentSnapshot, 'point' | 'point
 }
 
 export async function runExperiment(scene: Scene, options: RunOptions): Promise<ExperimentResult> {
-  const seed = options.seed ?? scene.experiment.seeds.init;
   const seeds =
-    options.seed === undefined ? scene.experiment.seeds : { data: seed, init: seed, batches: seed };
+    options.seeds ??
+    (options.seed === undefined
+      ? scene.experiment.seeds
+      : { data: options.seed, init: options.seed, batches: options.seed });
+  const seed = seeds.init;
   const steps = options.steps ?? scene.defaultSteps;
   const every = options.every ?? scene.snapshotEvery;
   const session = await Session.create({ ...scene.experiment, seeds }, options.loader);
@@ -104,6 +112,7 @@ export async function runExperiment(scene: Scene, options: RunOptions): Promise<
     scene: scene.id,
     title: scene.title,
     seed,
+    seeds,
     backend: tf.getBackend(),
     steps,
     every,

@@ -46,3 +46,21 @@ export interface Seeds {
 }
 
 export const DEFAULT_SEEDS: Seeds = { data: 1, init: 1, batches: 1 };
+
+/** The most seeds one experiment repeats over (the headless runner and, later, the app). */
+export const MAX_SEED_REPEATS = 5;
+
+/**
+ * The seeds of repeat `index` (0-based) of an experiment run over several seeds: repeat 0 is the
+ * experiment's own seeds; each later one shifts the initial weights and the batch order. The data
+ * stay the same (one fixed train/test split for every repeat) unless `varyData` is set, so the spread
+ * measured across repeats is the optimizer's, not the split's. Every run of a repeat shares its seeds:
+ * optimizers stay in lockstep within a repeat.
+ */
+export function seedsForRepeat(base: Seeds, index: number, varyData = false): Seeds {
+  return {
+    data: varyData ? base.data + index : base.data,
+    init: base.init + index,
+    batches: base.batches + index,
+  };
+}

@@ -6,6 +6,7 @@
 import { atLeast, atMost, ceiling, constant, reachesOneOverEps, stat } from './claims/build';
 import type { Claim, SceneClaim } from './claims/claim';
 import type { ExperimentConfig } from './experiment';
+import { generalizationScene } from './scenes-generalization';
 import { surfaceScenes } from './scenes-surfaces';
 import { DEFAULT_CHAR_LM, DEFAULT_CLASSIFY_2D, DEFAULT_MNIST } from './tasks/configs';
 
@@ -23,6 +24,11 @@ export interface Scene {
   stepsPerTick?: number;
   /** What the caption says will be seen, as checks `npm run experiment -- --check` evaluates. */
   claim: SceneClaim;
+  /**
+   * Repeat the experiment over several seeds (new initial weights and batch order each; the data only
+   * with `varyData`). The headless runner does so by default and checks the claim on every seed.
+   */
+  repeat?: { seeds: number; varyData?: boolean };
 }
 
 const SEEDS = { data: 1, init: 1, batches: 1 };
@@ -230,6 +236,7 @@ export const SCENES: Scene[] = [
       cost: 'slow',
     },
   },
+  generalizationScene(SEEDS),
   ...surfaceScenes(SEEDS),
   ...(['spirals', 'moons', 'circles', 'xor', 'blobs'] as const).map(
     (dataset): Scene => ({

@@ -58,6 +58,13 @@ const ZH_SCENES: Record<string, SceneText> = {
     title: '莎士比亚十四行诗上的字符级语言模型',
     caption: ['嵌入层 + GRU，预测下一个字符。', '罕见字符的嵌入行二阶矩极小：Adam 在那里的 A-LR 急剧升高。'],
   },
+  'generalization-mnist': {
+    title: '5 个种子上的泛化 — MNIST MLP',
+    caption: [
+      'Adam、Sadam、SAMSGrad 与 S-Momentum 采用论文的设置，权重衰减 5·10⁻⁴，训练约三个 epoch。',
+      '无界面运行器在 5 个种子上报告最终测试准确率的均值 ± 标准差与范围；差距小于种子间波动就不算胜出。',
+    ],
+  },
   rosenbrock: {
     title: 'Rosenbrock：Adam、Sadam 与 SGD-动量',
     caption: [
