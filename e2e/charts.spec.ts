@@ -84,10 +84,24 @@ test('Figure 1 charts draw in each run card, with the ceilings 1/ε and β/ln 2'
   expect(await decades('adam')).toBeGreaterThan(4);
   expect(await decades('sadam')).toBeLessThan(1);
   await expect(inset.getByTestId('phi-band-adam')).toContainText('decades');
-  // The run colours are the app's: the curve of the first run is the first palette colour.
-  expect(await inset.getByTestId('phi-curve-adam').evaluate((g) => getComputedStyle(g).color)).toBe(
-    'rgb(213, 94, 0)',
-  );
+  // The run colours are the app's: the curve of each run has the colour of its run card's frame.
+  for (const runId of ['adam', 'sadam']) {
+    const frame = await page
+      .getByTestId(`run-${runId}`)
+      .evaluate((card) => getComputedStyle(card).getPropertyValue('--run-color').trim());
+    const probe = await page.evaluate((color) => {
+      const el = document.createElement('span');
+      el.style.color = color;
+      document.body.append(el);
+      const rgb = getComputedStyle(el).color;
+      el.remove();
+      return rgb;
+    }, frame);
+    expect(
+      await inset.getByTestId(`phi-curve-${runId}`).evaluate((g) => getComputedStyle(g).color),
+      `${runId}'s φ curve in its card's colour ${frame}`,
+    ).toBe(probe);
+  }
   await inset.screenshot({ path: test.info().outputPath('phi-view.png') });
 
   const view = page.getByTestId('task-view');

@@ -95,9 +95,8 @@ test.describe('with motion allowed', () => {
     await page.goto('./slide-host.html');
     const app = page.frameLocator('#app');
     const step = async () => Number(await app.getByTestId('runs').getAttribute('data-step'));
-    await expect(app.getByTestId('first-screen')).toHaveAttribute('data-phase', 'warming', {
-      timeout: 60_000,
-    });
+    // The slide layout leaves the caption line (and the warm-up note in it) out: the steps show it.
+    await expect(app.getByTestId('app')).toHaveAttribute('data-layout', 'slide', { timeout: 60_000 });
     await expect.poll(step, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     await page.evaluate(() =>
       (window as unknown as { send: (m: unknown) => void }).send({ source: 'anisoscope', type: 'pause' }),
@@ -140,7 +139,8 @@ test.describe('with motion allowed', () => {
     await page.getByTestId('play-pause').click();
     await expect(page.getByTestId('play-pause')).toHaveText(/Play/);
     await expect(page.getByTestId('first-screen')).toHaveCount(0);
-    // The step command in flight (≤ 10 steps) still lands; nothing follows it.
+    // A pause lands within one slice of the step command in flight (issue 14), so the warm-up may stop
+    // inside a chunk; nothing follows it.
     let last = -1;
     await expect
       .poll(
@@ -156,7 +156,6 @@ test.describe('with motion allowed', () => {
     await page.waitForTimeout(2000);
     expect(await stepOf(page)).toBe(last);
     expect(last).toBeLessThan(100);
-    expect(last === 1 || last % 10 === 0, `stopped at a warm-up chunk's end, step ${last}`).toBe(true);
   });
 });
 
