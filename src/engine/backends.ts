@@ -81,7 +81,7 @@ async function tryBackend(
     seen.adapter = probe.adapter;
     if (isSoftwareAdapter(probe.adapter)) {
       const impl = softwareName(`${probe.adapter.architecture} ${probe.adapter.description}`);
-      // `auto` wants speed: a software WebGPU is 20–60× slower than WASM here (DESIGN §4).
+      // `auto` wants speed: a software WebGPU is 20–60× slower than WASM here (docs/backends.md).
       if (!explicit) {
         return {
           ok: false,

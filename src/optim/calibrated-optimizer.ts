@@ -61,7 +61,7 @@ export class CalibratedOptimizer extends tf.Optimizer {
       : Object.entries(variableGradients);
     const rule = RULES[this.specValue.name];
     const spec = this.specValue;
-    // One fused kernel per variable where the backend has one (DESIGN.md §2), else tf ops.
+    // One fused kernel per variable where the backend has one (fused/), else tf ops.
     // A φ formula has no fused template (it is any tree of ops): the custom rule always runs as tf ops.
     const fused = rule.denominator !== 'custom' && fusedKernelAvailable();
     tf.tidy(() => {
@@ -79,7 +79,7 @@ export class CalibratedOptimizer extends tf.Optimizer {
   }
 
   /**
-   * The current A-LR (1/denom, DESIGN.md §1) of every variable that has taken a step, keyed by
+   * The current A-LR (1/denom, docs/ARCHITECTURE.md "The update rule") of every variable that has taken a step, keyed by
    * variable name. The tensors are new: the caller disposes them. Empty before the first step.
    */
   adaptiveRates(): { [variableName: string]: tf.Tensor } {

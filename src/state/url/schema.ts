@@ -1,5 +1,5 @@
-// The persisted URL parameters as one declarative table (STYLE.md: "One declarative table drives state
-// and URL"): a readable name, a value type that parses, clamps and formats, and where the value lives in
+// The persisted URL parameters as one declarative table (docs/ARCHITECTURE.md, "A URL key,
+// to the app's state"): a readable name, a value type that parses, clamps and formats, and where the value lives in
 // the app's state. Adding a knob is one row. Pure data and parsing (no tfjs, no DOM).
 
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../engine/protocol';

@@ -1,7 +1,7 @@
 // Every layer of one run as a heatmap of the shown field (A-LR by default), one titled canvas per
 // layer, MNIST's first layer as 28×28 tiles. The field never goes through React: this component
 // subscribes to the training store, keeps the latest snapshot in a ref, marks the picture dirty and
-// paints in the next animation frame (STYLE.md: state outside React, redraw when dirty), never while
+// paints in the next animation frame (docs/ARCHITECTURE.md, "A snapshot, from the worker to the canvas"), never while
 // the tab is hidden. React renders only when the layout, the panel width or the cursor changes.
 import './heatmap.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
