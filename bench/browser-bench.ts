@@ -8,6 +8,7 @@
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { fetchAssetLoader } from '../src/engine/data/asset-loader';
+import { errorMessage } from '../src/engine/error-message';
 import { loadBackend } from '../src/engine/load-backend';
 import type { BackendName } from '../src/engine/protocol';
 import { mulberry32 } from '../src/stats/random';
@@ -157,7 +158,7 @@ async function runBench(): Promise<{
         );
       }
     } catch (err) {
-      log(`${backend}: skipped (${err instanceof Error ? err.message : String(err)})`);
+      log(`${backend}: skipped (${errorMessage(err)})`);
       detail[`skipped.${backend}`] = String(err);
     }
     rounds.push(heatmaps());
