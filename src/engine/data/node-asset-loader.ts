@@ -2,7 +2,6 @@
 // asset-loader.ts because it imports node:fs — never import this file from browser or worker code.
 
 import { readFile } from 'node:fs/promises';
-
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorMessage } from '../error-message';
