@@ -10,11 +10,10 @@ import type { NamedTensor } from '@tensorflow/tfjs-core/dist/tensor_types';
 import { fusedKernelAvailable, runFusedUpdate } from './fused/kernel';
 import { fusedParams } from './fused/params';
 import { RULES, type Rule, stepFactor } from './rules';
-import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec } from './spec';
+import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec, type StateField } from './spec';
 import { adaptiveRate, applyUpdate, denominatorMoment, type Slot } from './update-ops';
 
-/** What a per-variable field map can show (the visualizer's "what is shown" switch). */
-export type StateField = 'adaptiveRate' | 'effectiveStep' | 'sqrtSecondMoment' | 'absFirstMoment';
+export type { StateField } from './spec';
 
 const SLOT_SUFFIXES = ['m', 'v', 'vmax', 'step'] as const;
 type SlotSuffix = (typeof SLOT_SUFFIXES)[number];

@@ -7,6 +7,7 @@ import './heatmap.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { training } from '../../state/app-state';
+import { runOf } from '../../state/run-selectors';
 import { useLanguage } from '../i18n';
 import { createFrameLoop, type FrameLoop } from '../page-visibility';
 import { useTraining } from '../use-training';
@@ -16,8 +17,8 @@ import { type Domain, domainOf } from './domain';
 import { cellSummary, HeatmapTooltip } from './heatmap-tooltip';
 import { fieldLabel } from './labels';
 import { type Cursor, type CursorSource, LayerHeatmap } from './layer-heatmap';
+import { layoutKey } from './layout-key';
 import { type LayerPlan, mainLayer, paintLayer, planLayer } from './painter';
-import { layoutKey, runOf } from './run-of';
 
 export interface RunHeatmapsProps {
   /** The run to draw (`RunSnapshot.runId`). */
