@@ -268,7 +268,7 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain, fill =
           canvas={canvases.current.get(cursor.layer) ?? null}
         />
       )}
-      <p className="heatmaps__sr" aria-live="polite">
+      <p className="sr-only heatmaps__sr" aria-live="polite">
         {announce}
       </p>
     </div>
