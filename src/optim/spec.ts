@@ -197,4 +197,5 @@ export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): Op
  * What a per-variable field map can show (the visualizer's "what is shown" switch): the A-LR, the
  * effective step, √v or |m|. Here, in plain TypeScript, so that the snapshot types and the UI share it.
  */
-export type StateField = 'adaptiveRate' | 'effectiveStep' | 'sqrtSecondMoment' | 'absFirstMoment';
+export const STATE_FIELDS = ['adaptiveRate', 'effectiveStep', 'sqrtSecondMoment', 'absFirstMoment'] as const;
+export type StateField = (typeof STATE_FIELDS)[number];
