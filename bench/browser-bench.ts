@@ -8,8 +8,10 @@
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { fetchAssetLoader } from '../src/engine/data/asset-loader';
+import { errorMessage } from '../src/engine/error-message';
 import { loadBackend } from '../src/engine/load-backend';
 import type { BackendName } from '../src/engine/protocol';
+import { mulberry32 } from '../src/stats/random';
 import { aggregate, CODES } from '../src/ui/heatmap/aggregate';
 import { colourTableFor } from '../src/ui/heatmap/color-table';
 import { measureEngineRatio } from './engine';
@@ -20,11 +22,8 @@ type Log = (line: string) => void;
 /** Positive values spread over 8 decades (like an A-LR field), as float32 bits. */
 function field(n: number, seed: number): Int32Array {
   const f = new Float32Array(n);
-  let a = seed;
-  for (let i = 0; i < n; i++) {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    f[i] = 10 ** ((a / 4294967296) * 8);
-  }
+  const random = mulberry32(seed);
+  for (let i = 0; i < n; i++) f[i] = 10 ** (random() * 8);
   return new Int32Array(f.buffer);
 }
 
@@ -159,7 +158,7 @@ async function runBench(): Promise<{
         );
       }
     } catch (err) {
-      log(`${backend}: skipped (${err instanceof Error ? err.message : String(err)})`);
+      log(`${backend}: skipped (${errorMessage(err)})`);
       detail[`skipped.${backend}`] = String(err);
     }
     rounds.push(heatmaps());

@@ -3,6 +3,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { createOptimizer } from '../src/optim';
+import { mulberry32 } from '../src/stats/random';
 
 export const now = (): number => performance.now();
 
@@ -15,15 +16,9 @@ export function median(xs: number[]): number {
 
 /** A deterministic float32 array in [-scale, scale) (mulberry32), so every backend sees the same data. */
 export function randomArray(n: number, seed: number, scale = 1): Float32Array {
-  let a = seed >>> 0;
+  const random = mulberry32(seed);
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1) * scale;
-  }
+  for (let i = 0; i < n; i++) out[i] = (random() * 2 - 1) * scale;
   return out;
 }
 

@@ -52,7 +52,7 @@ test('Figure 1 charts draw in each run card, with the ceilings 1/ε and β/ln 2'
     );
   }
 
-  // One y-axis for both panels (DESIGN §5): the same log ticks on both.
+  // One y-axis for both panels: the same log ticks on both.
   const ticks = (runId: string) =>
     page.getByTestId(`anisotropy-chart-${runId}`).locator('.axis--y .tick text').allTextContents();
   expect(await ticks('adam')).toEqual(await ticks('sadam'));

@@ -3,7 +3,11 @@
 // and JSON that passes the schema check.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { parseCsv, validateMetricsCsv, validateMetricsDocument } from '../src/ui/export/metrics-table';
+import {
+  parseCsv,
+  validateMetricsCsv,
+  validateMetricsDocument,
+} from '../src/ui/export/testing/metrics-checks';
 import { expect, openApp, sceneReady, test, train } from './fixtures';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -78,7 +78,7 @@ test("training repaints the heatmaps, and Adam's border pixels sit at the top of
     expect(corner[0]).toBeGreaterThan(200);
     expect(corner[1]).toBeGreaterThan(200);
     expect(corner[2]).toBeLessThan(100);
-    // On a shared scale (DESIGN §5) Sadam's same weight is far darker: its A-LR is capped at β/ln 2.
+    // On a shared scale Sadam's same weight is far darker: its A-LR is capped at β/ln 2.
     const domains = await Promise.all(
       RUNS.map((r) => page.getByTestId(`heatmaps-${r}`).getAttribute('data-domain')),
     );

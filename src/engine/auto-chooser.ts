@@ -6,6 +6,7 @@
 import { type BackendRate, chooseFastest, taskShapeKey } from './auto-choice';
 import { start } from './backends';
 import type { AssetLoader } from './data/asset-loader';
+import { errorMessage } from './error-message';
 import {
   BACKEND_LABELS,
   type BackendName,
@@ -15,7 +16,6 @@ import {
   type WasmInfo,
 } from './protocol';
 import type { Trainer } from './trainer';
-import { errorMessage } from './with-timeout';
 
 /** Backends Auto measures (CPU only stands in when nothing else starts: it is never the fastest). */
 const MEASURED_BACKENDS: readonly BackendName[] = ['wasm', 'webgl', 'webgpu'];

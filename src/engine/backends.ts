@@ -2,6 +2,7 @@
 // compute one tiny op before it is accepted; every refusal is written down so the UI can say why.
 import * as tf from '@tensorflow/tfjs-core';
 import { backendOrder } from './chain-order';
+import { errorMessage } from './error-message';
 import { loadBackend } from './load-backend';
 import { probeWebGl } from './probe-webgl';
 import { probeWebGpu } from './probe-webgpu';
@@ -16,7 +17,7 @@ import {
 } from './protocol';
 import { sanityCheck } from './sanity';
 import { isSoftwareAdapter, softwareName } from './software-gpu';
-import { errorMessage, withTimeout } from './with-timeout';
+import { withTimeout } from './with-timeout';
 
 // Generous: a first WebGPU shader compile on SwiftShader takes 1–4 s, and CI machines have 2 cores.
 const START_TIMEOUT_MS: Record<BackendName, number> = {
@@ -81,7 +82,7 @@ async function tryBackend(
     seen.adapter = probe.adapter;
     if (isSoftwareAdapter(probe.adapter)) {
       const impl = softwareName(`${probe.adapter.architecture} ${probe.adapter.description}`);
-      // `auto` wants speed: a software WebGPU is 20–60× slower than WASM here (DESIGN §4).
+      // `auto` wants speed: a software WebGPU is 20–60× slower than WASM here (docs/backends.md).
       if (!explicit) {
         return {
           ok: false,

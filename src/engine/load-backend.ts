@@ -11,7 +11,7 @@ export interface LoadOptions {
 
 export async function loadBackend(name: BackendName, options: LoadOptions): Promise<void> {
   await importBackend(name, options);
-  // The optimizer's fused update kernel for this backend (DESIGN.md §2), loaded with it.
+  // The optimizer's fused update kernel for this backend (src/optim/fused/), loaded with it.
   await registerFusedKernel(name);
 }
 
@@ -19,7 +19,7 @@ async function importBackend(name: BackendName, options: LoadOptions): Promise<v
   switch (name) {
     case 'webgpu':
       await import('@tensorflow/tfjs-backend-webgpu');
-      // The packed matmul shader: ~3× faster than tfjs's auto choice on SwiftShader (DESIGN §4).
+      // The packed matmul shader: ~3× faster than tfjs's auto choice on SwiftShader (docs/backends.md).
       tf.env().set('WEBGPU_MATMUL_PROGRAM_TYPE', 3);
       return;
     case 'webgl':

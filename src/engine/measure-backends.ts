@@ -5,13 +5,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type BackendRate, MEASURE_BUDGET_MS, nextSlice } from './auto-choice';
 import { start } from './backends';
 import type { AssetLoader } from './data/asset-loader';
+import { errorMessage } from './error-message';
 import type { ExperimentConfig } from './experiment';
 import { probeWebGl } from './probe-webgl';
 import { probeWebGpu } from './probe-webgpu';
 import type { BackendName } from './protocol';
 import { Session } from './session/session';
 import { isSoftwareAdapter } from './software-gpu';
-import { errorMessage } from './with-timeout';
 
 /** A backend not yet started is not started with less of the budget left than this (it could not finish). */
 const MIN_START_SLICE_MS = 150;

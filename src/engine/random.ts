@@ -1,16 +1,11 @@
 // Seeded random streams. Data, initial weights and batch order each get their own stream so that
 // changing one seed never shifts the others (issue #3: lockstep runs).
 
-/** mulberry32: a tiny, fast 32-bit generator; plenty for data sets and initial weights. */
+import { mulberry32 } from '../stats/random';
+
+/** A stream for one seed: mulberry32, with the seed mixed so that small seeds (1, 2, ...) start far apart. */
 export function createRandom(seed: number): () => number {
-  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((Math.floor(seed) ^ 0x9e3779b9) >>> 0);
 }
 
 /** Standard normal samples by Box–Muller. */

@@ -7,6 +7,7 @@
 
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { AssetLoader } from './data/asset-loader';
+import { errorMessage } from './error-message';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import { checkExperimentBudget, overBudgetMessage } from './model-size';
 import type { Seeds } from './random';
@@ -340,7 +341,7 @@ export class Trainer {
       if (generation !== this.loopGeneration) return; // left behind by a recovery: nothing to report
       this.stoppedByFailure = this.playing;
       this.playing = false;
-      this.events.error(err instanceof Error ? err.message : String(err));
+      this.events.error(errorMessage(err));
       this.emitStatus();
     }
   }

@@ -12,8 +12,9 @@ import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import * as tf from '@tensorflow/tfjs-core';
+import { errorMessage } from './error-message';
 import { WASM_THREADS_TIMEOUT_MS, type WasmInfo } from './protocol';
-import { errorMessage, withTimeout } from './with-timeout';
+import { withTimeout } from './with-timeout';
 
 /**
  * The switch for the threaded build. On: threads wherever the page is isolated. Issue #12's bench

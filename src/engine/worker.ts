@@ -13,6 +13,7 @@ import {
   loseWebglContext,
   watchDeviceLoss,
 } from './device-loss';
+import { errorMessage } from './error-message';
 import type {
   BackendName,
   BackendPreference,
@@ -23,7 +24,6 @@ import type {
 } from './protocol';
 import { transferables } from './session/snapshot';
 import { Trainer } from './trainer';
-import { errorMessage } from './with-timeout';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -10,11 +10,10 @@ import type { NamedTensor } from '@tensorflow/tfjs-core/dist/tensor_types';
 import { fusedKernelAvailable, runFusedUpdate } from './fused/kernel';
 import { fusedParams } from './fused/params';
 import { RULES, type Rule, stepFactor } from './rules';
-import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec } from './spec';
+import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec, type StateField } from './spec';
 import { adaptiveRate, applyUpdate, denominatorMoment, type Slot } from './update-ops';
 
-/** What a per-variable field map can show (the visualizer's "what is shown" switch). */
-export type StateField = 'adaptiveRate' | 'effectiveStep' | 'sqrtSecondMoment' | 'absFirstMoment';
+export type { StateField } from './spec';
 
 const SLOT_SUFFIXES = ['m', 'v', 'vmax', 'step'] as const;
 type SlotSuffix = (typeof SLOT_SUFFIXES)[number];
@@ -61,7 +60,7 @@ export class CalibratedOptimizer extends tf.Optimizer {
       : Object.entries(variableGradients);
     const rule = RULES[this.specValue.name];
     const spec = this.specValue;
-    // One fused kernel per variable where the backend has one (DESIGN.md §2), else tf ops.
+    // One fused kernel per variable where the backend has one (fused/), else tf ops.
     // A φ formula has no fused template (it is any tree of ops): the custom rule always runs as tf ops.
     const fused = rule.denominator !== 'custom' && fusedKernelAvailable();
     tf.tidy(() => {
@@ -79,7 +78,7 @@ export class CalibratedOptimizer extends tf.Optimizer {
   }
 
   /**
-   * The current A-LR (1/denom, DESIGN.md §1) of every variable that has taken a step, keyed by
+   * The current A-LR (1/denom, docs/ARCHITECTURE.md "The update rule") of every variable that has taken a step, keyed by
    * variable name. The tensors are new: the caller disposes them. Empty before the first step.
    */
   adaptiveRates(): { [variableName: string]: tf.Tensor } {

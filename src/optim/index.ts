@@ -1,4 +1,4 @@
-// The calibrated optimizer library (DESIGN.md §3): createOptimizer(spec) → a tf.Optimizer whose
+// The calibrated optimizer library (its contract: docs/ARCHITECTURE.md): createOptimizer(spec) → a tf.Optimizer whose
 // per-variable A-LR can be read, and whose hyperparameters can change live.
 
 import { CalibratedOptimizer } from './calibrated-optimizer';

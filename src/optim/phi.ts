@@ -1,5 +1,5 @@
 // Every rule's calibration as a function φ of z (the root the denominator reads: √v, √v̂ or √max v),
-// in float64 plain TypeScript: A-LR = 1/φ(z) (DESIGN notes' unifying view, Tong, Liang & Bi §3).
+// in float64 plain TypeScript: A-LR = 1/φ(z) (the unifying view of docs/calibration.md; Tong, Liang & Bi §3).
 // The φ view draws these; the tf update in update-ops.ts computes the same denominators on the device.
 
 import { compiledPhi } from './formula/cache';

@@ -1,5 +1,5 @@
 // A float64 reference of every rule, written coordinate by coordinate straight from the equations
-// (DESIGN.md §1; Tong, Liang & Bi, arXiv 1908.00700, Alg. 1–2) and deliberately sharing no code
+// (docs/ARCHITECTURE.md, "The update rule"; Tong, Liang & Bi, arXiv 1908.00700, Alg. 1–2) and deliberately sharing no code
 // with the tfjs implementation, so that each checks the other. Plain TypeScript: no tfjs, no DOM.
 
 import { evaluatePhi } from './formula/evaluate';

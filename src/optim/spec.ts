@@ -192,3 +192,10 @@ export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): Op
   }
   return spec;
 }
+
+/**
+ * What a per-variable field map can show (the visualizer's "what is shown" switch): the A-LR, the
+ * effective step, √v or |m|. Here, in plain TypeScript, so that the snapshot types and the UI share it.
+ */
+export const STATE_FIELDS = ['adaptiveRate', 'effectiveStep', 'sqrtSecondMoment', 'absFirstMoment'] as const;
+export type StateField = (typeof STATE_FIELDS)[number];

@@ -1,4 +1,4 @@
-// One variable's update as tfjs ops (DESIGN.md §1). Callers run these inside `tf.tidy`.
+// One variable's update as tfjs ops (docs/ARCHITECTURE.md, "The update rule"). Callers run these inside `tf.tidy`.
 // Scalars such as 1 − β2 are computed in float64 here and only then become float32 tensors:
 // `1 − 0.999` in float32 is off by 1.3e-5 relative.
 

@@ -4,6 +4,7 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { EngineClient } from '../engine/client';
+import { errorMessage } from '../engine/error-message';
 import type { BackendPreference, BackendReady, DataPrefetch } from '../engine/protocol';
 import { knownRates, rememberRates } from './rate-cache';
 
@@ -57,7 +58,7 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
           store.setState({ engine: { phase: 'ready', client: c, generation: mine, ready } });
         return ready;
       } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
+        const error = errorMessage(err);
         if (mine === generation)
           store.setState({ engine: { phase: 'failed', client: c, generation: mine, error } });
         return null;

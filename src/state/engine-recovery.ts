@@ -4,6 +4,7 @@
 // state from the latest checkpoint the old one sent, and training resumes if it was playing. No tfjs here.
 
 import type { EngineClient, EngineListeners } from '../engine/client';
+import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig } from '../engine/experiment';
 import { BACKEND_LABELS } from '../engine/protocol';
 import type { Checkpoint } from '../engine/session/checkpoint';
@@ -74,7 +75,7 @@ export function createEngineRecovery(
         `The engine stopped unexpectedly (${reason}). It was restarted and the runs restored from step ${step}, the last checkpoint; the charts keep their history.`,
       );
     } catch (err) {
-      training.fail(`The engine was restarted but the runs could not be restored: ${errorText(err)}`);
+      training.fail(`The engine was restarted but the runs could not be restored: ${errorMessage(err)}`);
     }
   };
 
@@ -98,8 +99,4 @@ export function createEngineRecovery(
     dead: (reason) => void restart(reason),
   };
   return { listeners };
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

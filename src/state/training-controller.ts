@@ -2,6 +2,7 @@
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
 import type { EngineClient } from '../engine/client';
+import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
 import { checkExperimentBudget } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
@@ -46,7 +47,7 @@ export function createTrainingController(connection: EngineConnection, training:
       await work();
       return true;
     } catch (err) {
-      training.fail(err instanceof Error ? err.message : String(err));
+      training.fail(errorMessage(err));
       return false;
     }
   };

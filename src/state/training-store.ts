@@ -1,4 +1,4 @@
-// Training state outside React (STYLE.md: state outside React, redraw when dirty): the latest
+// Training state outside React (docs/ARCHITECTURE.md: state outside React, redraw when dirty): the latest
 // snapshot, the status of the worker's loop, and a bounded per-run history for the charts.
 // No tfjs here.
 

@@ -1,5 +1,5 @@
 // How anisotropic the A-LR is, in orders of magnitude: the headline "max/min A-LR: 10^7.2" readout.
-// Adam's A-LR spans up to 1/ε = 1e8 for never-fed weights; Sadam's is capped at β/ln 2 (DESIGN §1).
+// Adam's A-LR spans up to 1/ε = 1e8 for never-fed weights; Sadam's is capped at β/ln 2 (docs/ARCHITECTURE.md, "The update rule").
 
 import { type PercentileResult, type Percentiles, percentilesWithCounts } from './percentiles';
 

@@ -9,7 +9,7 @@ import {
   perLayerStats,
 } from './field-layout';
 import { percentiles } from './percentiles';
-import { seededRandom } from './test-random';
+import { mulberry32 } from './random';
 
 // The MNIST MLP 784-128-64-10 as the engine lays it out.
 const MLP = layoutFromShapes([
@@ -91,7 +91,7 @@ describe('checkLayout', () => {
 });
 
 describe('perLayerPercentiles', () => {
-  const rand = seededRandom(3);
+  const rand = mulberry32(3);
   const field = Float32Array.from({ length: layoutLength(MLP) }, () => 10 ** (rand() * 12 - 4));
 
   it('matches percentiles of each layer copied out, and leaves the field untouched', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOG_HISTOGRAM_DEFAULTS, logHistogram, logHistogramEdges } from './histogram';
-import { seededRandom } from './test-random';
+import { mulberry32 } from './random';
 
 function binOf(h: ReturnType<typeof logHistogram>): number {
   const nonEmpty = Array.from(h.counts.keys()).filter((i) => (h.counts[i] as number) > 0);
@@ -46,7 +46,7 @@ describe('logHistogram', () => {
   });
 
   it('matches the bin each value was drawn from, and conserves the count', () => {
-    const rand = seededRandom(7);
+    const rand = mulberry32(7);
     const opts = { minExp: -2, maxExp: 3, binsPerDecade: 4 };
     const bins = 20;
     const expected = new Uint32Array(bins);

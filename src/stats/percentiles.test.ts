@@ -7,7 +7,7 @@ import {
   percentiles,
   percentilesWithCounts,
 } from './percentiles';
-import { seededRandom } from './test-random';
+import { mulberry32 } from './random';
 
 // The reference: sort a float64 copy of the finite values, then numpy's 'linear' method written out.
 function reference(values: ArrayLike<number>): Percentiles {
@@ -92,7 +92,7 @@ describe('percentiles: numpy linear on hand examples', () => {
 });
 
 describe('percentiles: against the sorting reference on random data', () => {
-  const rand = seededRandom(1908_00700);
+  const rand = mulberry32(1908_00700);
   const generators: [string, (n: number) => number[]][] = [
     ['uniform', (n) => Array.from({ length: n }, () => rand())],
     // A-LR-like: log-uniform over 12 decades.

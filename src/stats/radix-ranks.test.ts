@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { percentiles } from './percentiles';
 import { radixRanks } from './radix-ranks';
-
-function lcg(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
-    return a / 2 ** 32;
-  };
-}
+import { mulberry32 } from './random';
 
 /** Samples that stress the buckets: spikes of equal values, negatives, tiny and huge magnitudes. */
 function samples(): Float32Array[] {
-  const r = lcg(3);
+  const r = mulberry32(3);
   const n = 60_000;
   const alr = Float32Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1e8 : 10 ** (r() * 6 - 1)));
   const signed = Float32Array.from({ length: n }, () => (r() - 0.5) * 10 ** (r() * 20 - 10));

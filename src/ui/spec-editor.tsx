@@ -1,6 +1,7 @@
 // Every hyperparameter of one run, live: its label, lr, β1, β2, ε, softplus β (log slider 1…1000),
 // weight decay and convention. A change takes effect at the next step; a bad value is refused next to its field.
 
+import { errorMessage } from '../engine/error-message';
 import { RULES } from '../optim/rules';
 import type { OptimizerSpec, OptimizerSpecInput } from '../optim/spec';
 import { resolveSpec } from '../optim/spec';
@@ -29,7 +30,7 @@ export function specProblem(spec: OptimizerSpec, key: NumericKey, value: number)
     resolveSpec({ ...spec, [key]: value } as OptimizerSpecInput);
     return null;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return errorMessage(err);
   }
 }
 

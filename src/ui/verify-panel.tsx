@@ -1,7 +1,9 @@
 // "Verify optimizers": runs the optimizer self-check on the running backend (float64 reference, async
 // reads only) and reports N/N passed or what failed.
+
 import { useState } from 'react';
 import type { EngineClient } from '../engine/client';
+import { errorMessage } from '../engine/error-message';
 import { BACKEND_LABELS, type BackendName } from '../engine/protocol';
 import type { SelfCheckReport } from '../optim/self-check';
 import { useT } from './i18n';
@@ -33,7 +35,7 @@ export function VerifyPanel({
       const ms = Math.round(performance.now() - since);
       setStatus({ phase: 'done', report, ms });
     } catch (err) {
-      setStatus({ phase: 'error', message: err instanceof Error ? err.message : String(err) });
+      setStatus({ phase: 'error', message: errorMessage(err) });
     }
   };
 

@@ -3,6 +3,8 @@
 // (tests, headless experiments) use nodeAssetLoader from ./node-asset-loader — a separate module so
 // that node:fs never reaches the browser bundle. This file must stay free of Node imports.
 
+import { errorMessage } from '../error-message';
+
 /** Reads one file, given its path relative to the app's public root (e.g. "data/mnist/meta.json"). */
 export type AssetLoader = (relativePath: string) => Promise<ArrayBuffer>;
 
@@ -58,7 +60,7 @@ export function fetchAssetLoader(
     try {
       response = await fetchImpl(url);
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = errorMessage(err);
       throw new Error(`could not fetch ${relativePath} (${url.href}): ${why}`);
     }
     if (!response.ok) {

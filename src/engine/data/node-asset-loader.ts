@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorMessage } from '../error-message';
 import { type AssetLoader, assetPathSegments } from './asset-loader';
 
 /** This repository's public/ folder, found relative to this source file (valid when run from source). */
@@ -21,7 +22,7 @@ export function nodeAssetLoader(publicDir: string): AssetLoader {
       bytes = await readFile(file);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
+      const why = code === 'ENOENT' ? 'no such file' : errorMessage(err);
       throw new Error(`could not load ${relativePath} from ${file}: ${why}`);
     }
     // A Buffer may be a view into a larger pooled ArrayBuffer: hand back exactly this file's bytes.

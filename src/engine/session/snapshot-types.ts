@@ -1,7 +1,7 @@
 // What the engine sends at display cadence: plain data (typed arrays are transferred, not copied).
 // No tfjs here, so the store and the UI can import these types.
 
-import type { OptimizerSpec } from '../../optim/spec';
+import type { OptimizerSpec, StateField } from '../../optim/spec';
 import type { LayerSlice as FieldSlice } from '../../stats/field-layout';
 import type { LogHistogram } from '../../stats/histogram';
 import type { Percentiles } from '../../stats/percentiles';
@@ -13,8 +13,8 @@ export interface LayerSlice extends FieldSlice {
   display?: ParamDisplay;
 }
 
-/** What a heatmap can show per parameter (issue #4's switch). */
-export type FieldKind = 'adaptiveRate' | 'effectiveStep' | 'sqrtSecondMoment' | 'absFirstMoment';
+/** What a heatmap can show per parameter (issue #4's switch): the optimizer's own StateField. */
+export type FieldKind = StateField;
 
 export interface RunSnapshot {
   runId: string;

@@ -2,7 +2,7 @@
 // then compute statistics in plain TypeScript (stats/).
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { StateField } from '../../optim/calibrated-optimizer';
+import type { StateField } from '../../optim/spec';
 import { ordersOfMagnitude } from '../../stats/anisotropy';
 import { perLayerPercentiles } from '../../stats/field-layout';
 import { logHistogram } from '../../stats/histogram';

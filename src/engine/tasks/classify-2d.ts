@@ -3,13 +3,14 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, type Seeds } from '../random';
-import { BatchOrder, gatherBatch } from './batch-order';
+import { BatchOrder } from './batch-order';
+import { classifierSteps } from './classifier-steps';
 import type { Classify2dConfig } from './configs';
 import { checkCustomPoints, describeScale, scaleCustomPoints, splitCustomPoints } from './custom-points';
 import { generate2d, type Points2d } from './datasets-2d';
 import { deviceData } from './device-data';
 import { accuracyOf, mlpForward, mlpParams, softmaxCrossEntropy } from './params';
-import type { Batch, EvaluationTensors, ParamMap, Task, TaskView } from './task';
+import type { EvaluationTensors, ParamMap, Task, TaskView } from './task';
 
 const GRID = 40;
 const EXTENT: [number, number, number, number] = [-1.2, 1.2, -1.2, 1.2];
@@ -78,17 +79,7 @@ export function createClassify2d(config: Classify2dConfig, seeds: Seeds): Task {
     hasAccuracy: true,
     stepsPerEpoch: order.stepsPerEpoch,
     tracesParams: false,
-    nextBatch(): Batch {
-      const indices = order.next();
-      return tf.tidy(() => {
-        const { trainX, trainY } = data.get();
-        return gatherBatch(trainX, trainY, indices);
-      });
-    },
-    loss: (p, batch) => {
-      if (!batch) throw new Error('classify2d needs a batch');
-      return softmaxCrossEntropy(forward(batch.x, p), batch.y, train.classes);
-    },
+    ...classifierSteps('classify2d', order, () => data.get(), forward, train.classes),
     evaluate(p): EvaluationTensors {
       const { testX, testY, grid } = data.get();
       const logits = forward(testX, p);

@@ -5,12 +5,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadMnistOnce } from '../data/load-datasets';
 import { MNIST_CLASSES, MNIST_COLS, MNIST_PIXELS, MNIST_ROWS } from '../data/mnist-format';
 import { createRandom, type Seeds } from '../random';
-import { BatchOrder, gatherBatch } from './batch-order';
+import { BatchOrder } from './batch-order';
+import { classifierSteps } from './classifier-steps';
 import type { MnistConfig } from './configs';
 import { convValid, maxPool2 } from './conv-layers';
 import { deviceData } from './device-data';
 import { accuracyOf, glorotUniform, mlpForward, mlpParams, softmaxCrossEntropy, zerosInit } from './params';
-import type { AssetLoader, Batch, EvaluationTensors, ParamMap, ParamSpec, Task, TaskView } from './task';
+import type { AssetLoader, EvaluationTensors, ParamMap, ParamSpec, Task, TaskView } from './task';
 
 /** Test digits shown with their predictions. */
 const STRIP = 16;
@@ -84,17 +85,7 @@ export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader:
     hasAccuracy: true,
     stepsPerEpoch: order.stepsPerEpoch,
     tracesParams: false,
-    nextBatch(): Batch {
-      const indices = order.next();
-      return tf.tidy(() => {
-        const { trainX, trainY } = tensors.get();
-        return gatherBatch(trainX, trainY, indices);
-      });
-    },
-    loss: (p, batch) => {
-      if (!batch) throw new Error('mnist needs a batch');
-      return softmaxCrossEntropy(forward(batch.x, p), batch.y, MNIST_CLASSES);
-    },
+    ...classifierSteps('mnist', order, () => tensors.get(), forward, MNIST_CLASSES),
     evaluate(p): EvaluationTensors {
       const { testX, testY } = tensors.get();
       const logits = forward(testX, p);

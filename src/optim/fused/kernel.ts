@@ -1,4 +1,4 @@
-// The fused optimizer update as one tfjs kernel (DESIGN.md §2): inputs x, g, m, v (and vmax for AMS
+// The fused optimizer update as one tfjs kernel (docs/ARCHITECTURE.md): inputs x, g, m, v (and vmax for AMS
 // rules), outputs x', m', v' (and vmax'). Each backend registers its own implementation
 // (register-*.ts); running it through tf.engine().runKernel keeps every output inside tfjs's memory
 // management, so `tidy` and `numTensors` see it like any other op.

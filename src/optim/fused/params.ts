@@ -1,4 +1,4 @@
-// The scalars of one fused optimizer update (DESIGN.md §2): every rule of RULES reduced to one
+// The scalars of one fused optimizer update (docs/ARCHITECTURE.md, "Optimizer rules and their kernels"): every rule of RULES reduced to one
 // arithmetic template, so that each backend's kernel is a single loop or shader with no branches on
 // the rule's name. Computed in float64 here; kernels receive them as float32 uniforms, which is why
 // 1 − β1 and 1 − β2 are passed already subtracted (1 − 0.999 in float32 is off by 1.3e-5 relative).

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../stats/random';
 import { RULES } from '../rules';
 import { type OptimizerName, resolveSpec } from '../spec';
 import { useBackend } from '../testing/node-backends';
@@ -18,17 +19,9 @@ import { wasmSimdActive, wasmSimdReady } from './register-wasm';
 
 type Data = Record<'x' | 'g' | 'm' | 'v' | 'vmax', Float32Array>;
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 /** Inputs of n floats; `kind` picks the regime. */
 function data(n: number, kind: 'typical' | 'zeros' | 'huge' | 'denormal', seed = 1): Data {
-  const r = lcg(seed);
+  const r = mulberry32(seed);
   const f = (fn: (i: number) => number) => Float32Array.from({ length: n }, (_, i) => fn(i));
   switch (kind) {
     case 'typical':

@@ -1,6 +1,6 @@
 // The fused update on tfjs's WebGPU backend: one WGSL dispatch per output (m', v', vmax', then x'),
 // all queued on the backend's command encoder through its public runWebGPUProgram, so tfjs owns every
-// buffer. No reads back to the CPU happen here (dataSync kills the device on this stack, DESIGN §4).
+// buffer. No reads back to the CPU happen here (dataSync kills the device on this stack: docs/backends.md).
 
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type * as tf from '@tensorflow/tfjs-core';

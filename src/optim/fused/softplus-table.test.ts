@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../stats/random';
 import { exactSoftplus } from './loop';
 import { SOFTPLUS_COEFFS, softplusScaled, TABLE_DENSITY, TABLE_END, tableSoftplus } from './softplus-table';
 
@@ -17,11 +18,8 @@ function worstRelError(from: number, to: number, step: number): { err: number; a
     }
   };
   for (let y = from; y <= to; y += step) check(y);
-  let s = 12345;
-  for (let k = 0; k < 200_000; k++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    check(from + (s / 4294967296) * (to - from));
-  }
+  const random = mulberry32(12345);
+  for (let k = 0; k < 200_000; k++) check(from + random() * (to - from));
   return { err, at };
 }
 

@@ -6,6 +6,7 @@
 // fields; decimal commas when the separator is not a comma; labels as whole numbers or as names
 // (up to 10 classes); empty lines and # comments.
 
+import { errorMessage } from '../../engine/error-message';
 import { type CustomPoints, checkCustomPoints, spanProblem } from '../../engine/tasks/custom-points';
 import { CSV_LIMITS } from './csv-limits';
 
@@ -115,7 +116,7 @@ export function parsePointsCsv(bytes: ArrayBuffer | Uint8Array, fileName: string
     }
     return {
       ok: false,
-      error: `could not read the file: ${err instanceof Error ? err.message : String(err)}`,
+      error: `could not read the file: ${errorMessage(err)}`,
     };
   }
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../engine/random';
 import { SCENES } from '../../engine/scenes';
 import { decodeState } from './codec';
-import { expectValid } from './codec-test-helpers';
 import { OWNED_KEYS } from './schema';
+import { expectValid } from './testing/codec-checks';
 
 describe('fuzz: malformed links never throw and always give a valid state', () => {
   const random = createRandom(20240611);

@@ -5,8 +5,8 @@ import type { ExperimentConfig } from '../../engine/experiment';
 import { sceneById } from '../../engine/scenes';
 import { DEFAULT_PHI } from '../../optim/spec';
 import { decodeState, encodeState, resolveUrlState, type UrlState } from './codec';
-import { roundTrip } from './codec-test-helpers';
 import { DEFAULT_VIEW } from './schema';
+import { roundTrip } from './testing/codec-checks';
 
 function withCustom(phi: string | undefined): UrlState {
   const scene = sceneById('fig1-mnist');

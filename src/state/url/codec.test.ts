@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../engine/experiment';
 import { DEFAULT_SCENE_ID, SCENES, sceneById } from '../../engine/scenes';
 import { decodeState, encodeState, migrate, type UrlState } from './codec';
-import { roundTrip } from './codec-test-helpers';
 import { splitQuery } from './query';
 import { DEFAULT_VIEW, OWNED_KEYS } from './schema';
+import { roundTrip } from './testing/codec-checks';
 
 const view = { ...DEFAULT_VIEW };
 

@@ -57,12 +57,17 @@ export interface UrlState {
 // Versions.
 
 /**
- * Maps parameters written by an older version onto this version's names. Version 1 is the first, so this
- * is the identity; a v2 that renames `agg` would add `if (version < 2) rename 'agg' → 'aggregate'` here.
+ * How a link of version k − 1 is read as version k, one entry per version after the first. Version 1 is
+ * the only one so far, so there is none yet: a v2 that renames `agg` would add
+ * `2: (params) => params.map((p) => (p.key === 'agg' ? { ...p, key: 'aggregate' } : p))`.
  */
+const MIGRATIONS: Readonly<Record<number, (params: RawParam[]) => RawParam[]>> = {};
+
+/** Maps parameters written by an older version onto this version's names, one version step at a time. */
 export function migrate(version: number, params: RawParam[]): RawParam[] {
-  if (version >= URL_SCHEMA_VERSION) return params;
-  return params;
+  let migrated = params;
+  for (let v = version + 1; v <= URL_SCHEMA_VERSION; v++) migrated = MIGRATIONS[v]?.(migrated) ?? migrated;
+  return migrated;
 }
 
 // ---------------------------------------------------------------------------------------------------------

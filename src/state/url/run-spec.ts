@@ -1,6 +1,7 @@
 // Optimizer specs inside `run=` and `at=` values: `id:name,lr=1e-3,label=A%20B`, read leniently (a
 // refused value is clamped or replaced, with a notice) and written with only what differs from defaults.
 
+import { errorMessage } from '../../engine/error-message';
 import type { RunConfig, ScheduledChange } from '../../engine/experiment';
 import { checkFormula } from '../../optim/formula/evaluate';
 import { describeFormulaProblem } from '../../optim/formula/messages';
@@ -73,7 +74,7 @@ function specProblem(input: OptimizerSpecInput): string | null {
     resolveSpec(input);
     return null;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return errorMessage(err);
   }
 }
 

@@ -1,5 +1,5 @@
-// The persisted URL parameters as one declarative table (STYLE.md: "One declarative table drives state
-// and URL"): a readable name, a value type that parses, clamps and formats, and where the value lives in
+// The persisted URL parameters as one declarative table (docs/ARCHITECTURE.md, "A URL key,
+// to the app's state"): a readable name, a value type that parses, clamps and formats, and where the value lives in
 // the app's state. Adding a knob is one row. Pure data and parsing (no tfjs, no DOM).
 
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../engine/protocol';
@@ -15,7 +15,7 @@ import {
   type TaskConfig,
 } from '../../engine/tasks/configs';
 import { DATASETS_2D } from '../../engine/tasks/datasets-2d';
-import type { OptimizerSpec } from '../../optim/spec';
+import { type OptimizerSpec, STATE_FIELDS } from '../../optim/spec';
 
 /** Written as `v=1`. A link without `v` is version 1; `migrate` maps older names when this grows. */
 export const URL_SCHEMA_VERSION = 1;
@@ -237,12 +237,7 @@ export const PHI_KEY = 'phi';
 /** Run ids become test ids and panel keys: keep them plain. */
 export const RUN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
-export const FIELD_KINDS: readonly FieldKind[] = [
-  'adaptiveRate',
-  'effectiveStep',
-  'sqrtSecondMoment',
-  'absFirstMoment',
-];
+export const FIELD_KINDS: readonly FieldKind[] = STATE_FIELDS;
 export const AGGREGATES = ['max', 'min', 'mean'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 

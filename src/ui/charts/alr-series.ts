@@ -45,7 +45,7 @@ export function alrExtent(
   return positiveExtent(values);
 }
 
-/** One log y-domain for several runs (DESIGN §5: both panels share one y-axis), bounds included. */
+/** One log y-domain for several runs (both panels share one y-axis), bounds included. */
 export function sharedAlrDomain(series: readonly AlrSeries[], bounds: readonly number[]): [number, number] {
   return decadeDomain(alrExtent(series, bounds));
 }

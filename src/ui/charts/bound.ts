@@ -1,5 +1,5 @@
 // The A-LR ceiling of a run's rule, with the label the charts put on its reference line
-// (DESIGN §1: Adam/AMSGrad A-LR ≤ 1/ε; Sadam/SAMSGrad ≤ β/ln 2 because softplus_β(z) ≥ ln 2/β).
+// (docs/ARCHITECTURE.md, "The update rule": Adam/AMSGrad A-LR ≤ 1/ε; Sadam/SAMSGrad ≤ β/ln 2 because softplus_β(z) ≥ ln 2/β).
 
 import { adaptiveRateCeiling, RULES } from '../../optim/rules';
 import type { OptimizerSpec } from '../../optim/spec';

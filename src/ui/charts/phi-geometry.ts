@@ -19,14 +19,7 @@ export interface PhiViewRun {
 }
 
 /** z quantiles of a run's coordinates (0 where √v is 0, e.g. weights that never saw a gradient). */
-export interface ZMarks {
-  min: number;
-  p1: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p99: number;
-  max: number;
+export interface ZMarks extends Percentiles {
   /**
    * Where a flat start of φ ends (0 if none): a weight shown at z = 0 may sit anywhere below it, since
    * its A-LR 1/φ(0) is the same (max(z, 1e-2) is flat up to 1e-2).

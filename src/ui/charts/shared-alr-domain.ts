@@ -1,4 +1,4 @@
-// The shared log domain of the A-LR charts (DESIGN §5: one y-axis for every run), from the store's
+// The shared log domain of the A-LR charts (one y-axis for every run), from the store's
 // state: all runs' history extents and their ceilings, padded to whole decades. Pure (no React).
 import type { TrainingState } from '../../state/training-store';
 import { alrBound } from './bound';

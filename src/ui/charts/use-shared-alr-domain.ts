@@ -1,5 +1,5 @@
-// One log y-domain for every run's Figure-1 panel and histogram (DESIGN §5: "both panels share one
-// y-axis by default"), from all runs' histories and ceilings. Changes only when a decade end moves, so
+// One log y-domain for every run's Figure-1 panel and histogram (both panels share one
+// y-axis by default), from all runs' histories and ceilings. Changes only when a decade end moves, so
 // it re-renders the panels rarely.
 import { useMemo } from 'react';
 import { useStore } from 'zustand';

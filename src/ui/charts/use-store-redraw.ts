@@ -1,4 +1,4 @@
-// STYLE.md "state outside React, redraw when dirty": a chart subscribes to the training store itself and
+// State outside React, redraw when dirty (docs/ARCHITECTURE.md): a chart subscribes to the training store itself and
 // repaints in the next animation frame when a new snapshot arrived — never more than once a frame,
 // without a React render per snapshot, and not at all while the tab is hidden (src/ui/page-visibility.ts).
 import { useEffect, useRef } from 'react';

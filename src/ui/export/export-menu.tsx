@@ -5,6 +5,7 @@
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { errorMessage } from '../../engine/error-message';
 import { training } from '../../state/app-state';
 import { t, useLanguage } from '../i18n';
 import { downloadBlob, downloadText, exportFileName, MIME } from './download';
@@ -246,7 +247,7 @@ export function ExportMenu({ scene, className, align = 'start' }: ExportMenuProp
       setMessage({
         text: t('export.failed', {
           label: item.label,
-          reason: err instanceof Error ? err.message : String(err),
+          reason: errorMessage(err),
         }),
         error: true,
       });

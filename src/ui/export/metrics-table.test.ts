@@ -8,18 +8,15 @@ import {
   csvField,
   csvNumber,
   finiteOrNull,
-  isCsvNumber,
   METRICS_SCHEMA,
   metricsRows,
-  parseCsv,
   type RunHistory,
   runHistories,
   toCsv,
   toJson,
   toJsonText,
-  validateMetricsCsv,
-  validateMetricsDocument,
 } from './metrics-table';
+import { isCsvNumber, parseCsv, validateMetricsCsv, validateMetricsDocument } from './testing/metrics-checks';
 
 const spec = (name: OptimizerSpec['name']): OptimizerSpec => ({
   name,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../stats/random';
 import { type AggregateOp, aggregate, aggregatedSize, CODES, representativeCell } from './aggregate';
 import { arrange } from './arrange';
 import { ColourTable, EMPTY_INDEX, NO_DATA_INDEX } from './color-table';
@@ -44,14 +45,6 @@ function decode(op: AggregateOp, data: Int32Array) {
   );
 }
 
-function seeded(seed: number) {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
 /** Cells spanning 12 decades with zeros, negatives, ±∞, NaN and gaps mixed in. */
 function randomCells(n: number, rand: () => number): (number | 'gap')[] {
   return Array.from({ length: n }, () => {
@@ -77,7 +70,7 @@ describe('aggregate', () => {
       [3, 2, 5], // one block bigger than the image
     ] as const) {
       it(`${op} of ${f}×${f} blocks over ${width}×${height} matches the obvious loop`, () => {
-        const rand = seeded(width * 1000 + height * 10 + f);
+        const rand = mulberry32(width * 1000 + height * 10 + f);
         const cells = randomCells(width * height, rand);
         const size = aggregatedSize(width, height, f);
         const dst = new Int32Array(size.width * size.height);

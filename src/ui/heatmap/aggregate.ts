@@ -5,8 +5,8 @@
 //
 // Input is the Int32 form `Arrangement.gather` writes: float32 bit patterns of values ≥ +0 (up to +∞),
 // and two codes per op for NaN and empty cells. Non-negative float32s order exactly like their bit
-// patterns read as integers, so max and min run on integers without branches (DESIGN §2: 22 ms naive vs
-// 3.2 ms for 4M cells). The codes are chosen so that integer order does the right thing with them too:
+// patterns read as integers, so max and min run on integers without branches (docs/ARCHITECTURE.md, "Heatmap
+// speed": 22 ms naive vs 3.2 ms for 4M cells). The codes are chosen so that integer order does the right thing with them too:
 // for max they sit below every value (empty < NaN < +0), for min above every value (+∞ < NaN < empty),
 // so a block's result is "no data" only if it holds no value, and "empty" only if it holds only gaps.
 //
@@ -139,7 +139,7 @@ function minN(src: Int32Array, width: number, height: number, f: number, dst: In
   }
 }
 
-// 2×2 blocks (the common case, and DESIGN §2's benchmark): four reads, three branch-free maxima per
+// 2×2 blocks (the common case, and the benchmark's): four reads, three branch-free maxima per
 // pixel, no accumulator in memory; a lone last column or row is its own partial block.
 function max2(src: Int32Array, width: number, height: number, dst: Int32Array): void {
   const w = Math.ceil(width / 2);

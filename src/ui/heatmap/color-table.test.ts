@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../stats/random';
 import {
   COLOURS,
   ColourTable,
@@ -25,17 +26,6 @@ const bitsOf = (v: number) => {
 /** The straightforward mapping: log10 per value, empty markers apart. */
 const reference = (bits: number, lo: number, hi: number) =>
   bits === EMPTY_BITS_LOW || bits === EMPTY_BITS_HIGH ? EMPTY_INDEX : colourIndex(floatOf(bits), lo, hi);
-
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('colour table', () => {
   it('packs viridis as opaque RGBA in ImageData byte order, grey for no data, transparent for empty', () => {
@@ -87,7 +77,7 @@ describe('colour table', () => {
   ] as const) {
     it(`agrees with a plain log10 on every kind of float (domain [${lo}, ${hi}])`, () => {
       const t = new ColourTable(lo, hi);
-      const rand = seeded(Math.round(lo * 1000 + hi));
+      const rand = mulberry32(Math.round(lo * 1000 + hi));
       let worst = 0;
       const check = (bits: number) => {
         const off = Math.abs(t.indexOfBits(bits) - reference(bits, lo, hi));
@@ -118,7 +108,7 @@ describe('colour table', () => {
       [-45, 39],
     ] as const) {
       const table = new ColourTable(lo, hi);
-      const rand = seeded(7);
+      const rand = mulberry32(7);
       const bits = new Uint32Array(100_000);
       for (let i = 0; i < bits.length; i += 2) {
         bits[i] = Math.floor(rand() * 4294967296);

@@ -6,7 +6,7 @@
 // Cividis is safer still for deuteranopes, but it passes through neutral grey in its middle, which is
 // the colour "no data" (NaN) has to own; viridis has no grey anywhere, so NaN cells stay unmistakable.
 //
-// Fast path (DESIGN §2 "Heatmaps"): a float32's upper 16 bits (sign, exponent, 7 mantissa bits) pick
+// Fast path (docs/ARCHITECTURE.md, "Heatmap speed"): a float32's upper 16 bits (sign, exponent, 7 mantissa bits) pick
 // one of 65,536 buckets, each 0.0034 decade wide for positive values. A colour is ≥ 0.0034 decade wide
 // whenever hi − lo ≥ 0.87, so a bucket holds at most one colour boundary: each bucket stores its colour
 // below and above the boundary and the boundary's own bit pattern, and one unsigned compare of the

@@ -1,5 +1,5 @@
 // The colour domain (log10 units) a set of fields needs: whole decades from the smallest positive to
-// the largest finite value. Pass one domain to every panel (DESIGN §5: both panels share one log
+// the largest finite value. Pass one domain to every panel (both panels share one log
 // colour scale) so the same colour means the same A-LR everywhere.
 
 export type Domain = readonly [lo: number, hi: number];

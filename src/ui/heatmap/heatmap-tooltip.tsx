@@ -1,14 +1,15 @@
 // What one cell holds: layer, tensor index (and the tile reading), the value now, and the sparkline of
 // its A-LR over time. Mounted only while a cell is pointed at or focused, so its per-snapshot
 // re-render is the only React work the live heatmaps cause.
+
 import { useLayoutEffect, useRef } from 'react';
+import { runOf } from '../../state/run-selectors';
 import { useT } from '../i18n';
 import { useTraining } from '../use-training';
 import type { AggregateOp } from './aggregate';
 import { describeCell } from './arrange';
 import { fieldLabel, formatValue, opLabel } from './labels';
 import type { LayerPlan } from './painter';
-import { runOf } from './run-of';
 import { Sparkline } from './sparkline';
 
 export interface TooltipCell {

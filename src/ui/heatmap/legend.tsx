@@ -1,5 +1,5 @@
 // The colour bar the heatmaps use, with a log axis at the powers of ten of the current domain and the
-// two ceilings that make the paper's point: Adam's A-LR ≤ 1/ε, Sadam's ≤ β/ln 2 (DESIGN §1).
+// two ceilings that make the paper's point: Adam's A-LR ≤ 1/ε, Sadam's ≤ β/ln 2 (docs/ARCHITECTURE.md, "The update rule").
 import './heatmap.css';
 import { axisBottom, scaleLog, select } from 'd3';
 import { useEffect, useId, useRef } from 'react';

@@ -1,12 +1,13 @@
 // Every layer of one run as a heatmap of the shown field (A-LR by default), one titled canvas per
 // layer, MNIST's first layer as 28×28 tiles. The field never goes through React: this component
 // subscribes to the training store, keeps the latest snapshot in a ref, marks the picture dirty and
-// paints in the next animation frame (STYLE.md: state outside React, redraw when dirty), never while
+// paints in the next animation frame (docs/ARCHITECTURE.md, "A snapshot, from the worker to the canvas"), never while
 // the tab is hidden. React renders only when the layout, the panel width or the cursor changes.
 import './heatmap.css';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { training } from '../../state/app-state';
+import { runOf } from '../../state/run-selectors';
 import { useLanguage } from '../i18n';
 import { createFrameLoop, type FrameLoop } from '../page-visibility';
 import { useTraining } from '../use-training';
@@ -16,8 +17,8 @@ import { type Domain, domainOf } from './domain';
 import { cellSummary, HeatmapTooltip } from './heatmap-tooltip';
 import { fieldLabel } from './labels';
 import { type Cursor, type CursorSource, LayerHeatmap } from './layer-heatmap';
+import { layoutKey } from './layout-key';
 import { type LayerPlan, mainLayer, paintLayer, planLayer } from './painter';
-import { layoutKey, runOf } from './run-of';
 
 export interface RunHeatmapsProps {
   /** The run to draw (`RunSnapshot.runId`). */
@@ -267,7 +268,7 @@ export function RunHeatmaps({ runId, domain, aggregate = 'max', onDomain, fill =
           canvas={canvases.current.get(cursor.layer) ?? null}
         />
       )}
-      <p className="heatmaps__sr" aria-live="polite">
+      <p className="sr-only heatmaps__sr" aria-live="polite">
         {announce}
       </p>
     </div>

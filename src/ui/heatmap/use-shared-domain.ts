@@ -1,4 +1,4 @@
-// One colour domain for every run's panel (DESIGN §5: both panels share one log colour scale), from
+// One colour domain for every run's panel (both panels share one log colour scale), from
 // the fields the heatmaps show. Re-renders its caller only when the whole-decade domain changes.
 import { useMemo } from 'react';
 import type { TrainingState } from '../../state/training-store';

@@ -1,10 +1,10 @@
-// Test helpers for the URL codec's tests: what a state means once resolved, a checked round trip, and
-// every property the app relies on in a decoded state.
+// Test helpers for the URL codec's tests (only tests import this file; it imports vitest): what a state
+// means once resolved, a checked round trip, and every property the app relies on in a decoded state.
 import { expect } from 'vitest';
-import { sceneById } from '../../engine/scenes';
-import { resolveSpec } from '../../optim/spec';
-import { canonicalExperiment } from './canonical';
-import { decodeState, encodeState, resolveUrlState, type UrlState } from './codec';
+import { sceneById } from '../../../engine/scenes';
+import { resolveSpec } from '../../../optim/spec';
+import { canonicalExperiment } from '../canonical';
+import { decodeState, encodeState, resolveUrlState, type UrlState } from '../codec';
 import {
   AGGREGATES,
   BACKEND_PARAM,
@@ -14,7 +14,7 @@ import {
   SEED_PARAMS,
   TASK_KINDS,
   TASK_PARAMS,
-} from './schema';
+} from '../schema';
 
 /** What a state means once resolved: compared across encode → decode. */
 export function meaning(state: UrlState) {
