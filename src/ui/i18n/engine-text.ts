@@ -58,6 +58,13 @@ const ZH_SCENES: Record<string, SceneText> = {
     title: '莎士比亚十四行诗上的字符级语言模型',
     caption: ['嵌入层 + GRU，预测下一个字符。', '罕见字符的嵌入行二阶矩极小：Adam 在那里的 A-LR 急剧升高。'],
   },
+  'charlm-lstm': {
+    title: '莎士比亚十四行诗上的字符级 LSTM',
+    caption: [
+      '嵌入层 + LSTM，与论文的语言实验相同；其权重按门（i、f、g、o）分块绘制。',
+      '罕见字符的嵌入行二阶矩极小：Adam 在那里的 A-LR 急剧升高；Sadam 的保持在上限之内。',
+    ],
+  },
   rosenbrock: {
     title: 'Rosenbrock：Adam、Sadam 与 SGD-动量',
     caption: [
