@@ -1,7 +1,7 @@
 // A tiny character-level language model (the paper's third experiment family): embedding + GRU or
-// LSTM (config.cell; the paper's language experiments use LSTMs) + softmax on 24 of Shakespeare's Sonnets. Rare characters' embedding rows receive a gradient only
-// in the few batches that contain them, so their second moments stay tiny and Adam's A-LR on those
-// rows soars; Sadam's stays capped.
+// LSTM (config.cell; the paper's language experiments use LSTMs) + softmax on 24 of Shakespeare's
+// Sonnets. Rare characters' embedding rows receive a gradient only in the few batches that contain
+// them, so their second moments stay tiny and Adam's A-LR on those rows soars; Sadam's stays capped.
 
 import * as tf from '@tensorflow/tfjs-core';
 import { loadSonnetsOnce } from '../data/load-datasets';
@@ -141,7 +141,7 @@ export async function createCharLmTask(
    * Mean next-character cross-entropy over every position of the windows [n, length + 1]. Time-major:
    * row t·n + b is window b at position t, so each step's rows are one contiguous slice. The embedding,
    * the input projection, the output layer and the loss each run once over the whole sequence; only
-   * the recurrent part runs per step (gru-sequence.ts / lstm-sequence.ts, each with its own backward pass).
+   * the recurrent part runs per step (gru-sequence.ts, lstm-sequence.ts: each its own backward pass).
    */
   const recurrentSequence = cell === 'lstm' ? lstmSequence : gruSequence;
   const sequenceLoss = (p: ParamMap, windowIds: tf.Tensor): tf.Scalar => {
