@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { loadSonnetsOnce } from '../data/load-datasets';
 import { decodeText } from '../data/text-corpus';
 import { createRandom, type Seeds } from '../random';
-import type { CharLmConfig, RecurrentCell } from './configs';
+import { type CharLmConfig, RECURRENT_CELLS, type RecurrentCell } from './configs';
 import { deviceData } from './device-data';
 import { gruSequence } from './gru-sequence';
 import { lstmSequence, lstmStep } from './lstm-sequence';
@@ -92,6 +92,8 @@ export async function createCharLmTask(
   const split = Math.floor(corpus.ids.length * 0.9);
   const random = createRandom(seeds.init);
   const cell: RecurrentCell = config.cell ?? 'gru';
+  if (!RECURRENT_CELLS.includes(cell))
+    throw new Error(`unknown recurrent cell '${String(cell)}': expected ${RECURRENT_CELLS.join(' or ')}`);
   const gateNames = cell === 'lstm' ? LSTM_GATES : GRU_GATES;
   const gates = { kind: 'gates', gates: gateNames } as const;
   const columns = gateNames.length * units;

@@ -101,6 +101,10 @@ describe('tasks', () => {
       new Array(4 * u).fill(0),
     );
     built.releaseTensors();
+    const rnn = { ...task, cell: 'rnn' } as unknown as TaskConfig;
+    await expect(createTask(rnn, seeds, loader)).rejects.toThrow(
+      /unknown recurrent cell 'rnn': expected gru or lstm/,
+    );
     const session = await Session.create(pair(task), loader);
     session.advance(1);
     const first = await session.snapshot();
