@@ -5,7 +5,7 @@
 // a snapshot every 50 steps (as the app takes them); the counts after step 10 must equal those after
 // step 5,000. The surface runs one optimizer per session; the classifier runs four per session (the
 // session maximum) to stay within the CI budget — each optimizer still takes all 5,000 steps.
-// Slow tasks (MNIST MLP, MNIST CNN, char-GRU): a SHORTER run (MLP 100 steps, GRU 60, CNN 30,
+// Slow tasks (MNIST MLP, MNIST CNN, char-GRU, char-LSTM): a SHORTER run (MLP 100 steps, GRU and LSTM 60, CNN 30,
 // snapshot every 50 and at the end) with the same flatness check, to keep the suite within a CI
 // budget on 2 cores (the CNN on WASM costs ~0.1 s per 4-run step); every optimizer takes part.
 import * as tf from '@tensorflow/tfjs-core';
@@ -113,6 +113,7 @@ describe('memory stays flat (wasm)', () => {
     ['MNIST MLP', { ...DEFAULT_MNIST, batchSize: 16 }, 100],
     ['MNIST CNN', { ...DEFAULT_MNIST, model: 'cnn', batchSize: 4 }, 30],
     ['char-GRU', { ...DEFAULT_CHAR_LM, sequenceLength: 12, batchSize: 8 }, 60],
+    ['char-LSTM', { ...DEFAULT_CHAR_LM, cell: 'lstm', sequenceLength: 12, batchSize: 8 }, 60],
   ];
   for (const [title, task, steps] of SLOW_TASKS) {
     for (const names of groupsOfFour()) {

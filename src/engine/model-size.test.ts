@@ -7,6 +7,7 @@ import { useBackend } from '../optim/testing/node-backends';
 import { nodeAssetLoader, projectPublicDir } from './data/node-asset-loader';
 import type { ExperimentConfig } from './experiment';
 import {
+  activationBytes,
   CHAR_LM_VOCAB_BOUND,
   checkExperimentBudget,
   EXPERIMENT_BUDGET_BYTES,
@@ -56,6 +57,7 @@ describe('model-size budget', () => {
       { kind: 'mnist', model: 'mlp', hidden: [32], activation: 'relu', batchSize: 16 },
       { kind: 'mnist', model: 'cnn', hidden: [], activation: 'relu', batchSize: 16 },
       { kind: 'charlm', hidden: 16, embedding: 8, sequenceLength: 8, batchSize: 4 },
+      { kind: 'charlm', cell: 'lstm', hidden: 16, embedding: 8, sequenceLength: 8, batchSize: 4 },
     ];
     for (const task of tasks) {
       const session = await Session.create(experiment(task, 1), nodeAssetLoader(projectPublicDir()));
@@ -72,6 +74,22 @@ describe('model-size budget', () => {
       } else expect(trainableParams(task), task.kind).toBe(real);
     }
   }, 60_000);
+
+  it('the LSTM has a fourth gate block: more parameters and more activations than the GRU', () => {
+    const gru = {
+      kind: 'charlm',
+      cell: 'gru',
+      hidden: 64,
+      embedding: 16,
+      sequenceLength: 24,
+      batchSize: 32,
+    } as const;
+    const lstm = { ...gru, cell: 'lstm' } as const;
+    // One more [e + u, u] block of kernels and its bias (counted twice, as the GRU's is).
+    expect(trainableParams(lstm) - trainableParams(gru)).toBe(16 * 64 + 64 * 64 + 2 * 64);
+    expect(trainableParams({ ...gru, cell: undefined })).toBe(trainableParams(gru));
+    expect(activationBytes(lstm)).toBeGreaterThan(activationBytes(gru));
+  });
 
   it('every built-in scene fits, with room to spare', () => {
     for (const scene of SCENES) {

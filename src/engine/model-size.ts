@@ -49,6 +49,11 @@ function classesOf(task: Extract<TaskConfig, { kind: 'classify2d' }>): number {
   return max + 1;
 }
 
+/** Gate blocks of the char-LM's cell: the GRU's z, r, h; the LSTM's i, f, g, o. */
+function gatesOf(task: Extract<TaskConfig, { kind: 'charlm' }>): number {
+  return task.cell === 'lstm' ? 4 : 3;
+}
+
 /** Trainable parameters of one run's model. */
 export function trainableParams(task: TaskConfig): number {
   switch (task.kind) {
@@ -62,7 +67,8 @@ export function trainableParams(task: TaskConfig): number {
     case 'charlm': {
       const { hidden: u, embedding: e } = task;
       const v = CHAR_LM_VOCAB_BOUND;
-      return v * e + e * 3 * u + u * 3 * u + 2 * 3 * u + u * v + v;
+      const g = gatesOf(task);
+      return v * e + e * g * u + u * g * u + 2 * g * u + u * v + v;
     }
   }
 }
@@ -101,7 +107,8 @@ export function activationBytes(task: TaskConfig): number {
       const { hidden: u, embedding: e, sequenceLength: t } = task;
       const v = CHAR_LM_VOCAB_BOUND;
       // Per row and character: one-hot input, embedding, both projections, gates, state, logits, target.
-      const perCharacter = 4 * v + e + 13 * u;
+      // The GRU keeps 3 gates' worth of each (13u in all); the LSTM 4 gates and a cell state (17u).
+      const perCharacter = 4 * v + e + (gatesOf(task) === 4 ? 17 : 13) * u;
       return bytes(perCharacter * t, task.batchSize, TRAIN_FACTOR.gru, EVAL_ROWS.charLm);
     }
   }

@@ -12,12 +12,15 @@ import { NumberField } from './number-field';
 import {
   ACTIVATIONS,
   type Activation,
+  CELL_LABELS,
   checkBatchSize,
   DATASETS_2D,
   type Dataset2dName,
   datasetName,
   defaultTask,
   parseHidden,
+  RECURRENT_CELLS,
+  type RecurrentCell,
   SURFACE_STARTS,
   SURFACES,
   type SurfaceName,
@@ -216,6 +219,22 @@ export default function DrawerBody() {
             >
               {ACTIVATIONS.map((a) => (
                 <option key={a}>{a}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {draft.kind === 'charlm' && (
+          <label className="field">
+            <span>{t('drawer.cell')}</span>
+            <select
+              data-testid="task-cell"
+              value={draft.cell ?? 'gru'}
+              onChange={(e) => update({ cell: e.target.value as RecurrentCell })}
+            >
+              {RECURRENT_CELLS.map((cell) => (
+                <option key={cell} value={cell}>
+                  {t(CELL_LABELS[cell])}
+                </option>
               ))}
             </select>
           </label>

@@ -47,5 +47,11 @@ describe('task settings', () => {
   it('describes each default task', () => {
     expect(describeTask(defaultTask('mnist'))).toBe('MNIST · MLP 784-128-64-10');
     expect(describeTask(defaultTask('surface'))).toBe('rosenbrock surface');
+    // The char-LM names its cell; a config without one (older links, exports) is the GRU.
+    const charlm = defaultTask('charlm');
+    if (charlm.kind !== 'charlm') throw new Error('not the char-LM');
+    expect(describeTask(charlm)).toBe('Sonnets · GRU 64');
+    expect(describeTask({ ...charlm, cell: 'lstm' })).toBe('Sonnets · LSTM 64');
+    expect(describeTask({ ...charlm, cell: undefined })).toBe('Sonnets · GRU 64');
   });
 });

@@ -7,6 +7,8 @@ import {
   DEFAULT_CHAR_LM,
   DEFAULT_CLASSIFY_2D,
   DEFAULT_MNIST,
+  RECURRENT_CELLS,
+  type RecurrentCell,
   SURFACES,
   type SurfaceName,
   type TaskConfig,
@@ -43,8 +45,14 @@ function named(key: string, fallback: string): string {
   return key in EN ? t(key as StringKey) : fallback;
 }
 
-export type { Activation, Dataset2dName, SurfaceName };
-export { ACTIVATIONS, DATASETS_2D, SURFACES };
+export type { Activation, Dataset2dName, RecurrentCell, SurfaceName };
+export { ACTIVATIONS, DATASETS_2D, RECURRENT_CELLS, SURFACES };
+
+/** The char-LM cells' names for people, with their gates (the heatmaps' block labels). */
+export const CELL_LABELS: Record<RecurrentCell, StringKey> = {
+  gru: 'drawer.cellGru',
+  lstm: 'drawer.cellLstm',
+};
 
 /** "128, 64" → [128, 64]; a reason when it is not 1–4 layer sizes of 1–1024 units. */
 export function parseHidden(text: string): number[] | string {
@@ -83,6 +91,9 @@ export function describeTask(task: TaskConfig): string {
     case 'surface':
       return t('task.describeSurface', { surface: surfaceName(task.surface) });
     case 'charlm':
-      return t('task.describeCharlm', { hidden: String(task.hidden) });
+      return t('task.describeCharlm', {
+        cell: (task.cell ?? 'gru').toUpperCase(),
+        hidden: String(task.hidden),
+      });
   }
 }

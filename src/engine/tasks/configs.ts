@@ -67,9 +67,15 @@ export const DEFAULT_MNIST: MnistConfig = {
   batchSize: 64,
 };
 
+/** The char-LM's recurrent cell: the GRU, or the LSTM of the paper's language experiments. */
+export const RECURRENT_CELLS = ['gru', 'lstm'] as const;
+export type RecurrentCell = (typeof RECURRENT_CELLS)[number];
+
 export interface CharLmConfig {
   kind: 'charlm';
-  /** GRU hidden units. */
+  /** The recurrent cell; absent means 'gru' (links and scenes from before the choice). */
+  cell?: RecurrentCell;
+  /** Hidden units of the recurrent cell. */
   hidden: number;
   embedding: number;
   /** Characters per training window (unrolled steps). */
@@ -79,6 +85,7 @@ export interface CharLmConfig {
 
 export const DEFAULT_CHAR_LM: CharLmConfig = {
   kind: 'charlm',
+  cell: 'gru',
   hidden: 64,
   embedding: 16,
   sequenceLength: 24,

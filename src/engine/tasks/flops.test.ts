@@ -32,6 +32,16 @@ describe('training FLOPs per step (6 · forward multiply-adds · batch)', () => 
     expect(trainingFlopsPerStep(DEFAULT_CHAR_LM, shapes)).toBe(6 * perCharacter * length * batchSize);
   });
 
+  it('the char-LSTM: four gates in and recurrent (its own parameter names)', async () => {
+    const config = { ...DEFAULT_CHAR_LM, cell: 'lstm' as const };
+    const shapes = await shapesOf(config);
+    expect(shapes['gru/input-kernel']).toBeUndefined();
+    const vocab = shapes.embedding?.[0] as number;
+    const { embedding: e, hidden: u, sequenceLength: length, batchSize } = config;
+    const perCharacter = vocab * e + e * 4 * u + u * 4 * u + u * vocab;
+    expect(trainingFlopsPerStep(config, shapes)).toBe(6 * perCharacter * length * batchSize);
+  });
+
   it('names a missing parameter; a loss surface does no matrix work', () => {
     expect(() => trainingFlopsPerStep(DEFAULT_CHAR_LM, {})).toThrow(/embedding/);
     expect(trainingFlopsPerStep({ kind: 'surface', surface: 'rosenbrock' }, { xy: [2] })).toBe(0);

@@ -53,12 +53,13 @@ export function forwardMacsPerExample(config: TaskConfig, shapes: ParamShapes): 
     case 'classify2d':
       return denseMacs(shapes);
     case 'charlm': {
-      // Per character: the one-hot embedding product [1, V]·[V, e], the three gates' input and
-      // recurrent products, the output layer.
+      // Per character: the one-hot embedding product [1, V]·[V, e], the gates' input and recurrent
+      // products (GRU 3 gates, LSTM 4: read off the kernels' shapes), the output layer.
+      const cell = config.cell ?? 'gru';
       const perCharacter =
         product(shapeOf(shapes, 'embedding')) +
-        product(shapeOf(shapes, 'gru/input-kernel')) +
-        product(shapeOf(shapes, 'gru/recurrent-kernel')) +
+        product(shapeOf(shapes, `${cell}/input-kernel`)) +
+        product(shapeOf(shapes, `${cell}/recurrent-kernel`)) +
         product(shapeOf(shapes, 'output/kernel'));
       return perCharacter * config.sequenceLength;
     }

@@ -6,6 +6,7 @@ import type { ExperimentConfig } from '../experiment';
 import { SCENES } from '../scenes';
 import { Session } from '../session/session';
 import { DEFAULT_CHAR_LM, DEFAULT_MNIST, type TaskConfig } from './configs';
+import { createTask } from './index';
 import { SURFACE_DEFINITIONS, surfaceValue } from './surface-defs';
 
 const loader = nodeAssetLoader(projectPublicDir());
@@ -86,6 +87,45 @@ describe('tasks', () => {
     const view = adam.view;
     expect(view.kind).toBe('text');
     if (view.kind === 'text') expect(view.sample.startsWith('Shall I compare thee')).toBe(true);
+    session.dispose();
+  });
+
+  it('char-LSTM: gates i, f, g, o, forget bias 1, no leaks over steps, loss falls, Sadam capped', async () => {
+    const task = { ...DEFAULT_CHAR_LM, cell: 'lstm', sequenceLength: 12, batchSize: 16 } as const;
+    const built = await createTask(task, seeds, loader);
+    const bias = built.params.find((p) => p.name === 'lstm/bias');
+    const u = task.hidden;
+    expect(bias?.shape).toEqual([4 * u]);
+    // Block 1 is the forget gate: 1; the others 0.
+    expect(Array.from(bias?.values ?? []).map((v, k) => (Math.floor(k / u) === 1 ? v - 1 : v))).toEqual(
+      new Array(4 * u).fill(0),
+    );
+    built.releaseTensors();
+    const rnn = { ...task, cell: 'rnn' } as unknown as TaskConfig;
+    await expect(createTask(rnn, seeds, loader)).rejects.toThrow(
+      /unknown recurrent cell 'rnn': expected gru or lstm/,
+    );
+    const session = await Session.create(pair(task), loader);
+    session.advance(1);
+    const first = await session.snapshot();
+    const before = tf.memory().numTensors;
+    session.advance(20);
+    const snap = await session.snapshot();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(snap.taskTitle).toContain('LSTM');
+    const [adam, sadam] = snap.runs;
+    for (const name of ['lstm/input-kernel', 'lstm/recurrent-kernel', 'lstm/bias'])
+      expect(adam?.layout.find((l) => l.name === name)?.display).toEqual({
+        kind: 'gates',
+        gates: ['i', 'f', 'g', 'o'],
+      });
+    expect(adam?.layout.some((l) => l.name.startsWith('gru/'))).toBe(false);
+    for (const [i, run] of snap.runs.entries())
+      expect(run.trainLoss).toBeLessThan((first.runs[i]?.trainLoss ?? 0) - 0.05);
+    expect(sadam?.alrStats.max).toBeLessThanOrEqual(50 / Math.LN2 + 1e-3);
+    const view = adam?.view;
+    if (view?.kind === 'text') expect(view.sample.startsWith('Shall I compare thee')).toBe(true);
+    else throw new Error('no text sample');
     session.dispose();
   });
 

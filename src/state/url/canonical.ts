@@ -23,6 +23,8 @@ export function canonicalExperiment(e: ExperimentConfig): ExperimentConfig {
     seeds: { data: e.seeds.data, init: e.seeds.init, batches: e.seeds.batches },
   };
   if (out.task.kind === 'surface' && out.task.start === undefined) delete out.task.start;
+  // A char-LM without a cell (configs from before the choice) is the GRU.
+  if (out.task.kind === 'charlm' && out.task.cell === undefined) out.task.cell = 'gru';
   // A change for a run that is no longer there is moot.
   const schedule = (e.schedule ?? [])
     .filter((c) => e.runs.some((r) => r.id === c.runId))

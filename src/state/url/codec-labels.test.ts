@@ -64,6 +64,20 @@ describe('run labels in links', () => {
     expect(adam).toMatchObject({ id: 'adam', label: 'Adam (paper)', labelTyped: true });
   });
 
+  it('never splits an emoji at the length limit, and writes a lone surrogate from a link as U+FFFD', () => {
+    const long = `${'a'.repeat(59)}😀 and more`; // the emoji's pair straddles unit 60
+    const e = sceneWith('fig1-mnist', ([adam, sadam]) => [
+      { ...(adam as RunConfig), label: long, labelTyped: true },
+      sadam as RunConfig,
+    ]);
+    const search = encodeState({ experiment: e, view });
+    expect(runsOf(search)[0]?.label).toBe('a'.repeat(59));
+    // A lone surrogate can reach a label through a link; writing the link again must not throw.
+    const odd = decodeState(`run=adam:adam,label=${encodeURIComponent('x')}\ud800`).state;
+    expect(() => encodeState({ ...odd, view })).not.toThrow();
+    expect(odd.experiment?.runs[0]?.label).toBe('x\uFFFD');
+  });
+
   it('reads old links that carry a default-looking label as following the spec', () => {
     const [, sadam] = runsOf('?run=adam:adam,label=Adam&run=sadam:sadam,beta=50,label=Sadam%20%CE%B2%3D50');
     expect(sadam).toMatchObject({ label: 'Sadam β=50' });

@@ -35,7 +35,14 @@ describe('round trip encode → decode', () => {
     if (e.task.kind === 'surface') e.task = { ...e.task, start: [0.25, -1.5] };
     if (e.task.kind === 'classify2d') e.task = { ...e.task, hidden: [8, 4, 2], noise: 0.1, trainSize: 200 };
     if (e.task.kind === 'mnist') e.task = { ...e.task, hidden: [32], activation: 'tanh', batchSize: 16 };
-    if (e.task.kind === 'charlm') e.task = { ...e.task, hidden: 32, embedding: 8, sequenceLength: 16 };
+    if (e.task.kind === 'charlm')
+      e.task = {
+        ...e.task,
+        cell: e.task.cell === 'lstm' ? 'gru' : 'lstm',
+        hidden: 32,
+        embedding: 8,
+        sequenceLength: 16,
+      };
     while (e.runs.length < 4)
       e.runs.push({
         id: `r${e.runs.length}`,
@@ -49,6 +56,20 @@ describe('round trip encode → decode', () => {
       backend: 'wasm',
     };
     roundTrip(state);
+  });
+
+  it('the char-LM cell: absent is the GRU (older links), `cell=lstm` the LSTM, anything else a notice', () => {
+    const cellOf = (query: string) => {
+      const { state } = decodeState(query);
+      // Without experiment keys a link means the scene's experiment as it is.
+      const task = (state.experiment ?? sceneById(state.sceneId ?? DEFAULT_SCENE_ID)?.experiment)?.task;
+      return task?.kind === 'charlm' ? (task.cell ?? 'gru') : null;
+    };
+    expect(cellOf('v=1&scene=charlm-sonnets')).toBe('gru');
+    expect(cellOf('v=1&scene=charlm-sonnets&cell=lstm')).toBe('lstm');
+    expect(cellOf('task=charlm&cell=LSTM')).toBe('lstm');
+    const wrong = decodeState('v=1&scene=charlm-sonnets&cell=rnn');
+    expect(wrong.notices.join(' ')).toMatch(/cell=“rnn” is not valid \(expected one of gru, lstm\); ignored/);
   });
 
   it('switching the task kind, clearing a start point and a schedule', () => {
@@ -189,6 +210,7 @@ describe('versions and old links', () => {
       'train',
       'emb',
       'seq',
+      'cell',
       'data_seed',
       'init_seed',
       'batch_seed',

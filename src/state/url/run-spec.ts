@@ -101,7 +101,7 @@ function readSpecPairs(
       if (text === '') continue;
       if (text.length > MAX_LABEL_LENGTH)
         notices.add(`the label of ${who} is cut to ${MAX_LABEL_LENGTH} characters`);
-      label = text.slice(0, MAX_LABEL_LENGTH);
+      label = cutLabel(text);
       continue;
     }
     if (lower === PHI_KEY) {
@@ -246,6 +246,18 @@ function encodeSpecPairs(spec: Partial<OptimizerSpec>, reference: OptimizerSpec 
   return out;
 }
 
+/**
+ * A label cut to MAX_LABEL_LENGTH UTF-16 units, well-formed: a cut through an emoji's surrogate pair
+ * drops the half, and any other lone surrogate (a link can carry one) becomes U+FFFD. A lone surrogate
+ * would make encodeURIComponent throw when the link is written again.
+ */
+function cutLabel(text: string): string {
+  let cut = text.slice(0, MAX_LABEL_LENGTH);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff && text.length > MAX_LABEL_LENGTH) cut = cut.slice(0, -1);
+  return cut.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** The label is written only when typed, or when the spec alone would not give it back (`sceneRuns`). */
 export function encodeRun(run: RunConfig, sceneRuns: readonly RunConfig[] = []): string | null {
   let spec: OptimizerSpec;
@@ -256,7 +268,7 @@ export function encodeRun(run: RunConfig, sceneRuns: readonly RunConfig[] = []):
   }
   if (!RUN_ID.test(run.id)) return null;
   const parts = [`${run.id}:${spec.name}`, ...encodeSpecPairs(spec, defaultSpec(spec.name))];
-  const label = run.label.slice(0, MAX_LABEL_LENGTH);
+  const label = cutLabel(run.label);
   if (label.trim() !== '' && (run.labelTyped || label !== untypedLabel({ id: run.id, spec }, sceneRuns)))
     parts.push(`${LABEL_KEY}=${encodeURIComponent(label)}`);
   return parts.join(',');

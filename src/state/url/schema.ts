@@ -11,6 +11,7 @@ import {
   DEFAULT_CHAR_LM,
   DEFAULT_CLASSIFY_2D,
   DEFAULT_MNIST,
+  RECURRENT_CELLS,
   SURFACES,
   type TaskConfig,
 } from '../../engine/tasks/configs';
@@ -193,13 +194,14 @@ export const TASK_PARAMS: readonly TaskParam[] = [
   param('start', 'start', ['surface'], pointIn(-10, 10), 'start point "x,y", or "default"'),
   param('model', 'model', ['mnist'], enumOf(['mlp', 'cnn'] as const), 'MNIST model'),
   param('hidden', 'hidden', ['classify2d', 'mnist'], layerSizes(4, 1024), 'MLP hidden layers "128-64"'),
-  param('hidden', 'hidden', ['charlm'], numberIn(1, 1024, true), 'GRU hidden units'),
+  param('hidden', 'hidden', ['charlm'], numberIn(1, 1024, true), 'GRU / LSTM hidden units'),
   param('act', 'activation', ['classify2d', 'mnist'], enumOf(ACTIVATIONS), 'activation'),
   param('batch', 'batchSize', ['classify2d', 'mnist', 'charlm'], numberIn(1, 1024, true), 'batch size'),
   param('noise', 'noise', ['classify2d'], numberIn(0, 5), '2-D data noise'),
   param('train', 'trainSize', ['classify2d'], numberIn(10, 10_000, true), '2-D training points'),
   param('emb', 'embedding', ['charlm'], numberIn(1, 256, true), 'character embedding size'),
   param('seq', 'sequenceLength', ['charlm'], numberIn(2, 256, true), 'characters per window'),
+  param('cell', 'cell', ['charlm'], enumOf(RECURRENT_CELLS), 'recurrent cell (gru or lstm)'),
 ];
 
 export const SEED_PARAMS: readonly { key: string; field: keyof Seeds; type: ValueType<number> }[] = [

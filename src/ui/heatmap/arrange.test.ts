@@ -186,6 +186,51 @@ describe('arrange', () => {
     expect(describeCell(bias, 3)).toEqual({ index: '[3]', detail: 'gate r, unit 1' });
   });
 
+  it('splits an LSTM kernel [in, 4·units] into four gate blocks i, f, g, o; each weight drawn once', () => {
+    const display = { kind: 'gates', gates: ['i', 'f', 'g', 'o'] } as const;
+    const units = 3;
+    const inputs = 2;
+    const offset = 5;
+    const slice: LayerSlice = {
+      name: 'lstm/input-kernel',
+      shape: [inputs, 4 * units],
+      offset,
+      size: inputs * 4 * units,
+      display,
+    };
+    const a = arrange(slice);
+    expect([a.kind, a.width, a.height]).toEqual(['gates', 4 * units + 3 * 2, inputs]);
+    expect(a.gates?.blocks).toEqual([
+      { name: 'i', x: 0 },
+      { name: 'f', x: 5 },
+      { name: 'g', x: 10 },
+      { name: 'o', x: 15 },
+    ]);
+    // Every weight appears exactly once, in its gate's block at (block x + unit, input).
+    const seen = new Map<number, [number, number]>();
+    for (let y = 0; y < a.height; y++)
+      for (let x = 0; x < a.width; x++) {
+        const k = a.indexAt(x, y);
+        if (k < 0) continue;
+        expect(seen.has(k)).toBe(false);
+        seen.set(k, [x, y]);
+      }
+    expect([...seen.keys()].sort((p, q) => p - q)).toEqual(
+      Array.from({ length: slice.size }, (_, k) => offset + k),
+    );
+    // [1, 10] is the output gate (columns 9–11), unit 1, input 1: drawn at (15 + 1, 1).
+    expect(seen.get(offset + 12 + 10)).toEqual([16, 1]);
+    expect(describeCell(slice, offset + 12 + 10)).toEqual({
+      index: '[1, 10]',
+      detail: 'gate o, unit 1, input 1',
+    });
+    expect(describeCell(slice, offset + 4)).toEqual({ index: '[0, 4]', detail: 'gate f, unit 1, input 0' });
+    const bias: LayerSlice = { name: 'lstm/bias', shape: [12], offset: 0, size: 12, display };
+    expect([arrange(bias).kind, arrange(bias).width, arrange(bias).height]).toEqual(['gates', 18, 1]);
+    expect(arrange(bias).indexAt(10, 0)).toBe(6); // gate g, unit 0
+    expect(describeCell(bias, 8)).toEqual({ index: '[8]', detail: 'gate g, unit 2' });
+  });
+
   it('falls back to the plain arrangement when a structure does not fit the shape', () => {
     const gates = { kind: 'gates', gates: ['z', 'r', 'h'] } as const;
     expect(arrange({ name: 'b', shape: [7], offset: 0, size: 7, display: gates }).kind).toBe('row');

@@ -14,7 +14,7 @@
 // - `display.kind === 'conv'` ([kH, kW, in, filters]): the same tiles, one kH×kW filter per (input
 //   channel i, filter o) — element [r, c, i, o] is [r·kW + c, i·filters + o] of a [kH·kW, in·filters]
 //   tiled layer — in a grid with one row per input channel and one column per filter.
-// - `display.kind === 'gates'` (a GRU kernel [in, G·units] or bias [G·units]): the G gates' column
+// - `display.kind === 'gates'` (a GRU / LSTM kernel [in, G·units] or bias [G·units]): the G gates' column
 //   blocks side by side, a GATE_GAP-cell gap between them, one row per input (the bias: one row);
 //   `gates` gives each block's name and first column, for labels.
 //

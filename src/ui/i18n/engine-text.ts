@@ -65,6 +65,13 @@ const ZH_SCENES: Record<string, SceneText> = {
       '无界面运行器在 5 个种子上报告最终测试准确率的均值 ± 标准差与范围；差距小于种子间波动就不算胜出。',
     ],
   },
+  'charlm-lstm': {
+    title: '莎士比亚十四行诗上的字符级 LSTM',
+    caption: [
+      '嵌入层 + LSTM，与论文的语言实验相同；其权重按门（i、f、g、o）分块绘制。',
+      '罕见字符的嵌入行二阶矩极小：Adam 在那里的 A-LR 急剧升高；Sadam 的保持在上限之内。',
+    ],
+  },
   rosenbrock: {
     title: 'Rosenbrock：Adam、Sadam 与 SGD-动量',
     caption: [

@@ -131,7 +131,7 @@ export const EN = {
   'task.describeMlp': 'MNIST · MLP 784-{hidden}-10',
   'task.describe2d': '{dataset} · MLP 2-{hidden}',
   'task.describeSurface': '{surface} surface',
-  'task.describeCharlm': 'Sonnets · GRU {hidden}',
+  'task.describeCharlm': 'Sonnets · {cell} {hidden}',
   'dataset.spirals': 'spirals',
   'dataset.moons': 'moons',
   'dataset.circles': 'circles',
@@ -352,6 +352,9 @@ export const EN = {
     'Not loaded: one training step or evaluation of this model needs about {mb} MB in all, {factor}× the budget of {budget} MB, most of it activations. Use a smaller batch, sequence or model; the experiment before keeps running.',
   'share.originInvalid':
     'Not an origin: write scheme://host[:port] only, like https://slides.example.org (no path). The embed code is left empty until it is one.',
+  'drawer.cell': 'recurrent cell',
+  'drawer.cellGru': 'GRU (gates z, r, h)',
+  'drawer.cellLstm': 'LSTM (gates i, f, g, o)',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

@@ -120,7 +120,7 @@ export const ZH: Record<StringKey, string> = {
   'task.describeMlp': 'MNIST · MLP 784-{hidden}-10',
   'task.describe2d': '{dataset} · MLP 2-{hidden}',
   'task.describeSurface': '损失曲面：{surface}',
-  'task.describeCharlm': '十四行诗 · GRU {hidden}',
+  'task.describeCharlm': '十四行诗 · {cell} {hidden}',
   'dataset.spirals': '螺旋',
   'dataset.moons': '双月',
   'dataset.circles': '同心圆',
@@ -343,4 +343,7 @@ export const ZH: Record<StringKey, string> = {
     '未加载：此模型的一次训练步或一次评估总共约需 {mb} MB，是预算 {budget} MB 的 {factor} 倍，主要是激活值。请减小批量、序列长度或模型；之前的实验继续运行。',
   'share.originInvalid':
     '不是来源：只写 scheme://host[:port]，例如 https://slides.example.org（不含路径）。在填写正确之前，嵌入代码留空。',
+  'drawer.cell': '循环单元',
+  'drawer.cellGru': 'GRU（门 z、r、h）',
+  'drawer.cellLstm': 'LSTM（门 i、f、g、o）',
 };
