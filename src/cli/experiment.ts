@@ -1,5 +1,5 @@
 // `npm run experiment -- --scene <id> [--steps N] [--seed S] [--seeds N] [--out file.json]`: the app's
-// engine, headless in Node (CPU or WASM backend), writing the DESIGN.md §3 JSON to --out or stdout;
+// engine, headless in Node (CPU or WASM backend), writing the headless JSON (docs/ARCHITECTURE.md) to --out or stdout;
 // with several seeds it adds each seed's series and a summary, and prints the Table 1-style table.
 // `npm run experiment -- --check [--fast | --scenes a,b]` checks the scenes' claims instead.
 

@@ -12,7 +12,7 @@ function scene(id: string) {
   return found;
 }
 
-describe('headless experiments (the DESIGN.md §3 JSON)', () => {
+describe('headless experiments (the documented headless JSON)', () => {
   beforeAll(() => useBackend('wasm'));
 
   it('fig1-mnist shows the Figure 1 contrast: Adam at 1/ε, Sadam under β/ln 2', async () => {

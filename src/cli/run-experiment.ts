@@ -1,4 +1,4 @@
-// Runs a scene headless with the same engine as the app and collects the DESIGN.md §3 JSON.
+// Runs a scene headless with the same engine as the app and collects the headless JSON (docs/ARCHITECTURE.md, "The headless JSON").
 // Backend set-up and file output live in experiment.ts; this part is testable in Vitest.
 
 import * as tf from '@tensorflow/tfjs-core';

@@ -39,7 +39,7 @@ describe('runSeeds (--seeds N)', () => {
       { data: 1, init: 2, batches: 2 },
       { data: 1, init: 3, batches: 3 },
     ]);
-    // Seed 1 is exactly the single-seed run, and its runs are the result's DESIGN §3 `runs`.
+    // Seed 1 is exactly the single-seed run, and its runs are the result's documented `runs` (docs/ARCHITECTURE.md).
     const single = await runExperiment(moons, { steps: 20, loader });
     expect(result.repeats[0]?.runs).toEqual(single.runs);
     expect(result.runs).toEqual(single.runs);

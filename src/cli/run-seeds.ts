@@ -31,7 +31,7 @@ export interface RunSummary {
 }
 
 /**
- * A single-seed result (DESIGN §3: its `runs` are the first seed's) plus every seed's series and the
+ * A single-seed result (the documented JSON: its `runs` are the first seed's) plus every seed's series and the
  * summary. `seed`/`seeds` are the first repeat's.
  */
 export interface SeedsResult extends ExperimentResult {
