@@ -84,9 +84,13 @@ async function measureOne(browser, url, id, backend, quick) {
   }
 }
 
-/** Measures every scene (or those named in BENCH_SCENES, comma-separated); returns { metrics, detail }. */
+/**
+ * Measures every scene (or those named in BENCH_SCENES, comma-separated; BENCH_BACKENDS likewise limits
+ * the backends); returns { metrics, detail }.
+ */
 export async function measureScenes(browser, log, quick) {
   const only = process.env.BENCH_SCENES?.split(',').filter(Boolean);
+  const onlyBackends = process.env.BENCH_BACKENDS?.split(',').filter(Boolean);
   const work = (await sceneWork()).filter((w) => !only || only.includes(w.id) || w.id === 'fig1-mnist');
   const server = await preview({ logLevel: 'warn', preview: { port: 4185, strictPort: false } });
   const url = server.resolvedUrls?.local[0];
@@ -94,7 +98,8 @@ export async function measureScenes(browser, log, quick) {
   const detail = {};
   try {
     for (const { id, flopsPerStep } of work) {
-      for (const backend of MODEL_SCENES.includes(id) ? ALL_BACKENDS : ['wasm']) {
+      const backends = MODEL_SCENES.includes(id) ? ALL_BACKENDS : ['wasm'];
+      for (const backend of backends.filter((b) => !onlyBackends || onlyBackends.includes(b))) {
         const r = await measureOne(browser, url, id, backend, quick).catch((err) => ({ error: String(err) }));
         detail[`${id}.${backend}`] = { ...r, flopsPerStep };
         if (r.error) {
