@@ -70,7 +70,12 @@ function countSteps(page, warmupMs, windowMs) {
 }
 
 async function measureOne(browser, url, id, backend, quick) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Reduced motion: no first-screen warm-up, so the page waits at step 0 and the click below starts play
+  // (during a warm-up the same click would pause it).
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   try {
     const page = await context.newPage();
     await page.goto(`${url}?scene=${id}&backend=${backend}`);
