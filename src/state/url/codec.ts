@@ -4,6 +4,7 @@
 //
 // A run is one readable value: `run=<id>:<optimizer>,lr=1e-3,eps=1e-8,label=Adam%20fast`. The label is
 // percent-encoded inside the value, so commas in it cannot split the run.
+// Over 300 lines: decoding and encoding of every schema row sit together so that round trips stay true.
 
 import type { ExperimentConfig, RunConfig, ScheduledChange } from '../../engine/experiment';
 import { MAX_RUNS } from '../../engine/experiment';

@@ -1,6 +1,7 @@
 // Every user-visible string of the UI, in English. `{name}` marks a placeholder that `t()` fills; a few
 // strings carry <code>, <em>, <strong> or <sup> for the `Rich` renderer. strings-zh.ts must give every
 // key with the same placeholders (strings.test.ts checks it).
+// Over 300 lines because it is a table, one line per string.
 
 import { FORMULA_EN } from '../../optim/formula/messages';
 
