@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { wasmThreadsPlugin } from './src/build/wasm-threads-plugin';
+import { wasmThreadsPlugin } from './src/build/wasm-threads-plugin.ts';
 
 // `base: './'` keeps the built site working from any sub-path (e.g. a GitHub Pages project page).
 // `--mode cli` builds the headless runner (src/cli) for Node: tfjs is bundled (its deep ESM imports

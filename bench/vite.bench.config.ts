@@ -3,7 +3,7 @@
 // cross-origin isolated, as the app is, so that WASM runs its threaded build (`?wasmThreads=0`: not).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { wasmThreadsPlugin } from '../src/build/wasm-threads-plugin';
+import { wasmThreadsPlugin } from '../src/build/wasm-threads-plugin.ts';
 import { ISOLATION_HEADERS } from '../vite.config';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
