@@ -12,12 +12,22 @@
 //   ∂L/∂h = g ⊙ (1 − z) + d(h·U)·Uᵀ,   ∂L/∂U = Σ_t h_tᵀ·d(h·U)_t.
 
 import * as tf from '@tensorflow/tfjs-core';
+import {
+  recurrentKernelsAvailable,
+  registerRecurrentKernels,
+  runRecurrentBackward,
+  runRecurrentForward,
+} from '../kernels/recurrent-kernels';
+
+// Registration is global and idempotent; WASM and CPU then run the sequence as two fused kernels.
+registerRecurrentKernels();
 
 /**
  * All hidden states [steps·n, units] of a GRU that starts from h = 0, given the input projections
  * x·W + b of every step ([steps·n, 3·units]) and the recurrent kernel U [units, 3·units].
  */
 export function gruSequence(projected: tf.Tensor2D, recurrent: tf.Tensor2D, steps: number): tf.Tensor2D {
+  if (recurrentKernelsAvailable('gru')) return fusedGRUSequence(projected, recurrent, steps);
   const n = (projected.shape[0] as number) / steps;
   const u = recurrent.shape[0] as number;
   const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -79,6 +89,26 @@ export function gruSequence(projected: tf.Tensor2D, recurrent: tf.Tensor2D, step
             g = tf.add(tf.mul(g, keep[t] as tf.Tensor), tf.matMul(dhu[t] as tf.Tensor, Us, false, true));
         }
         return [tf.concat(dx, 0), tf.matMul(H, tf.concat(dhu, 0), true, false)];
+      },
+    };
+  });
+  return run(projected, recurrent) as tf.Tensor2D;
+}
+
+/**
+ * The same sequence and gradients as two fused kernels (kernels/recurrent-kernels.ts): one per pass,
+ * each a matMul and one element-wise loop per time step, instead of ~15 dispatched ops per step.
+ */
+function fusedGRUSequence(projected: tf.Tensor2D, recurrent: tf.Tensor2D, steps: number): tf.Tensor2D {
+  const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, U, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const [states, cache] = runRecurrentForward('gru', x, U, steps);
+    save([U, states, cache]);
+    return {
+      value: states,
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+        const [Us, S, C] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        return runRecurrentBackward('gru', { dy: dy as tf.Tensor, states: S, cache: C, U: Us }, steps);
       },
     };
   });

@@ -15,6 +15,15 @@
 //   ∂L/∂c = dc ⊙ f,  ∂L/∂h = da·Uᵀ,  ∂L/∂x = da,  ∂L/∂U = Σ_t h_tᵀ·da_t.
 
 import * as tf from '@tensorflow/tfjs-core';
+import {
+  recurrentKernelsAvailable,
+  registerRecurrentKernels,
+  runRecurrentBackward,
+  runRecurrentForward,
+} from '../kernels/recurrent-kernels';
+
+// Registration is global and idempotent; WASM and CPU then run the sequence as two fused kernels.
+registerRecurrentKernels();
 
 /** One LSTM step from the step's input projection xw [n, 4·units] (gates i, f, g, o) and the state. */
 export function lstmStep(
@@ -35,6 +44,7 @@ export function lstmStep(
  * projections x·W + b of every step ([steps·n, 4·units]) and the recurrent kernel U [units, 4·units].
  */
 export function lstmSequence(projected: tf.Tensor2D, recurrent: tf.Tensor2D, steps: number): tf.Tensor2D {
+  if (recurrentKernelsAvailable('lstm')) return fusedLSTMSequence(projected, recurrent, steps);
   const n = (projected.shape[0] as number) / steps;
   const u = recurrent.shape[0] as number;
   const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -105,6 +115,26 @@ export function lstmSequence(projected: tf.Tensor2D, recurrent: tf.Tensor2D, ste
         }
         const dA = tf.concat(da, 0);
         return [dA, tf.matMul(H, dA, true, false)];
+      },
+    };
+  });
+  return run(projected, recurrent) as tf.Tensor2D;
+}
+
+/**
+ * The same sequence and gradients as two fused kernels (kernels/recurrent-kernels.ts): one per pass,
+ * each a matMul and one element-wise loop per time step, instead of ~15 dispatched ops per step.
+ */
+function fusedLSTMSequence(projected: tf.Tensor2D, recurrent: tf.Tensor2D, steps: number): tf.Tensor2D {
+  const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, U, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    const [states, cache] = runRecurrentForward('lstm', x, U, steps);
+    save([U, states, cache]);
+    return {
+      value: states,
+      gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+        const [Us, S, C] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        return runRecurrentBackward('lstm', { dy: dy as tf.Tensor, states: S, cache: C, U: Us }, steps);
       },
     };
   });
