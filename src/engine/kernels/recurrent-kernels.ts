@@ -18,6 +18,7 @@ import {
   lstmForwardStep,
   previousStatesTransposed,
   type StepShape,
+  transposed,
 } from './recurrent-loops';
 
 export const RECURRENT_KERNELS = {
@@ -32,18 +33,18 @@ interface Host {
   /** A view of a tensor's values; taken again after every alloc or matMul (WASM's heap may move). */
   view(t: tf.TensorInfo): Float32Array;
   free(t: tf.TensorInfo): void;
-  /** a·b, or a·bᵀ, as a new tensor. */
-  matMul(a: tf.TensorInfo, b: tf.TensorInfo, transposeB: boolean): tf.TensorInfo;
+  /** a·b as a new tensor. */
+  matMul(a: tf.TensorInfo, b: tf.TensorInfo): tf.TensorInfo;
 }
 
 function hostOf(backend: tf.KernelBackend, name: 'wasm' | 'cpu'): Host {
   const batchMatMul = tf.getKernel(tf.BatchMatMul, name);
   if (!batchMatMul) throw new Error(`the ${name} backend has no BatchMatMul kernel`);
-  const matMul = (a: tf.TensorInfo, b: tf.TensorInfo, transposeB: boolean) =>
+  const matMul = (a: tf.TensorInfo, b: tf.TensorInfo) =>
     batchMatMul.kernelFunc({
       inputs: { a, b },
       backend,
-      attrs: { transposeA: false, transposeB },
+      attrs: { transposeA: false, transposeB: false },
     }) as tf.TensorInfo;
   if (name === 'wasm') {
     const wasm = backend as BackendWasm;
@@ -115,7 +116,7 @@ function forward(
     let hu: tf.TensorInfo | null = null;
     if (t > 0) {
       host.view(h).set(host.view(states).subarray((t - 1) * n * u, t * n * u));
-      hu = host.matMul(h, U, false);
+      hu = host.matMul(h, U);
     }
     const shape: StepShape = { t, n, u };
     step(host.view(x), hu && host.view(hu), host.view(states), host.view(cache), shape);
@@ -139,6 +140,9 @@ function backward(
   const dGates = host.alloc([n, width]); // the step's d(h·U), the matMul's input
   // d(h·U) of steps 1 … T−1 stacked, and h_{t−1} of those steps transposed, for ∂L/∂U in one matMul.
   const stacked = steps > 1 ? host.alloc([(steps - 1) * n, width]) : null;
+  // Uᵀ once: d(h·U)·Uᵀ is then a plain matMul (with transposeB, tfjs-wasm's took ~6× as long here).
+  const UT = host.alloc([width, u]);
+  transposed(host.view(U), u, width, host.view(UT));
   const dh = new Float32Array(n * u); // ∂L/∂h_t from the later steps
   const dc = new Float32Array(n * u); // LSTM: ∂L/∂c_t from the later steps
   for (let t = steps - 1; t >= 0; t--) {
@@ -156,7 +160,7 @@ function backward(
     else lstmBackwardStep(host.view(dy), host.view(cache), dh, dc, host.view(dx), host.view(dGates), shape);
     if (t === 0 || !stacked) break;
     host.view(stacked).set(host.view(dGates), (t - 1) * n * width);
-    const fromGates = host.matMul(dGates, U, true); // d(h·U)·Uᵀ [n, u]
+    const fromGates = host.matMul(dGates, UT); // d(h·U)·Uᵀ [n, u]
     const add = host.view(fromGates);
     // GRU: dh holds g ⊙ (1 − z) already; LSTM: ∂L/∂h_{t−1} is the matMul alone.
     if (cell === 'gru') for (let k = 0; k < dh.length; k++) dh[k] = (dh[k] as number) + (add[k] as number);
@@ -164,11 +168,12 @@ function backward(
     host.free(fromGates);
   }
   host.free(dGates);
+  host.free(UT);
   let dU: tf.TensorInfo;
   if (stacked) {
     const previousT = host.alloc([u, (steps - 1) * n]);
     previousStatesTransposed(host.view(states), steps, n, u, host.view(previousT));
-    dU = host.matMul(previousT, stacked, false);
+    dU = host.matMul(previousT, stacked);
     host.free(previousT);
     host.free(stacked);
   } else {

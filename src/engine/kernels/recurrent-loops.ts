@@ -15,6 +15,8 @@ export interface StepShape {
 }
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+/** tanh through one exp (V8's Math.tanh is several times slower); exact to float64 rounding, ±1 in the limits. */
+const tanh = (v: number) => 2 / (1 + Math.exp(-2 * v)) - 1;
 
 /**
  * GRU step t forward: reads x·W + b (`x`, [rows, 3u]), h_{t−1}·U (`hu`, [n, 3u]; null at t = 0, where
@@ -40,7 +42,7 @@ export function gruForwardStep(
       const hh = hu ? (hu[ho + 2 * u + j] as number) : 0;
       const z = sigmoid((x[xo + j] as number) + hz);
       const r = sigmoid((x[xo + u + j] as number) + hr);
-      const c = Math.tanh((x[xo + 2 * u + j] as number) + r * hh);
+      const c = tanh((x[xo + 2 * u + j] as number) + r * hh);
       const previous = t > 0 ? (states[po + j] as number) : 0;
       cache[co + j] = z;
       cache[co + u + j] = r;
@@ -110,7 +112,7 @@ export function lstmForwardStep(
     for (let j = 0; j < u; j++) {
       const i = sigmoid((x[xo + j] as number) + (hu ? (hu[ho + j] as number) : 0));
       const f = sigmoid((x[xo + u + j] as number) + (hu ? (hu[ho + u + j] as number) : 0));
-      const g = Math.tanh((x[xo + 2 * u + j] as number) + (hu ? (hu[ho + 2 * u + j] as number) : 0));
+      const g = tanh((x[xo + 2 * u + j] as number) + (hu ? (hu[ho + 2 * u + j] as number) : 0));
       const o = sigmoid((x[xo + 3 * u + j] as number) + (hu ? (hu[ho + 3 * u + j] as number) : 0));
       const previous = t > 0 ? (cache[pc + j] as number) : 0;
       // Stored as float32 first, so h uses the same c the backward pass reads back.
@@ -120,7 +122,7 @@ export function lstmForwardStep(
       cache[co + u + j] = f;
       cache[co + 2 * u + j] = g;
       cache[co + 3 * u + j] = o;
-      states[row * u + j] = o * Math.tanh(c);
+      states[row * u + j] = o * tanh(c);
     }
   }
 }
@@ -152,7 +154,7 @@ export function lstmBackwardStep(
       const f = cache[co + u + j] as number;
       const g = cache[co + 2 * u + j] as number;
       const o = cache[co + 3 * u + j] as number;
-      const tau = Math.tanh(cache[co + 4 * u + j] as number);
+      const tau = tanh(cache[co + 4 * u + j] as number);
       const previous = t > 0 ? (cache[pc + j] as number) : 0;
       const dcj = (dc[k] as number) + dhj * o * (1 - tau * tau);
       const dI = dcj * g * i * (1 - i);
@@ -170,6 +172,11 @@ export function lstmBackwardStep(
       dc[k] = dcj * f;
     }
   }
+}
+
+/** Uᵀ: out [columns, u] from U [u, columns] (the backend's matMul is several times slower with transposeB). */
+export function transposed(U: Float32Array, u: number, columns: number, out: Float32Array): void {
+  for (let k = 0; k < u; k++) for (let c = 0; c < columns; c++) out[c * u + k] = U[k * columns + c] as number;
 }
 
 /**
