@@ -1,6 +1,7 @@
 // Builds a task from its config. Tasks whose data ship as files (MNIST, text) load them lazily
 // through the injected asset loader, only when chosen.
 
+import { registerPlainMatMulWasm } from '../kernels/matmul-transposed-wasm';
 import type { Seeds } from '../random';
 import { createCharLmTask } from './char-lm';
 import { createClassify2d } from './classify-2d';
@@ -13,6 +14,9 @@ export * from './configs';
 export type { AssetLoader } from './task';
 
 export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {
+  // WASM's matMul gradients (transposed operands) as plain products; idempotent, and a no-op until the
+  // WASM backend's package has loaded.
+  registerPlainMatMulWasm();
   switch (config.kind) {
     case 'mnist':
       if (!loader) throw new Error('the MNIST task needs an asset loader for its data files');
