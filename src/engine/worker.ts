@@ -124,7 +124,18 @@ async function handle(command: EngineCommand): Promise<void> {
       // Loaded on first use: the optimizer library (and its kernels) is not needed to show the first screen.
       const { runSelfCheck } = await import('../optim/self-check');
       // Training pauses meanwhile, so that the check's tensor count sees only its own tensors.
-      const report = trainer ? await trainer.whileStopped(runSelfCheck) : await runSelfCheck();
+      // The engine's own kernels (kernels/kernel-check.ts) join the optimizer's cases.
+      const { checkEngineKernels } = await import('./kernels/kernel-check');
+      const checkAll = async () => {
+        const report = await runSelfCheck();
+        const kernels = await checkEngineKernels();
+        return {
+          ...report,
+          cases: [...report.cases, ...kernels],
+          passed: report.passed && kernels.every((c) => c.passed),
+        };
+      };
+      const report = trainer ? await trainer.whileStopped(checkAll) : await checkAll();
       reply({ id: command.id, type: 'selfCheckResult', report });
       return;
     }

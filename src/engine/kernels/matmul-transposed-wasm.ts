@@ -18,6 +18,11 @@ function swapLastTwo(rank: number): number[] {
 
 let wrapped = false;
 
+/** Whether WASM's BatchMatMul is the wrapper now (the self-check then checks it). */
+export function plainMatMulWasmActive(): boolean {
+  return wrapped;
+}
+
 /**
  * Replaces WASM's BatchMatMul with the transpose-then-multiply wrapper, once. Must run before the WASM
  * backend initialises or after: the original kernel's setup function is carried over either way.

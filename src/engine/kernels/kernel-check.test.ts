@@ -1,0 +1,56 @@
+// The self-check's engine-kernel cases on the Node backends: they pass on the kernels as they are, and
+// they fail when a kernel computes something else.
+
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { describe, expect, it } from 'vitest';
+import { NODE_BACKENDS, useBackend } from '../../optim/testing/node-backends';
+import { checkEngineKernels } from './kernel-check';
+import { registerPlainMatMulWasm } from './matmul-transposed-wasm';
+import { RECURRENT_KERNELS } from './recurrent-kernels';
+
+describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
+  it('checks every engine kernel the backend runs, and they pass', async () => {
+    await useBackend(backend);
+    registerPlainMatMulWasm();
+    const before = tf.memory().numTensors;
+    const cases = await checkEngineKernels();
+    expect(tf.memory().numTensors).toBe(before);
+    expect(cases.map((c) => c.id).join('\n')).toMatch(/GruSequence[\s\S]*LstmSequence/);
+    if (backend === 'wasm') expect(cases.some((c) => /BatchMatMul/.test(c.id))).toBe(true);
+    for (const c of cases) {
+      expect(c.passed, c.id).toBe(true);
+      expect(c.maxParamAbsErr, c.id).toBeLessThan(1e-4);
+    }
+  });
+
+  it('fails a fused kernel that computes something else', async () => {
+    await useBackend(backend);
+    const name = RECURRENT_KERNELS.lstm.forward;
+    const good = tf.getKernel(name, backend);
+    if (!good) throw new Error(`${name} is not registered on ${backend}`);
+    tf.unregisterKernel(name, backend);
+    tf.registerKernel({
+      ...good,
+      kernelFunc: (args) => {
+        const [states, cache] = good.kernelFunc(args) as tf.TensorInfo[];
+        // The output's own buffer: WASM's heap view, or the CPU backend's typed array.
+        const host = args.backend as unknown as {
+          typedArrayFromHeap?(t: tf.TensorInfo): Float32Array;
+          readSync(id: tf.DataId): Float32Array;
+        };
+        const info = states as tf.TensorInfo;
+        const values = host.typedArrayFromHeap ? host.typedArrayFromHeap(info) : host.readSync(info.dataId);
+        values[0] = (values[0] as number) + 0.01;
+        return [states as tf.TensorInfo, cache as tf.TensorInfo];
+      },
+    });
+    try {
+      const lstm = (await checkEngineKernels()).find((c) => c.id.includes('LstmSequence'));
+      expect(lstm?.passed).toBe(false);
+    } finally {
+      tf.unregisterKernel(name, backend);
+      tf.registerKernel(good);
+    }
+  });
+});

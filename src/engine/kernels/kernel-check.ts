@@ -1,0 +1,116 @@
+// The engine's own kernels checked on whatever backend is running, as part of the self-check (the
+// optimizer's fused update is checked there the same way): each fused recurrent kernel against the
+// tf-op path it replaces (states and both gradients of Σ R ⊙ states), and WASM's matMul with transposed
+// operands against a float64 product in plain JS. Only kernels the backend actually runs are checked.
+// Async reads only.
+
+import * as tf from '@tensorflow/tfjs-core';
+import type { SelfCheckCase } from '../../optim/self-check';
+import { createRandom } from '../random';
+import { gruSequence } from '../tasks/gru-sequence';
+import { lstmSequence } from '../tasks/lstm-sequence';
+import { plainMatMulWasmActive } from './matmul-transposed-wasm';
+import {
+  type FusedCell,
+  RECURRENT_KERNELS,
+  recurrentKernelsAvailable,
+  setRecurrentKernelsEnabled,
+} from './recurrent-kernels';
+
+/** Float32 agreement, relative to the largest reference value (≥ 1): the self-check's 1e-4. */
+export const KERNEL_TOLERANCE = 1e-4;
+
+const STEPS = 6;
+const N = 3;
+const UNITS = 5;
+
+function draw(count: number, scale: number, seed: number): Float32Array {
+  const r = createRandom(seed);
+  return Float32Array.from({ length: count }, () => (r() * 2 - 1) * scale);
+}
+
+function worstDifference(got: ArrayLike<number>[], want: ArrayLike<number>[]): number {
+  let worst = 0;
+  for (const [i, w] of want.entries()) {
+    const g = got[i] ?? [];
+    let scale = 1;
+    for (let k = 0; k < w.length; k++) scale = Math.max(scale, Math.abs(w[k] as number));
+    if (g.length !== w.length) return Number.POSITIVE_INFINITY;
+    for (let k = 0; k < w.length; k++)
+      worst = Math.max(worst, Math.abs((g[k] as number) - (w[k] as number)) / scale);
+  }
+  return Number.isNaN(worst) ? Number.POSITIVE_INFINITY : worst;
+}
+
+/** States, ∂L/∂x and ∂L/∂U of L = Σ R ⊙ states through the fused kernels or the tf-op path. */
+async function sequenceResults(cell: FusedCell, fused: boolean): Promise<Float32Array[]> {
+  const width = RECURRENT_KERNELS[cell].gates * UNITS;
+  const rows = STEPS * N;
+  const sequence = cell === 'gru' ? gruSequence : lstmSequence;
+  setRecurrentKernelsEnabled(fused);
+  let out: tf.Tensor[];
+  try {
+    out = tf.tidy(() => {
+      const x = tf.tensor2d(draw(rows * width, 1.5, 11), [rows, width]);
+      const U = tf.tensor2d(draw(UNITS * width, 0.5, 12), [UNITS, width]);
+      const R = tf.tensor2d(draw(rows * UNITS, 1, 13), [rows, UNITS]);
+      const f = (a: tf.Tensor, b: tf.Tensor) => sequence(a as tf.Tensor2D, b as tf.Tensor2D, STEPS);
+      const [dx, dU] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(a, b), R)))([x, U]);
+      return [f(x, U), dx as tf.Tensor, dU as tf.Tensor];
+    });
+  } finally {
+    setRecurrentKernelsEnabled(true);
+  }
+  try {
+    return (await Promise.all(out.map((t) => t.data()))) as Float32Array[];
+  } finally {
+    tf.dispose(out);
+  }
+}
+
+async function recurrentCase(cell: FusedCell): Promise<SelfCheckCase> {
+  const fused = await sequenceResults(cell, true);
+  const ops = await sequenceResults(cell, false);
+  const err = worstDifference(fused, ops);
+  return {
+    id: `kernel ${RECURRENT_KERNELS[cell].forward} + gradient vs tf ops`,
+    maxParamAbsErr: err,
+    maxAlrRelErr: 0,
+    passed: err < KERNEL_TOLERANCE,
+    fused: true,
+  };
+}
+
+/** aᵀ·bᵀ (both transposed operands at once) on the backend against the same sums in float64. */
+async function matMulCase(): Promise<SelfCheckCase> {
+  const [m, k, n] = [7, 9, 4];
+  const a = draw(k * m, 1, 21); // [k, m], used transposed
+  const b = draw(n * k, 1, 22); // [n, k], used transposed
+  const want = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let q = 0; q < k; q++) s += (a[q * m + i] as number) * (b[j * k + q] as number);
+      want[i * n + j] = s;
+    }
+  const product = tf.tidy(() => tf.matMul(tf.tensor2d(a, [k, m]), tf.tensor2d(b, [n, k]), true, true));
+  const got = await product.data();
+  product.dispose();
+  const err = worstDifference([got], [want]);
+  return {
+    id: 'kernel BatchMatMul with transposed operands vs float64',
+    maxParamAbsErr: err,
+    maxAlrRelErr: 0,
+    passed: err < KERNEL_TOLERANCE,
+    fused: true,
+  };
+}
+
+/** One case per engine kernel the active backend runs (none on a backend that has none of them). */
+export async function checkEngineKernels(): Promise<SelfCheckCase[]> {
+  const cases: SelfCheckCase[] = [];
+  for (const cell of ['gru', 'lstm'] as const)
+    if (recurrentKernelsAvailable(cell)) cases.push(await recurrentCase(cell));
+  if (tf.getBackend() === 'wasm' && plainMatMulWasmActive()) cases.push(await matMulCase());
+  return cases;
+}
