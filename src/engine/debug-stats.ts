@@ -2,6 +2,8 @@
 // `self.anisoscopeStats()` in the worker through the DevTools protocol. Kept off the message protocol on
 // purpose: it adds no command the page could send, and nothing in the app depends on it.
 import * as tf from '@tensorflow/tfjs-core';
+import { plainMatMulWasmActive } from './kernels/matmul-transposed-wasm';
+import { recurrentKernelsAvailable } from './kernels/recurrent-kernels';
 
 export interface EngineStats {
   backend: string;
@@ -9,6 +11,8 @@ export interface EngineStats {
   numBytes: number;
   /** WebGL / WebGPU only: bytes held on the GPU (`tf.memory().numBytesInGPU`). */
   numBytesInGPU?: number;
+  /** The engine's own kernels the backend runs now (kernels/): fused GRU / LSTM sequences, plain matMul. */
+  kernels: string[];
 }
 
 export function engineStats(): EngineStats {
@@ -17,6 +21,10 @@ export function engineStats(): EngineStats {
     backend: tf.getBackend() ?? 'none',
     numTensors: memory.numTensors,
     numBytes: memory.numBytes,
+    kernels: [
+      ...(['gru', 'lstm'] as const).filter(recurrentKernelsAvailable).map((cell) => `${cell}-sequence`),
+      ...(tf.getBackend() === 'wasm' && plainMatMulWasmActive() ? ['plain-matmul'] : []),
+    ],
     ...(memory.numBytesInGPU !== undefined ? { numBytesInGPU: memory.numBytesInGPU } : {}),
   };
 }
