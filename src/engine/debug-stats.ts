@@ -2,6 +2,7 @@
 // `self.anisoscopeStats()` in the worker through the DevTools protocol. Kept off the message protocol on
 // purpose: it adds no command the page could send, and nothing in the app depends on it.
 import * as tf from '@tensorflow/tfjs-core';
+import { convInputGradWasmActive } from './kernels/conv2d-backprop-input-wasm';
 import { plainMatMulWasmActive } from './kernels/matmul-transposed-wasm';
 import { recurrentKernelsAvailable } from './kernels/recurrent-kernels';
 
@@ -24,6 +25,7 @@ export function engineStats(): EngineStats {
     kernels: [
       ...(['gru', 'lstm'] as const).filter(recurrentKernelsAvailable).map((cell) => `${cell}-sequence`),
       ...(tf.getBackend() === 'wasm' && plainMatMulWasmActive() ? ['plain-matmul'] : []),
+      ...(tf.getBackend() === 'wasm' && convInputGradWasmActive() ? ['conv-input-grad'] : []),
     ],
     ...(memory.numBytesInGPU !== undefined ? { numBytesInGPU: memory.numBytesInGPU } : {}),
   };

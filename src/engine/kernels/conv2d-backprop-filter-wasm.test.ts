@@ -4,6 +4,7 @@ import '../../optim/calibrated-optimizer'; // registers every op's gradient
 import { useBackend } from '../../optim/testing/node-backends';
 import { createRandom } from '../random';
 import { registerConvKernelsWasm, setBackpropFilterRoute } from './conv2d-backprop-filter-wasm';
+import { convInputGradWasmActive, registerConvInputGradWasm } from './conv2d-backprop-input-wasm';
 
 // tf.conv2d's forward pass and both gradients on WASM (with this kernel for the filter gradient)
 // against the tfjs CPU backend on the same numbers. Tolerance: float32 sums of up to K products of
@@ -101,6 +102,7 @@ describe('Conv2DBackpropFilter on WASM', () => {
     const reference = run(c);
     await useBackend('wasm');
     registerConvKernelsWasm();
+    registerConvInputGradWasm(); // dx by conv2d-backprop-input-wasm.ts
     for (const route of ['matmul', 'loop'] as const) {
       setBackpropFilterRoute(route);
       const before = tf.memory().numTensors;
@@ -112,10 +114,12 @@ describe('Conv2DBackpropFilter on WASM', () => {
     }
   });
 
-  it('the WASM backend really uses this kernel (and leaves no heap buffers behind)', async () => {
+  it('the WASM backend really uses these kernels (and leaves no heap buffers behind)', async () => {
     await useBackend('wasm');
     registerConvKernelsWasm();
+    registerConvInputGradWasm();
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    expect(convInputGradWasmActive()).toBe(true);
     run(CASES[1] as Case);
     const bytes = tf.memory().numBytes;
     const dataBuffers = tf.memory().numDataBuffers;

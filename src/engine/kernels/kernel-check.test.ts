@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { describe, expect, it } from 'vitest';
 import { NODE_BACKENDS, useBackend } from '../../optim/testing/node-backends';
+import { registerConvInputGradWasm } from './conv2d-backprop-input-wasm';
 import { checkEngineKernels } from './kernel-check';
 import { registerPlainMatMulWasm } from './matmul-transposed-wasm';
 import { RECURRENT_KERNELS } from './recurrent-kernels';
@@ -13,11 +14,15 @@ describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
   it('checks every engine kernel the backend runs, and they pass', async () => {
     await useBackend(backend);
     registerPlainMatMulWasm();
+    registerConvInputGradWasm();
     const before = tf.memory().numTensors;
     const cases = await checkEngineKernels();
     expect(tf.memory().numTensors).toBe(before);
     expect(cases.map((c) => c.id).join('\n')).toMatch(/GruSequence[\s\S]*LstmSequence/);
-    if (backend === 'wasm') expect(cases.some((c) => /BatchMatMul/.test(c.id))).toBe(true);
+    if (backend === 'wasm') {
+      expect(cases.some((c) => /BatchMatMul/.test(c.id))).toBe(true);
+      expect(cases.some((c) => /Conv2DBackpropInput/.test(c.id))).toBe(true);
+    }
     for (const c of cases) {
       expect(c.passed, c.id).toBe(true);
       expect(c.maxParamAbsErr, c.id).toBeLessThan(1e-4);

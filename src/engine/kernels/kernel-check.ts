@@ -1,14 +1,15 @@
 // The engine's own kernels checked on whatever backend is running, as part of the self-check (the
 // optimizer's fused update is checked there the same way): each fused recurrent kernel against the
 // tf-op path it replaces (states and both gradients of Σ R ⊙ states), and WASM's matMul with transposed
-// operands against a float64 product in plain JS. Only kernels the backend actually runs are checked.
-// Async reads only.
+// operands and its convolution input gradient against float64 sums in plain JS. Only kernels the
+// backend actually runs are checked. Async reads only.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { SelfCheckCase } from '../../optim/self-check';
 import { createRandom } from '../random';
 import { gruSequence } from '../tasks/gru-sequence';
 import { lstmSequence } from '../tasks/lstm-sequence';
+import { convInputGradWasmActive } from './conv2d-backprop-input-wasm';
 import { plainMatMulWasmActive } from './matmul-transposed-wasm';
 import {
   type FusedCell,
@@ -106,11 +107,53 @@ async function matMulCase(): Promise<SelfCheckCase> {
   };
 }
 
+/** The input gradient of a 'valid' 3×3 convolution (stride 1) on the backend against float64 sums. */
+async function convInputCase(): Promise<SelfCheckCase> {
+  const [batch, size, inC, outC, k] = [2, 6, 3, 4, 3];
+  const out = size - k + 1;
+  const dy = draw(batch * out * out * outC, 1, 31);
+  const w = draw(k * k * inC * outC, 1, 32);
+  const want = new Float64Array(batch * size * size * inC);
+  for (let b = 0; b < batch; b++)
+    for (let yR = 0; yR < out; yR++)
+      for (let yC = 0; yC < out; yC++)
+        for (let r = 0; r < k; r++)
+          for (let c = 0; c < k; c++)
+            for (let i = 0; i < inC; i++)
+              for (let o = 0; o < outC; o++) {
+                const at = ((b * size + yR + r) * size + yC + c) * inC + i;
+                want[at] =
+                  (want[at] as number) +
+                  (dy[((b * out + yR) * out + yC) * outC + o] as number) *
+                    (w[((r * k + c) * inC + i) * outC + o] as number);
+              }
+  const dx = tf.tidy(() =>
+    tf.conv2dTranspose(
+      tf.tensor4d(dy, [batch, out, out, outC]),
+      tf.tensor4d(w, [k, k, inC, outC]),
+      [batch, size, size, inC],
+      1,
+      'valid',
+    ),
+  );
+  const got = await dx.data();
+  dx.dispose();
+  const err = worstDifference([got], [want]);
+  return {
+    id: 'kernel Conv2DBackpropInput vs float64',
+    maxParamAbsErr: err,
+    maxAlrRelErr: 0,
+    passed: err < KERNEL_TOLERANCE,
+    fused: true,
+  };
+}
+
 /** One case per engine kernel the active backend runs (none on a backend that has none of them). */
 export async function checkEngineKernels(): Promise<SelfCheckCase[]> {
   const cases: SelfCheckCase[] = [];
   for (const cell of ['gru', 'lstm'] as const)
     if (recurrentKernelsAvailable(cell)) cases.push(await recurrentCase(cell));
   if (tf.getBackend() === 'wasm' && plainMatMulWasmActive()) cases.push(await matMulCase());
+  if (tf.getBackend() === 'wasm' && convInputGradWasmActive()) cases.push(await convInputCase());
   return cases;
 }

@@ -1,6 +1,7 @@
 // Builds a task from its config. Tasks whose data ship as files (MNIST, text) load them lazily
 // through the injected asset loader, only when chosen.
 
+import { registerConvInputGradWasm } from '../kernels/conv2d-backprop-input-wasm';
 import { registerPlainMatMulWasm } from '../kernels/matmul-transposed-wasm';
 import type { Seeds } from '../random';
 import { createCharLmTask } from './char-lm';
@@ -14,9 +15,10 @@ export * from './configs';
 export type { AssetLoader } from './task';
 
 export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {
-  // WASM's matMul gradients (transposed operands) as plain products; idempotent, and a no-op until the
-  // WASM backend's package has loaded.
+  // WASM's matMul gradients (transposed operands) as plain products, and its convolution input gradient
+  // as one product + col2im; idempotent, and a no-op until the WASM backend's package has loaded.
   registerPlainMatMulWasm();
+  registerConvInputGradWasm();
   switch (config.kind) {
     case 'mnist':
       if (!loader) throw new Error('the MNIST task needs an asset loader for its data files');
