@@ -46,8 +46,10 @@ export function configureWasm(): void {
 /**
  * `tf.setBackend('wasm')`, threaded when possible; a threaded start that fails or hangs is retried
  * single-threaded. Returns which build runs, with how many threads, and why threads are off.
+ * `stillWanted` (Auto's measurement gives up on slow starts) is asked before the retry: a start given up
+ * on must not re-register and set WASM seconds later, under whatever backend is current by then.
  */
-export async function setWasmBackend(): Promise<WasmInfo> {
+export async function setWasmBackend(stillWanted: () => boolean = () => true): Promise<WasmInfo> {
   const wantThreads = threadsPossible() && (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
   if (!wantThreads) {
     await setOrThrow();
@@ -59,7 +61,7 @@ export async function setWasmBackend(): Promise<WasmInfo> {
     await withTimeout(setOrThrow(), WASM_THREADS_TIMEOUT_MS, 'starting the threaded WASM build');
     return { threads: getThreadsCount() };
   } catch (err) {
-    if (!factory) throw err;
+    if (!factory || !stillWanted()) throw err;
     // The hung or failed start is left behind; the same factory starts the single-threaded build.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (tf.findBackendFactory('wasm')) tf.removeBackend('wasm');
