@@ -53,10 +53,10 @@ async function workerTimeline(page) {
   return {};
 }
 
-async function firstStep(browser, url, log) {
+export async function firstStep(browser, url, log, reps = FIRST_STEP_REPS) {
   const times = [];
   const timelines = [];
-  for (let i = 0; i < FIRST_STEP_REPS; i++) {
+  for (let i = 0; i < reps; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(firstDrawProbe);
