@@ -11,16 +11,11 @@
 //  - app.autoRate.<backend>, app.autoMeasureMs: the steps/s Auto measured for the default scene on each backend (issue #12), the
 //    measurement's wall time and the backend it chose.
 import { preview } from 'vite';
+import { medianOf, spreadOf } from './spread.mjs';
 
 const WARMUP_MS = 3_000;
 const FIRST_STEP_REPS = 7;
 const WINDOWS = 5;
-
-const medianOf = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? Number.NaN : n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 /** Runs in the page before any of its scripts: records the frame in which a snapshot first shows. */
 function firstDrawProbe() {
@@ -126,10 +121,6 @@ function watchFrames(page, ms) {
   }, ms);
 }
 
-const summarise = (r) =>
-  `${r.longTasks.length} long tasks [${r.longTasks.join(', ')}] ms, ${r.frames} frames, interval ` +
-  `p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / max ${r.max.toFixed(0)} ms, ${r.steps} steps`;
-
 /** The median window of `windows` watched one after another (long tasks, p95 interval, steps). */
 async function watchWindows(page, windows, ms) {
   const all = [];
@@ -196,6 +187,11 @@ export async function measureApp(browser, log, quick) {
       if (r.stepsPerS !== undefined) auto[`app.autoRate.${r.backend}`] = r.stepsPerS;
     if (Number.isFinite(smooth.auto.ms)) auto['app.autoMeasureMs'] = smooth.auto.ms;
     return {
+      spread: {
+        firstStepMs: spreadOf(first.detail.times),
+        longTasks: spreadOf(smooth.windows.map((w) => w.longTasks.length)),
+        frameP95Ms: spreadOf(smooth.windows.map((w) => w.p95)),
+      },
       metrics: {
         firstStepMs: first.firstStepMs,
         longTasks: smooth.longTasks,
