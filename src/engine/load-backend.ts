@@ -10,9 +10,10 @@ export interface LoadOptions {
 }
 
 export async function loadBackend(name: BackendName, options: LoadOptions): Promise<void> {
-  await importBackend(name, options);
-  // The optimizer's fused update kernel for this backend (src/optim/fused/), loaded with it.
-  await registerFusedKernel(name);
+  // The optimizer's fused update kernel for this backend (src/optim/fused/), loaded with it. The two are
+  // separate chunks that need nothing of each other: fetched side by side, not one after the other (on
+  // the first step's path: issue #12's start-up timeline). Both are in place before `setBackend`.
+  await Promise.all([importBackend(name, options), registerFusedKernel(name)]);
 }
 
 async function importBackend(name: BackendName, options: LoadOptions): Promise<void> {
