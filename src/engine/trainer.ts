@@ -101,7 +101,9 @@ export class Trainer {
       this.session = next;
       this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
       this.stateChanged();
+      performance.mark('engine:runs-built'); // the start-up timeline (bench/app-bench.mjs)
       await this.postSnapshot();
+      performance.mark('engine:step0-posted');
     });
   }
 
