@@ -117,12 +117,14 @@ function watchFrames(page, ms) {
     const endStep = Number(document.querySelector('[data-testid="runs"]')?.getAttribute('data-step'));
     frames.shift();
     const sorted = [...frames].sort((a, b) => a - b);
+    // A window starved of frames (a very busy machine) has no intervals: NaN, never undefined.
+    const at = (q) => (sorted.length ? sorted[Math.floor(q * (sorted.length - 1))] : Number.NaN);
     return {
       longTasks,
       frames: frames.length,
-      p50: sorted[Math.floor(0.5 * (sorted.length - 1))],
-      p95: sorted[Math.floor(0.95 * (sorted.length - 1))],
-      max: sorted[sorted.length - 1],
+      p50: at(0.5),
+      p95: at(0.95),
+      max: at(1),
       steps: endStep - startStep,
     };
   }, ms);
@@ -134,7 +136,7 @@ async function watchWindows(page, windows, ms) {
   for (let i = 0; i < windows; i++) all.push(await watchFrames(page, ms));
   return {
     longTasks: medianOf(all.map((w) => w.longTasks.length)),
-    p95: medianOf(all.map((w) => w.p95)),
+    p95: medianOf(all.map((w) => w.p95).filter(Number.isFinite)),
     windows: all,
   };
 }

@@ -1,4 +1,4 @@
-// `node bench/first-step-only.mjs [reps]` after `vite build`: only `firstStepMs` and the worker's start-up
+// `npm run bench:first-step` (or `node bench/first-step-only.mjs [reps]` after `vite build`): only `firstStepMs` and the worker's start-up
 // timeline (bench/app-bench.mjs), for work on the start-up path without the 20-minute full bench.
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
