@@ -1,5 +1,6 @@
-// `npm run bench:first-step` (or `node bench/first-step-only.mjs [reps]` after `vite build`): only `firstStepMs` and the worker's start-up
-// timeline (bench/app-bench.mjs), for work on the start-up path without the 20-minute full bench.
+// `npm run bench:first-step` (or `node bench/first-step-only.mjs [reps]` after `vite build`): only
+// `firstStepMs` and the worker's start-up timeline (bench/app-bench.mjs), for work on the start-up path
+// without the 20-minute full bench. BENCH_DIST serves another build folder (a side-by-side comparison).
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { firstStep } from './app-bench.mjs';
