@@ -42,11 +42,6 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  // One retry in CI only, and reported as "flaky" in the output: Auto's background backend measurement
-  // has a rare race (seen once in three full runs: "Backend 'wasm' has not yet been initialized" after a
-  // play click during the measurement). It is a real bug, written up for issue #12; the retry keeps it
-  // from failing unrelated specs until it is fixed. Locally a failure fails at once.
-  retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 30_000 },
   reporter: [['list'], ['html', { open: 'never' }]],

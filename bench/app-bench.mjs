@@ -11,16 +11,11 @@
 //  - app.autoRate.<backend>, app.autoMeasureMs: the steps/s Auto measured for the default scene on each backend (issue #12), the
 //    measurement's wall time and the backend it chose.
 import { preview } from 'vite';
+import { medianOf, spreadOf } from './spread.mjs';
 
 const WARMUP_MS = 3_000;
 const FIRST_STEP_REPS = 7;
 const WINDOWS = 5;
-
-const medianOf = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? Number.NaN : n % 2 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 /** Runs in the page before any of its scripts: records the frame in which a snapshot first shows. */
 function firstDrawProbe() {
@@ -47,16 +42,23 @@ async function workerTimeline(page) {
           .map((m) => [m.name, performance.timeOrigin + m.startTime]),
       )
       .catch(() => []);
-    if (marks.length > 0)
-      return Object.fromEntries(marks.map(([name, t]) => [name.slice(7), Math.round(t - pageOrigin)]));
+    // The first of each name: later loads (Auto's measurement builds sessions too) repeat some marks.
+    if (marks.length > 0) {
+      const first = new Map();
+      for (const [name, t] of marks) {
+        const key = name.slice('engine:'.length);
+        if (!first.has(key)) first.set(key, Math.round(t - pageOrigin));
+      }
+      return Object.fromEntries([...first].sort((a, b) => a[1] - b[1]));
+    }
   }
   return {};
 }
 
-async function firstStep(browser, url, log) {
+export async function firstStep(browser, url, log, reps = FIRST_STEP_REPS) {
   const times = [];
   const timelines = [];
-  for (let i = 0; i < FIRST_STEP_REPS; i++) {
+  for (let i = 0; i < reps; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(firstDrawProbe);
@@ -115,20 +117,18 @@ function watchFrames(page, ms) {
     const endStep = Number(document.querySelector('[data-testid="runs"]')?.getAttribute('data-step'));
     frames.shift();
     const sorted = [...frames].sort((a, b) => a - b);
+    // A window starved of frames (a very busy machine) has no intervals: NaN, never undefined.
+    const at = (q) => (sorted.length ? sorted[Math.floor(q * (sorted.length - 1))] : Number.NaN);
     return {
       longTasks,
       frames: frames.length,
-      p50: sorted[Math.floor(0.5 * (sorted.length - 1))],
-      p95: sorted[Math.floor(0.95 * (sorted.length - 1))],
-      max: sorted[sorted.length - 1],
+      p50: at(0.5),
+      p95: at(0.95),
+      max: at(1),
       steps: endStep - startStep,
     };
   }, ms);
 }
-
-const summarise = (r) =>
-  `${r.longTasks.length} long tasks [${r.longTasks.join(', ')}] ms, ${r.frames} frames, interval ` +
-  `p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / max ${r.max.toFixed(0)} ms, ${r.steps} steps`;
 
 /** The median window of `windows` watched one after another (long tasks, p95 interval, steps). */
 async function watchWindows(page, windows, ms) {
@@ -136,7 +136,7 @@ async function watchWindows(page, windows, ms) {
   for (let i = 0; i < windows; i++) all.push(await watchFrames(page, ms));
   return {
     longTasks: medianOf(all.map((w) => w.longTasks.length)),
-    p95: medianOf(all.map((w) => w.p95)),
+    p95: medianOf(all.map((w) => w.p95).filter(Number.isFinite)),
     windows: all,
   };
 }
@@ -196,6 +196,11 @@ export async function measureApp(browser, log, quick) {
       if (r.stepsPerS !== undefined) auto[`app.autoRate.${r.backend}`] = r.stepsPerS;
     if (Number.isFinite(smooth.auto.ms)) auto['app.autoMeasureMs'] = smooth.auto.ms;
     return {
+      spread: {
+        firstStepMs: spreadOf(first.detail.times),
+        longTasks: spreadOf(smooth.windows.map((w) => w.longTasks.length)),
+        frameP95Ms: spreadOf(smooth.windows.map((w) => w.p95)),
+      },
       metrics: {
         firstStepMs: first.firstStepMs,
         longTasks: smooth.longTasks,

@@ -14,8 +14,9 @@ import type { BackendName } from '../src/engine/protocol';
 import { mulberry32 } from '../src/stats/random';
 import { aggregate, CODES } from '../src/ui/heatmap/aggregate';
 import { colourTableFor } from '../src/ui/heatmap/color-table';
-import { measureEngineRatio } from './engine';
+import { type EngineRatio, measureEngineRatio } from './engine';
 import { measureScaling, measureUpdateRatio, median, now, SCALING_MODELS, type ScalingRow } from './measure';
+import { type Spread, spreadOf } from './spread.mjs';
 
 type Log = (line: string) => void;
 
@@ -102,6 +103,8 @@ async function singleThreadedWasm(log: Log, quick: boolean): Promise<Record<stri
 
 async function runBench(): Promise<{
   metrics: Record<string, number>;
+  /** The repetitions behind a median metric: how far one of them could stray. */
+  spread: Record<string, Spread>;
   detail: Record<string, unknown>;
   scaling: Record<string, ScalingRow[]>;
   log: string[];
@@ -113,9 +116,10 @@ async function runBench(): Promise<{
   };
   const metrics: Record<string, number> = {};
   const detail: Record<string, unknown> = { userAgent: navigator.userAgent };
+  const spread: Record<string, Spread> = {};
   const quick = new URLSearchParams(location.search).has('quick');
   if (new URLSearchParams(location.search).get('wasmThreads') === '0') {
-    return { metrics: await singleThreadedWasm(log, quick), detail, scaling: {}, log: lines };
+    return { metrics: await singleThreadedWasm(log, quick), spread, detail, scaling: {}, log: lines };
   }
   const rounds: HeatmapTimes[] = [heatmaps()];
   const scaling: Record<string, ScalingRow[]> = {};
@@ -135,11 +139,12 @@ async function runBench(): Promise<{
         metrics['browser.wasmThreads'] = getThreadsCount();
         detail.crossOriginIsolated = crossOriginIsolated;
         const loader = fetchAssetLoader(new URL('./', document.baseURI).href);
-        const repeats = [];
+        const repeats: EngineRatio[] = [];
         for (let i = 0; i < (quick ? 1 : 5); i++)
           repeats.push(await measureEngineRatio(loader, quick ? 4 : 6));
         const e = repeats.find((r) => r.ratio === median(repeats.map((x) => x.ratio))) ?? repeats[0];
         metrics[`browser.engineRatio.${backend}`] = median(repeats.map((x) => x.ratio));
+        spread[`browser.engineRatio.${backend}`] = spreadOf(repeats.map((x) => x.ratio));
         detail[`engine.browser.${backend}`] = { median: e, repeats };
         log(
           `${backend} (${getThreadsCount()} threads): engine ratio median of ${repeats.length}: ${median(repeats.map((x) => x.ratio)).toFixed(2)} [${repeats.map((x) => `${x.sessionStepsPerS.toFixed(1)}/${x.loopStepsPerS.toFixed(1)}`).join(', ')} steps/s]`,
@@ -164,8 +169,10 @@ async function runBench(): Promise<{
     rounds.push(heatmaps());
   }
   Object.assign(metrics, medianRounds(rounds, log));
+  for (const key of ['heatmap1MMs', 'heatmapPutImageDataMs', 'heatmapAgg4MMs'] as const)
+    spread[key] = spreadOf(rounds.map((r) => r[key]));
   detail.heatmapRounds = rounds;
-  return { metrics, detail, scaling, log: lines };
+  return { metrics, spread, detail, scaling, log: lines };
 }
 
 (window as unknown as { runBench: typeof runBench }).runBench = runBench;

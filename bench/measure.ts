@@ -4,14 +4,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createOptimizer } from '../src/optim';
 import { mulberry32 } from '../src/stats/random';
+import { medianOf } from './spread.mjs';
 
 export const now = (): number => performance.now();
 
+/** The median of `xs` (NaN when empty); one definition for the bench's TypeScript and its scripts. */
 export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  if (n === 0) return Number.NaN;
-  return n % 2 ? (s[(n - 1) >> 1] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
+  return medianOf(xs);
 }
 
 /** A deterministic float32 array in [-scale, scale) (mulberry32), so every backend sees the same data. */
@@ -83,7 +82,11 @@ export async function measureUpdateRatio(reps: number, warmup = 10): Promise<Upd
     ),
   );
   const sMap: tf.NamedTensorMap = Object.fromEntries(sVars.map((v, i) => [v.name, grads[i] as tf.Tensor]));
-  const aMap: tf.NamedTensorMap = Object.fromEntries(aVars.map((v, i) => [v.name, grads[i] as tf.Tensor]));
+  // tfjs's own optimizers take a list (their types do not accept a plain name → tensor map).
+  const aList: { name: string; tensor: tf.Tensor }[] = aVars.map((v, i) => ({
+    name: v.name,
+    tensor: grads[i] as tf.Tensor,
+  }));
   const sadam = createOptimizer({ name: 'sadam', lr: 1e-2, softplusBeta: 50 });
   const adam = tf.train.adam(1e-2);
   const tinyS = sVars[sVars.length - 1] as tf.Variable; // the output bias: 10 floats
@@ -99,7 +102,7 @@ export async function measureUpdateRatio(reps: number, warmup = 10): Promise<Upd
       sadam.applyGradients(sMap);
       await sync(tinyS);
     } else {
-      adam.applyGradients(aMap);
+      adam.applyGradients(aList);
       await sync(tinyA);
     }
     return now() - t0;

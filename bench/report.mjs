@@ -72,20 +72,26 @@ if (!browser) process.stderr.write('no dist/bench-browser.json: run npm run benc
 const sizes = existsSync(path.join(dist, 'index.html')) ? bundleSizes() : null;
 const metrics = { ...(node?.metrics ?? {}), ...(browser?.metrics ?? {}), ...(sizes?.metrics ?? {}) };
 
+// Medians of repeated measurements carry their spread (bench/spread.mjs): "min–max of n".
+const spread = { ...(browser?.spread ?? {}) };
 const fmt = (v) => (v === undefined ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
+const fmtSpread = (name) => {
+  const s = spread[name];
+  return s ? `${fmt(s.min)}–${fmt(s.max)} of ${s.n}` : '';
+};
 const rows = [];
 for (const [name, cmp, target] of TARGETS) {
   const v = metrics[name];
   const ok =
     v === undefined ? 'not measured' : (cmp === '<=' ? v <= target : v >= target) ? 'meets' : 'misses';
-  rows.push([name, fmt(v), `${cmp} ${target}`, ok]);
+  rows.push([name, fmt(v), fmtSpread(name), `${cmp} ${target}`, ok]);
 }
 for (const name of Object.keys(metrics).sort())
   if (!TARGETS.some(([t]) => t === name) && !/(^|\.)stepsPerS\./.test(name))
-    rows.push([name, fmt(metrics[name]), '', '']);
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+    rows.push([name, fmt(metrics[name]), fmtSpread(name), '', '']);
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
 const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
-console.log(line(['metric', 'value', 'target', '']));
+console.log(line(['metric', 'median', 'spread', 'target', '']));
 for (const r of rows) console.log(line(r));
 
 /** One scaling table: rows are models, columns are backend × optimizer. */
@@ -108,6 +114,7 @@ printScaling('steps/s (batch 64, forward + backward + update), Chromium:', brows
 
 const result = {
   ...metrics,
+  spread,
   date: new Date().toISOString(),
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}`,
   node: node?.info ?? null,

@@ -59,6 +59,7 @@ try {
     result.metrics['browser.wasmThreadSpeedup'] = Math.sqrt(ratios[0] * ratios[1]);
   result.info = { browser: `Chromium ${browser.version()}` };
   Object.assign(result.metrics, app.metrics);
+  result.spread = { ...(result.spread ?? {}), ...(app.spread ?? {}) };
   result.detail.app = app.detail;
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
 } finally {

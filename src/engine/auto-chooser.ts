@@ -65,9 +65,12 @@ export function createAutoChooser(host: AutoChooserHost) {
         if (!rates) {
           host.reply({ id: null, type: 'backendMeasuring' });
           const { measureBackends } = await import('./measure-backends');
+          // User-timing marks for the worker's timeline (bench/app-bench.mjs reads `engine:*` marks).
+          performance.mark('engine:auto-measure-start');
           const measurement = await running.whileStopped(() =>
             measureBackends(experiment, loader, from, MEASURED_BACKENDS),
           );
+          performance.mark('engine:auto-measure-end');
           rates = measurement.rates;
           ms = measurement.ms;
           measuredRates.set(key, rates);

@@ -125,27 +125,54 @@ async function tryBackend(
 
 /**
  * Loads and sets one backend and proves it computes; for WASM, says which build runs. `stillWanted`
- * (Auto's measurement, which may give up on a slow start) is asked before the backend is made current.
+ * (Auto's measurement, which may give up on a slow start and call `abandonStart`) is asked before every
+ * step that touches the engine, so a start given up on never makes its backend current later on.
  */
 export async function start(
   name: BackendName,
   explicit: boolean,
   stillWanted: () => boolean = () => true,
 ): Promise<WasmInfo | undefined> {
+  const givenUp = () => new Error(`starting ${BACKEND_LABELS[name]} was given up`);
   await loadBackend(name, { allowSoftwareWebGl: explicit });
   performance.mark(`engine:${name}-loaded`);
-  if (!stillWanted()) throw new Error(`starting ${BACKEND_LABELS[name]} was given up`);
+  if (!stillWanted()) throw givenUp();
   let wasm: WasmInfo | undefined;
   if (name === 'wasm') {
     const { setWasmBackend } = await import('./wasm-setup');
-    wasm = await setWasmBackend();
+    wasm = await setWasmBackend(stillWanted);
   } else if (!(await tf.setBackend(name))) {
     throw new Error(`tf.setBackend('${name}') refused (the worker console has tfjs's reason)`);
   }
+  // Given up while it initialised: whatever is current now is someone else's; no op runs on it from here.
+  if (!stillWanted()) throw givenUp();
   performance.mark(`engine:${name}-set`);
   await sanityCheck();
   performance.mark(`engine:${name}-checked`);
   return wasm;
+}
+
+/**
+ * Gives up on a `start(name)` whose backend is still initialising (its `stillWanted` must now say no).
+ * Bumping tfjs's init id alone is not enough: tfjs 4.22 clears `pendingBackendInit` only for the latest
+ * init, so an outdated one left it set for good and every later op threw "Backend '…' has not yet been
+ * initialized" — even after `setBackend` of an already started backend, which skips the init. tfjs's own
+ * `removeBackend` does the same three things for a pending init; here the factory stays registered.
+ */
+export function abandonStart(name: BackendName): void {
+  const engine = tf.engine() as unknown as {
+    pendingBackendInit: Promise<boolean> | null;
+    pendingBackendInitId: number;
+    backendName: string | null;
+    backendInstance: unknown;
+  };
+  if (engine.pendingBackendInit == null) return;
+  engine.pendingBackendInitId += 1; // the init, when it ends, is outdated: it registers nothing
+  engine.pendingBackendInit = null;
+  if (engine.backendName === name) {
+    engine.backendName = null;
+    engine.backendInstance = null;
+  }
 }
 
 /** Frees a backend that started but failed (e.g. a lost GPU device) so it holds no memory. */

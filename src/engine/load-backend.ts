@@ -1,7 +1,7 @@
 // Loads one tfjs backend package on demand (dynamic import: only the chosen backend's code is fetched) and
 // sets the flags it needs before tfjs initialises it.
 import * as tf from '@tensorflow/tfjs-core';
-import { registerFusedKernel } from '../optim/fused/register';
+import { prefetchFusedKernel, registerFusedKernel } from '../optim/fused/register';
 import type { BackendName } from './protocol';
 
 export interface LoadOptions {
@@ -10,8 +10,11 @@ export interface LoadOptions {
 }
 
 export async function loadBackend(name: BackendName, options: LoadOptions): Promise<void> {
+  // The optimizer's fused update kernel for this backend (src/optim/fused/), loaded with it: its chunk is
+  // fetched side by side with the backend's (they were a waterfall on the first step's path: issue #12's
+  // start-up timeline), and registered once the backend's code is in (the WebGL config reads its flags).
+  prefetchFusedKernel(name);
   await importBackend(name, options);
-  // The optimizer's fused update kernel for this backend (src/optim/fused/), loaded with it.
   await registerFusedKernel(name);
 }
 

@@ -3,7 +3,7 @@
 // the backend that was active is active again afterwards. The choice itself is auto-choice.ts's.
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendRate, MEASURE_BUDGET_MS, nextSlice } from './auto-choice';
-import { start } from './backends';
+import { abandonStart, start } from './backends';
 import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig } from './experiment';
@@ -33,16 +33,6 @@ async function until<T>(work: Promise<T>, deadline: number): Promise<T | typeof 
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * A `tf.setBackend` still initialising the backend we gave up on must not make it current when it
- * finishes (tfjs 4.22 would then pair the new backend's instance with the current backend's name): tfjs
- * treats an init whose id is outdated as superseded and leaves the engine alone.
- */
-function abandonPendingInit(): void {
-  const engine = tf.engine() as unknown as { pendingBackendInit: unknown; pendingBackendInitId: number };
-  if (engine.pendingBackendInit) engine.pendingBackendInitId += 1;
 }
 
 export interface Measurement {
@@ -116,7 +106,7 @@ async function measureOne(
         )) === OUT_OF_TIME
       ) {
         wanted = false;
-        abandonPendingInit();
+        abandonStart(backend);
         return tooSlow();
       }
     }

@@ -98,14 +98,15 @@ export type { TrainerStatus };
  * How the WASM backend runs: its thread count, and why it is single-threaded when it is. `notIsolated`:
  * the page is not cross-origin isolated (no COOP/COEP headers), `unsupported`: the browser has no WASM
  * threads, `timeout` / `failed`: the threaded build did not start and the single-threaded one took over,
- * `off`: this build has threads switched off (WASM_THREADS_ENABLED).
+ * `off`: this build has threads switched off (WASM_THREADS_ENABLED), `fewCores`: under 4 logical cores,
+ * where tfjs's pool would be one thread, the lighter single-threaded build runs (wasm-setup.ts).
  */
 /** How long the threaded WASM build may take to start before the single-threaded one takes over. */
 export const WASM_THREADS_TIMEOUT_MS = 8_000;
 
 export interface WasmInfo {
   threads: number;
-  fallback?: 'notIsolated' | 'unsupported' | 'timeout' | 'failed' | 'off';
+  fallback?: 'notIsolated' | 'unsupported' | 'timeout' | 'failed' | 'off' | 'fewCores';
   /** The threaded build's error, for `failed`. */
   error?: string;
 }

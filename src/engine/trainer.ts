@@ -101,7 +101,9 @@ export class Trainer {
       this.session = next;
       this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
       this.stateChanged();
+      performance.mark('engine:runs-built'); // the start-up timeline (bench/app-bench.mjs)
       await this.postSnapshot();
+      performance.mark('engine:step0-posted');
     });
   }
 
@@ -213,15 +215,21 @@ export class Trainer {
     });
   }
 
-  addRun(run: RunConfig): void {
+  /**
+   * Over the budget: throws at once. Else the run is built in the command queue: built while a command
+   * has another backend current (Auto's measurement), its weights would stay on that backend.
+   */
+  addRun(run: RunConfig): Promise<void> {
     const session = this.requireSession();
     const over = checkExperimentBudget({
       task: session.experiment.task,
       runs: [...session.experiment.runs, run],
     });
     if (over) throw new Error(overBudgetMessage(over));
-    session.addRun(run);
-    this.stateChanged();
+    return this.exclusive(async () => {
+      this.requireSession().addRun(run);
+      this.stateChanged();
+    });
   }
 
   removeRun(runId: string): void {

@@ -23,6 +23,14 @@ import { withTimeout } from './with-timeout';
  */
 export const WASM_THREADS_ENABLED = true;
 
+/**
+ * The fewest logical cores on which the threaded build runs. tfjs sizes its pool as half the cores, so
+ * below 4 it computes on one thread anyway, while the threaded build still starts a fixed pool of 8
+ * pthread workers that each load the module: ~0.2 s more before the first step on 2 cores (issue #12's
+ * start-up timeline), and 8 idle workers. There the single-threaded SIMD build runs instead.
+ */
+export const MIN_CORES_FOR_THREADS = 4;
+
 /** Whether this context may share memory with workers (the condition for threads). */
 export function threadsPossible(): boolean {
   return (
@@ -32,10 +40,15 @@ export function threadsPossible(): boolean {
   );
 }
 
+/** Whether threads would compute in parallel here (tfjs's pool would have 2 or more threads). */
+export function enoughCores(cores = globalThis.navigator?.hardwareConcurrency ?? 1): boolean {
+  return cores >= MIN_CORES_FOR_THREADS;
+}
+
 export function configureWasm(): void {
   // Outside cross-origin isolation tfjs would pick the single-threaded build anyway; saying so keeps it
-  // from probing for threads at all.
-  if (!threadsPossible()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // from probing for threads at all. On few cores the single-threaded build is the faster start.
+  if (!threadsPossible() || !enoughCores()) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainWasm,
     'tfjs-backend-wasm-simd.wasm': simdWasm,
@@ -46,12 +59,21 @@ export function configureWasm(): void {
 /**
  * `tf.setBackend('wasm')`, threaded when possible; a threaded start that fails or hangs is retried
  * single-threaded. Returns which build runs, with how many threads, and why threads are off.
+ * `stillWanted` (Auto's measurement gives up on slow starts) is asked before the retry: a start given up
+ * on must not re-register and set WASM seconds later, under whatever backend is current by then.
  */
-export async function setWasmBackend(): Promise<WasmInfo> {
-  const wantThreads = threadsPossible() && (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
+export async function setWasmBackend(stillWanted: () => boolean = () => true): Promise<WasmInfo> {
+  const wantThreads =
+    threadsPossible() && enoughCores() && (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true;
   if (!wantThreads) {
     await setOrThrow();
-    const why = !WASM_THREADS_ENABLED ? 'off' : threadsPossible() ? 'unsupported' : 'notIsolated';
+    const why = !WASM_THREADS_ENABLED
+      ? 'off'
+      : !threadsPossible()
+        ? 'notIsolated'
+        : !enoughCores()
+          ? 'fewCores'
+          : 'unsupported';
     return { threads: 1, fallback: why };
   }
   const factory = tf.findBackendFactory('wasm');
@@ -59,7 +81,7 @@ export async function setWasmBackend(): Promise<WasmInfo> {
     await withTimeout(setOrThrow(), WASM_THREADS_TIMEOUT_MS, 'starting the threaded WASM build');
     return { threads: getThreadsCount() };
   } catch (err) {
-    if (!factory) throw err;
+    if (!factory || !stillWanted()) throw err;
     // The hung or failed start is left behind; the same factory starts the single-threaded build.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (tf.findBackendFactory('wasm')) tf.removeBackend('wasm');

@@ -77,7 +77,9 @@ export function WasmThreads({ ready }: { ready: BackendReady }) {
                 ? t('backend.wasmFailed', { error: wasm.error ?? '' })
                 : wasm.fallback === 'off'
                   ? t('backend.wasmOff')
-                  : t('backend.wasmOneThread');
+                  : wasm.fallback === 'fewCores'
+                    ? t('backend.wasmFewCores')
+                    : t('backend.wasmOneThread');
   return (
     <p className="muted" data-testid="wasm-threads" data-threads={wasm.threads}>
       {text}

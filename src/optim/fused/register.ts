@@ -4,21 +4,40 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { FUSED_UPDATE_KERNEL } from './kernel';
 
+/** Each backend's kernel chunk, imported on demand (a module is fetched once, however often asked). */
+const chunks = {
+  cpu: () => import('./register-cpu'),
+  wasm: () => import('./register-wasm'),
+  webgpu: () => import('./register-webgpu'),
+  webgl: () => import('./register-webgl'),
+} as const;
+
+function isChunk(backend: string): backend is keyof typeof chunks {
+  return backend in chunks;
+}
+
+/**
+ * Starts fetching `backend`'s kernel chunk without registering it, so that it loads side by side with
+ * the backend's own code. Registering must wait for that code: the WebGL config reads its flags.
+ */
+export function prefetchFusedKernel(backend: string): void {
+  if (isChunk(backend)) void chunks[backend]().catch(() => undefined); // registering reports failures
+}
+
 async function configFor(backend: string): Promise<tf.KernelConfig | null> {
+  if (!isChunk(backend)) return null;
   switch (backend) {
     case 'cpu':
-      return (await import('./register-cpu')).fusedUpdateCpuConfig;
+      return (await chunks.cpu()).fusedUpdateCpuConfig;
     case 'wasm': {
-      const wasm = await import('./register-wasm');
+      const wasm = await chunks.wasm();
       await wasm.wasmSimdReady; // the SIMD kernel compiles asynchronously; the JS loop covers until then
       return wasm.fusedUpdateWasmConfig;
     }
     case 'webgpu':
-      return (await import('./register-webgpu')).fusedUpdateWebgpuConfig;
+      return (await chunks.webgpu()).fusedUpdateWebgpuConfig;
     case 'webgl':
-      return (await import('./register-webgl')).webglFusedConfig();
-    default:
-      return null;
+      return (await chunks.webgl()).webglFusedConfig();
   }
 }
 

@@ -49,6 +49,8 @@ export const EN = {
   'backend.wasmUnsupported': 'WASM runs on one thread: this browser offers no WebAssembly threads.',
   'backend.wasmTimeout': 'WASM runs on one thread: the threaded build did not start within {seconds} s.',
   'backend.wasmFailed': 'WASM runs on one thread: the threaded build failed to start ({error}).',
+  'backend.wasmFewCores':
+    'WASM runs its single-threaded build: tfjs uses half the cores, here one thread, so the threaded build would only start slower (threads need 4 or more cores).',
 
   // Training controls (header and embed bar)
   'controls.toolbar': 'Training controls',

@@ -44,6 +44,8 @@ export const ZH: Record<StringKey, string> = {
   'backend.wasmUnsupported': 'WASM 运行于单线程：此浏览器不支持 WebAssembly 线程。',
   'backend.wasmTimeout': 'WASM 运行于单线程：多线程版本未能在 {seconds} 秒内启动。',
   'backend.wasmFailed': 'WASM 运行于单线程：多线程版本启动失败（{error}）。',
+  'backend.wasmFewCores':
+    'WASM 运行其单线程版本：tfjs 只使用一半的核心，这里只有一个线程，多线程版本只会启动得更慢（多线程需要 4 个或更多核心）。',
 
   'controls.toolbar': '训练控制',
   'controls.scene': '场景',
