@@ -24,6 +24,7 @@ export function meaning(state: UrlState) {
     experiment: canonicalExperiment(experiment),
     view: state.view,
     backend: state.backend ?? 'auto',
+    page: state.page ?? {},
   };
 }
 
