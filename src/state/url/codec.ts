@@ -12,7 +12,7 @@ import { checkExperimentBudget, type OverBudget } from '../../engine/model-size'
 import type { BackendPreference } from '../../engine/protocol';
 import type { Seeds } from '../../engine/random';
 import { DEFAULT_SCENE_ID, SCENES, type Scene, sceneById } from '../../engine/scenes';
-import type { TaskConfig } from '../../engine/tasks/configs';
+import { DEFAULT_TASKS, type TaskConfig, type TaskKind } from '../../engine/tasks/configs';
 import { canonicalExperiment, same } from './canonical';
 import { readPage, writePage } from './page-codec';
 import { decodePart, encodeValue, Notices, type RawParam, show, splitQuery } from './query';
@@ -21,7 +21,6 @@ import {
   BACKEND_PARAM,
   DEFAULT_BACKEND,
   DEFAULT_START,
-  DEFAULT_TASKS,
   DEFAULT_VIEW,
   EXPERIMENT_KEYS,
   MAX_PARAM_LENGTH,
@@ -35,7 +34,6 @@ import {
   SEED_PARAMS,
   TASK_PARAM,
   TASK_PARAMS,
-  type TaskKind,
   URL_SCHEMA_VERSION,
   type UrlPage,
   type UrlView,

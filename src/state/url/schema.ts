@@ -21,10 +21,6 @@ import { type OptimizerSpec, STATE_FIELDS } from '../../optim/spec';
 import { EMBED_LAYOUTS, type EmbedLinkParams, HIDEABLE, parseOrigin } from '../embed/embed-params';
 import { enumOf, layerSizes, numberIn, type Parsed, pointIn, type ValueType } from './value-types';
 
-export { DEFAULT_TASKS, TASK_KINDS, type TaskKind } from '../../engine/tasks/configs';
-// The value types used to live here; other modules may still import them from the schema.
-export * from './value-types';
-
 /** Written as `v=1`. A link without `v` is version 1; `migrate` maps older names when this grows. */
 export const URL_SCHEMA_VERSION = 1;
 /** One parameter's value longer than this is ignored (a pasted essay is not a learning rate). */

@@ -1,8 +1,7 @@
-// Links in the formats the app has written and read so far decode, in one pass, to the state the
-// separate readers of each key used to give (`backend=` in ui/backend-param.ts, `tour`/`step` in
-// ui/tour/tour-url.ts, `lang` in ui/i18n/language.ts, the embed keys in state/embed/embed-params.ts,
-// `present` and `debug` inline): the expected values below are what those readers returned. Then every
-// page key round-trips through the schema.
+// Links in the formats the app has written and read so far decode, in one pass, to the state that each
+// key's own reader gave before they became schema rows (the backend picker's, the tour's, the language
+// store's, the embed parameters', and `present` and `debug` read inline): the expected values below are
+// what those readers returned. Then every page key round-trips through the schema.
 import { describe, expect, it } from 'vitest';
 import { embedParams } from '../embed/embed-params';
 import { decodeState, encodeState, type UrlPage, type UrlState } from './codec';
@@ -103,15 +102,15 @@ describe('links in today’s format', () => {
   });
 
   it('each old reader’s fallbacks hold', () => {
-    // backend-param.ts: an unknown backend is Auto, named back for the notice; an empty one is Auto.
+    // The backend: an unknown backend is Auto, named back for the notice; an empty one is Auto.
     expect(readStartUrl('?backend=tpu&x=1')).toMatchObject({ backend: 'auto', refusedBackend: 'tpu' });
     expect(readStartUrl('?backend=')).toMatchObject({ backend: 'auto', refusedBackend: null });
-    // tour-url.ts: only tour=1 opens; no step is step 1.
+    // The tour: only tour=1 opens; no step is step 1.
     expect(readStartUrl('?tour=1').page).toEqual({ tour: true });
     expect(readStartUrl('?tour=0&step=3').page).toEqual({ tour: false, step: 3 });
-    // language.ts: an empty lang is the browser's.
+    // The language: an empty lang is the browser's.
     expect(readStartUrl('?lang=').page).toEqual({});
-    // embed-params.ts: an empty origin is any parent; a bad one fails closed, as written.
+    // Embedding: an empty origin is any parent; a bad one fails closed, as written.
     expect(embedParams(readStartUrl('?embed=1&origin=').page).origin).toBeNull();
     const refused = embedParams(readStartUrl('?embed=1&origin=https://x.test/deck').page);
     expect(refused).toMatchObject({ origin: null, refusedOrigin: 'https://x.test/deck' });
