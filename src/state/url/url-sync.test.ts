@@ -108,7 +108,7 @@ describe('startUrlSync', () => {
     expect(win.calls).toHaveLength(3);
   });
 
-  it('writes the scene, backend, language and tour at once, and is the only writer of each', () => {
+  it('writes the backend, language and tour at once, a new scene with its experiment', () => {
     const win = fakeWindow('?backend=webgl&scene=beale&present=1');
     const { training, page } = stores('beale', 'webgl');
     loadScene(training, 'beale');
@@ -134,11 +134,15 @@ describe('startUrlSync', () => {
     step = null;
     for (const f of listeners) f();
     expect(win.location.search).toBe('?present=1&v=1&scene=beale&lang=zh');
-    // A new scene: its name at once, its experiment (the same as the scene's) changes nothing more.
+    // A new scene is written with its own experiment (which the controller sets as it loads it), never
+    // with the last scene's runs.
+    const calls = win.calls.length;
     page.setScene('saddle');
-    expect(win.location.search).toContain('scene=saddle');
+    vi.advanceTimersByTime(100);
     loadScene(training, 'saddle');
+    expect(win.calls).toHaveLength(calls);
     vi.advanceTimersByTime(300);
+    expect(win.calls).toHaveLength(calls + 1);
     expect(win.location.search).toBe('?present=1&v=1&scene=saddle&lang=zh');
     stop();
   });

@@ -1,7 +1,8 @@
 // The one writer of the address bar. It encodes, through the schema, everything the running app changes
 // (scene, experiment, view, backend, the tour's step, a chosen language) and writes it with
-// `history.replaceState` (never pushState, so Back still leaves the page). Training edits are debounced;
-// a scene, backend, language or tour change is written at once. Keys read only at start-up (embedding,
+// `history.replaceState` (never pushState, so Back still leaves the page). Training edits and a new scene
+// are debounced (the scene's experiment follows it at once); a backend, language or tour change is
+// written at once. Keys read only at start-up (embedding,
 // presentation, debug) and keys this schema does not own stay exactly as they were.
 
 import type { BackendPreference } from '../../engine/protocol';
@@ -92,8 +93,9 @@ export function liveUrlState(training: TrainingState, page: PageState, tourStep:
 }
 
 /**
- * Writes the address bar now (if it differs) and again whenever the stores change: experiment and view
- * edits ~300 ms later, the scene, backend, language and tour at once. Until the first experiment is loaded
+ * Writes the address bar now (if it differs) and again whenever the stores change: the scene, experiment
+ * and view ~300 ms later (so a new scene is written with its own experiment, not the last one's), the
+ * backend, language and tour at once. Until the first experiment is loaded
  * the link's experiment keys are left as found, so a link's settings survive start-up.
  * Returns the stop function (it also cancels a pending write).
  */
@@ -128,7 +130,10 @@ export function startUrlSync(sources: UrlSources, options: UrlSyncOptions = {}):
       )
         schedule();
     }),
-    page.store.subscribe(write),
+    page.store.subscribe((next, prev) => {
+      if (next.backend !== prev.backend || next.language !== prev.language) write();
+      else if (next.sceneId !== prev.sceneId) schedule();
+    }),
     ...(tour ? [tour.subscribe(write)] : []),
   ];
   write();

@@ -3,7 +3,6 @@
 // stays usable underneath. ← / → / Esc move and close while the tour is open (not while a field, a
 // slider or a heatmap has focus). Entering a step loads its scene and, where asked, starts training.
 // The URL mirrors the step (`?tour=1&step=N`, written by state/url/url-sync.ts), so a step can be linked.
-// Over 300 lines by a few: the card, its placement and its keys share one state machine.
 import { useEffect, useId, useRef } from 'react';
 import { useStore } from 'zustand';
 import { sceneById } from '../../engine/scenes';
