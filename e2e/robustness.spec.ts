@@ -45,7 +45,7 @@ test('nasty links each load and render a scene; a refused value is named in a no
     await openAt(page, query);
     await expect(page.getByTestId('app-error'), query).toHaveCount(0);
     await expect(page.getByTestId('runs'), query).toHaveAttribute('data-step', '0', { timeout: 60_000 });
-    // The backend parameter has its own notice (src/ui/backend-param.ts), as in src/ui/initial-url.ts.
+    // The backend parameter has its own notice (`refusedBackend`, src/state/url/codec.ts), not a URL notice.
     const notices = decodeState(`?${query}`).notices.filter((n) => !/backend/i.test(n));
     if (notices.length > 0) await expect(page.getByTestId('url-notice'), query).toBeVisible();
   }

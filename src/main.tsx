@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { page } from './state/app-state';
+import { startUrl } from './state/url/start-url';
 import { App } from './ui/app';
-import { readBackendParam } from './ui/backend-param';
 import { installDebugHooks } from './ui/debug-hooks';
 import { ErrorBoundary } from './ui/error-boundary';
 import { languageStore } from './ui/i18n/language';
@@ -9,11 +10,13 @@ import { loadLanguage } from './ui/i18n/translate';
 import { startEngineEarly } from './ui/use-engine';
 import './ui/app.css';
 
-installDebugHooks(window.location.search);
+// The address bar is decoded once, here, before anything else reads it.
+const start = startUrl();
+if (start.page.debug) installDebugHooks();
 
 const root = document.getElementById('root');
 // The engine (worker, tfjs, backend) takes longest to get going: start it before the first render.
-if (root) startEngineEarly(readBackendParam(window.location.search).preference, window.location.search);
+if (root) startEngineEarly(page.store.getState().backend, start.dataset);
 // A non-English first screen waits for its string table (a small lazy chunk) so it never flashes English.
 if (root)
   void loadLanguage(languageStore.getState().language).then(() => {

@@ -1,27 +1,29 @@
 // The first screen: header with the backend badge and picker, the story, the live experiment (the
 // default scene is the paper's Figure 1 on MNIST), the backend details and the optimizer self-check.
-// Engine and training state live outside React (state/app-state).
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BackendPreference } from '../engine/protocol';
-import { controller, training } from '../state/app-state';
+// Engine, training and page state (the scene on screen, the backend) live outside React
+// (state/app-state); the link was read once at start-up (state/url/start-url.ts) and the address bar is
+// written only by state/url/url-sync.ts.
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { controller, page, training } from '../state/app-state';
 import { shortenInput } from '../state/echo';
 import { startEmbedApi } from '../state/embed/embed-api';
-import { hiddenParts, readEmbedParams } from '../state/embed/embed-params';
+import { embedParams, hiddenParts } from '../state/embed/embed-params';
+import { startUrl } from '../state/url/start-url';
 import { startUrlSync } from '../state/url/url-sync';
 import { BackendBadge } from './backend-badge';
 import { BackendPanel } from './backend-panel';
-import { readBackendParam, withBackendParam } from './backend-param';
 import { BackendPicker } from './backend-picker';
 import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
 import { ExportMenu } from './export/export-menu';
 import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
-import { readInitialUrl } from './initial-url';
 import { Intro } from './intro';
 import { Notice } from './notice';
 import { SlideLayout, useSlideLayout } from './slide-layout';
 import { LazyTour as Tour } from './tour/lazy-tour';
 import { TourButton } from './tour/tour-button';
+import { tourStep, tourStore } from './tour/tour-store';
 import { TrainingControls } from './training-controls';
 import { TrainingPanel } from './training-panel';
 import { useEngine } from './use-engine';
@@ -36,9 +38,9 @@ const ShortcutSheet = lazy(() => import('./shortcut-sheet').then((m) => ({ defau
 const VerifyPanel = lazy(() => import('./verify-panel').then((m) => ({ default: m.VerifyPanel })));
 
 export function App() {
-  const [initial] = useState(() => readBackendParam(window.location.search));
-  const [preference, setPreference] = useState<BackendPreference>(initial.preference);
-  const [invalidParam, setInvalidParam] = useState(initial.invalid);
+  const start = startUrl();
+  const preference = useStore(page.store, (s) => s.backend);
+  const [invalidParam, setInvalidParam] = useState(start.refusedBackend);
   const { engine, strayError } = useEngine(preference);
   const t = useT();
   const language = useLanguage();
@@ -46,40 +48,19 @@ export function App() {
     document.documentElement.lang = htmlLang(language);
   }, [language]);
 
-  // Drop an unusable `?backend=` from the address bar once we have told the user about it.
-  useEffect(() => {
-    if (initial.invalid !== null) {
-      window.history.replaceState(null, '', withBackendParam(window.location.href, 'auto'));
-    }
-  }, [initial.invalid]);
-
-  const choose = useCallback((next: BackendPreference) => {
-    window.history.replaceState(null, '', withBackendParam(window.location.href, next));
-    setPreference(next);
-  }, []);
-
   const ready = engine?.phase === 'ready' ? engine : null;
-  // The link decides the first scene, experiment and view; the address bar then follows the app.
-  const [url] = useState(() => {
-    const initialUrl = readInitialUrl(window.location.search);
-    training.setView({ sharedScale: initialUrl.view.sharedScale, aggregate: initialUrl.view.aggregate });
-    training.setShownField(initialUrl.view.shownField);
-    training.refuse(initialUrl.refusal);
-    return initialUrl;
-  });
-  const [urlNotices, setUrlNotices] = useState(url.notices);
-  const [sceneId, setSceneId] = useState(url.sceneId);
-  useSceneLoader(sceneId, ready !== null, url.experiment);
+  // The link decided the first scene, experiment and view; the address bar then follows the stores.
+  const [urlNotices, setUrlNotices] = useState(start.notices);
+  const sceneId = useStore(page.store, (s) => s.sceneId);
+  useSceneLoader(sceneId, ready !== null, start.experiment);
   const [shareOpen, setShareOpen] = useState(false);
 
   const [sheetOpen, setSheetOpen] = useState(false);
-  const [present, setPresent] = useState(
-    () => new URLSearchParams(window.location.search).get('present') === '1',
-  );
+  const [present, setPresent] = useState(start.page.present === true);
   usePresentationMode(present);
   const handlers = useMemo(
     () => ({
-      onScene: setSceneId,
+      onScene: page.setScene,
       toggleSheet: () => setSheetOpen((open) => !open),
       closeSheet: () => setSheetOpen(false),
       togglePresent: () => setPresent((on) => !on),
@@ -88,19 +69,25 @@ export function App() {
   );
   useShortcuts(handlers);
 
-  const [embed] = useState(() => readEmbedParams(window.location.search));
+  const [embed] = useState(() => embedParams(start.page));
   const slide = useSlideLayout(embed);
   const hidden = useMemo(() => hiddenParts(embed, slide), [embed, slide]);
-  const sceneRef = useRef(sceneId);
-  sceneRef.current = sceneId;
-  useEffect(() => startUrlSync(training, () => sceneRef.current), []);
+  useEffect(
+    () =>
+      startUrlSync({
+        training,
+        page,
+        tour: { step: tourStep, subscribe: (onChange) => tourStore.subscribe(onChange) },
+      }),
+    [],
+  );
   useEffect(
     () =>
       startEmbedApi({
         controller,
         training,
-        onScene: setSceneId,
-        sceneId: () => sceneRef.current,
+        onScene: page.setScene,
+        sceneId: () => page.store.getState().sceneId,
         origin: embed.origin,
         originRefused: embed.refusedOrigin !== null,
       }),
@@ -129,7 +116,7 @@ export function App() {
             <main className="main main--embed">
               <TrainingPanel sceneId={sceneId} />
             </main>
-            <Tour sceneId={sceneId} onScene={setSceneId} />
+            <Tour />
           </div>
         </SlideLayout.Provider>
       </HiddenParts.Provider>
@@ -143,7 +130,7 @@ export function App() {
           <h1>Anisoscope</h1>
           <span className="header__tagline">{t('app.tagline')}</span>
         </div>
-        <TrainingControls sceneId={sceneId} onScene={setSceneId} />
+        <TrainingControls sceneId={sceneId} onScene={page.setScene} />
         <div className="header__actions">
           <TourButton />
           <button
@@ -159,7 +146,7 @@ export function App() {
         {/* Wraps on a phone: badge, backend and language pickers do not fit one 390-px row. */}
         <div className="header__controls" style={{ flexWrap: 'wrap' }}>
           <BackendBadge engine={engine} />
-          <BackendPicker value={preference} onChange={choose} />
+          <BackendPicker value={preference} onChange={page.setBackend} />
           <LanguagePicker />
         </div>
       </header>
@@ -201,7 +188,7 @@ export function App() {
         {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
         {shareOpen && <ShareDialog sceneId={sceneId} onClose={() => setShareOpen(false)} />}
       </Suspense>
-      <Tour sceneId={sceneId} onScene={setSceneId} />
+      <Tour />
     </div>
   );
 }

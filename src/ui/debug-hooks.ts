@@ -1,4 +1,4 @@
-// Test hooks for the recovery paths, installed only with `?debug=1`: e2e tests make the engine fail on
+// Test hooks for the recovery paths, installed only with `?debug=1` (main.tsx asks the start-up URL): e2e tests make the engine fail on
 // purpose (`fault`) and read the charts' history (`history`) to check that nothing was lost.
 import type { EngineFault } from '../engine/protocol';
 import { connection, training } from '../state/app-state';
@@ -9,8 +9,7 @@ export interface DebugHooks {
   history(): Record<string, { step: number; loss: number }[]>;
 }
 
-export function installDebugHooks(search: string): void {
-  if (new URLSearchParams(search).get('debug') !== '1') return;
+export function installDebugHooks(): void {
   const hooks: DebugHooks = {
     fault: (fault) => connection.client().fault(fault),
     history: () =>

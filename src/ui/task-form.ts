@@ -4,32 +4,35 @@
 import {
   ACTIVATIONS,
   type Activation,
-  DEFAULT_CHAR_LM,
-  DEFAULT_CLASSIFY_2D,
-  DEFAULT_MNIST,
+  DEFAULT_TASKS,
+  TASK_KINDS as KINDS,
+  MAX_BATCH_SIZE,
+  MAX_HIDDEN_LAYERS,
+  MAX_HIDDEN_UNITS,
   RECURRENT_CELLS,
   type RecurrentCell,
   SURFACES,
   type SurfaceName,
+  splitLayerSizes,
   type TaskConfig,
+  type TaskKind,
 } from '../engine/tasks/configs';
 import { DATASETS_2D, type Dataset2dName } from '../engine/tasks/datasets-2d';
 import { SURFACE_DEFINITIONS } from '../engine/tasks/surface-defs';
 import { type StringKey, t } from './i18n';
 import { EN } from './i18n/strings-en';
 
-export type TaskKind = TaskConfig['kind'];
+export type { TaskKind };
 
 /** Each surface's classic start (read from the one tfjs-free surface definition). */
 export const SURFACE_STARTS: Record<SurfaceName, [number, number]> = Object.fromEntries(
   SURFACES.map((name) => [name, SURFACE_DEFINITIONS[name].start]),
 ) as Record<SurfaceName, [number, number]>;
-export const TASK_KINDS: { kind: TaskKind; label: StringKey }[] = [
-  { kind: 'mnist', label: 'task.mnist' },
-  { kind: 'classify2d', label: 'task.classify2d' },
-  { kind: 'surface', label: 'task.surface' },
-  { kind: 'charlm', label: 'task.charlm' },
-];
+/** The drawer's task choices: the engine's kinds, each with its name's string key. */
+export const TASK_KINDS: { kind: TaskKind; label: StringKey }[] = KINDS.map((kind) => ({
+  kind,
+  label: `task.${kind}` as const,
+}));
 
 /** A 2-D data set's name for people (the value sent to the engine stays the plain name). */
 export function datasetName(name: Dataset2dName | 'custom'): string {
@@ -56,28 +59,19 @@ export const CELL_LABELS: Record<RecurrentCell, StringKey> = {
 
 /** "128, 64" → [128, 64]; a reason when it is not 1–4 layer sizes of 1–1024 units. */
 export function parseHidden(text: string): number[] | string {
-  const parts = text.split(/[\s,;x×-]+/).filter(Boolean);
-  if (parts.length === 0 || parts.length > 4) return t('task.hiddenCount');
+  const parts = splitLayerSizes(text);
+  if (parts.length === 0 || parts.length > MAX_HIDDEN_LAYERS) return t('task.hiddenCount');
   const sizes = parts.map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1024)) return t('task.hiddenUnits');
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_HIDDEN_UNITS)) return t('task.hiddenUnits');
   return sizes;
 }
 
 export function checkBatchSize(value: number): string | null {
-  return Number.isInteger(value) && value >= 1 && value <= 1024 ? null : t('task.batchSize');
+  return Number.isInteger(value) && value >= 1 && value <= MAX_BATCH_SIZE ? null : t('task.batchSize');
 }
 
 export function defaultTask(kind: TaskKind): TaskConfig {
-  switch (kind) {
-    case 'mnist':
-      return DEFAULT_MNIST;
-    case 'classify2d':
-      return DEFAULT_CLASSIFY_2D;
-    case 'surface':
-      return { kind: 'surface', surface: 'rosenbrock' };
-    case 'charlm':
-      return DEFAULT_CHAR_LM;
-  }
+  return DEFAULT_TASKS[kind];
 }
 
 export function describeTask(task: TaskConfig): string {

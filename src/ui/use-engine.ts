@@ -6,7 +6,6 @@ import type { BackendPreference } from '../engine/protocol';
 import { connection } from '../state/app-state';
 import type { EngineState } from '../state/engine-connection';
 import { assetBase } from '../state/training-controller';
-import { initialDataset } from './initial-url';
 
 export type { EngineState };
 
@@ -17,9 +16,8 @@ let startedEarly: BackendPreference | null = null;
  * Starts the worker and its backend at once, before React renders (issue #6, firstStepMs: the worker
  * chunk, tfjs and the backend's WASM binary load meanwhile). useEngine's first effect then adopts it.
  */
-export function startEngineEarly(preference: BackendPreference, search = ''): void {
+export function startEngineEarly(preference: BackendPreference, dataset: 'mnist' | 'sonnets' | null): void {
   startedEarly = preference;
-  const dataset = initialDataset(search);
   void connection.selectBackend(preference, dataset ? { assetBase: assetBase(), dataset } : undefined);
 }
 

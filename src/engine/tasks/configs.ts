@@ -93,3 +93,27 @@ export const DEFAULT_CHAR_LM: CharLmConfig = {
 };
 
 export type TaskConfig = Classify2dConfig | SurfaceConfig | MnistConfig | CharLmConfig;
+
+export type TaskKind = TaskConfig['kind'];
+
+/** Every task kind, in the order the drawer lists them. */
+export const TASK_KINDS: readonly TaskKind[] = ['mnist', 'classify2d', 'surface', 'charlm'];
+
+/** The task each kind starts from when it is switched to (the drawer, and a link's `task=`). */
+export const DEFAULT_TASKS: Readonly<Record<TaskKind, TaskConfig>> = {
+  mnist: DEFAULT_MNIST,
+  classify2d: DEFAULT_CLASSIFY_2D,
+  surface: { kind: 'surface', surface: 'rosenbrock' },
+  charlm: DEFAULT_CHAR_LM,
+};
+
+/** An MLP's hidden layers: at most this many, each at most MAX_HIDDEN_UNITS wide (drawer and links alike). */
+export const MAX_HIDDEN_LAYERS = 4;
+export const MAX_HIDDEN_UNITS = 1024;
+/** The largest batch the drawer and links accept. */
+export const MAX_BATCH_SIZE = 1024;
+
+/** Hidden layer sizes as people write them ("128-64", "128, 64", "16x16"), split into their parts. */
+export function splitLayerSizes(text: string): string[] {
+  return text.split(/[\s,;x×-]+/).filter(Boolean);
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenParts, parseOrigin, readEmbedParams, SLIDE_HIDDEN } from './embed-params';
+import { decodeState } from '../url/codec';
+import { embedParams, hiddenParts, parseOrigin, SLIDE_HIDDEN } from './embed-params';
+
+/** The embedding a link asks for, read as the app reads it at start-up (with every other key). */
+const readEmbedParams = (search: string) => embedParams(decodeState(search).state.page ?? {});
 
 describe('embed parameters', () => {
   it('are off by default and hide the drawer and add button in embed mode', () => {

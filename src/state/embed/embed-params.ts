@@ -1,4 +1,6 @@
 // ?embed=1 and its options: which parts to hide, the layout, and which parent origin may drive the app.
+// The keys are rows of the URL schema (state/url/schema.ts), read once at start-up; this module turns what
+// they say into what the page hides and whom it answers.
 
 export const HIDEABLE = [
   'caption',
@@ -30,7 +32,20 @@ export const SLIDE_HIDDEN: readonly Hideable[] = [
 ];
 
 /** `auto`: the slide layout whenever the frame is wide (see ui/slide-layout.ts); `full`: never. */
-export type EmbedLayout = 'auto' | 'full';
+export const EMBED_LAYOUTS = ['auto', 'full'] as const;
+export type EmbedLayout = (typeof EMBED_LAYOUTS)[number];
+
+/** What a link's embed keys say (`embed`, `hide`, `show`, `layout`, `origin`); absent when not given. */
+export interface EmbedLinkParams {
+  embed?: boolean;
+  hide?: Hideable[];
+  show?: Hideable[];
+  layout?: EmbedLayout;
+  /** A checked origin, normalised (`https://slides.example.org`). */
+  origin?: string;
+  /** An `origin=` value that is not an origin, as written (the app then fails closed). */
+  refusedOrigin?: string;
+}
 
 export interface EmbedParams {
   embed: boolean;
@@ -66,25 +81,26 @@ export function parseOrigin(text: string): string | null {
   return url.origin;
 }
 
-const isHideable = (part: string): part is Hideable => (HIDEABLE as readonly string[]).includes(part);
-
-export function readEmbedParams(search: string): EmbedParams {
-  const params = new URLSearchParams(search);
-  const embed = params.get('embed') === '1';
+/** The page's embedding as a link's keys ask for it (defaults where a key is absent). */
+export function embedParams(link: EmbedLinkParams): EmbedParams {
+  const embed = link.embed === true;
   const hidden = new Set<Hideable>(embed ? ['settings', 'add'] : []);
-  for (const part of (params.get('hide') ?? '').split(',')) if (isHideable(part)) hidden.add(part);
+  for (const part of link.hide ?? []) hidden.add(part);
   const shown = new Set<Hideable>();
-  for (const part of (params.get('show') ?? '').split(',')) {
-    if (!isHideable(part)) continue;
+  for (const part of link.show ?? []) {
     hidden.delete(part);
     shown.add(part);
   }
-  const layout: EmbedLayout = params.get('layout') === 'full' ? 'full' : 'auto';
-  const raw = params.get('origin');
-  if (raw === null || raw.trim() === '')
-    return { embed, hidden, shown, layout, origin: null, refusedOrigin: null };
-  const origin = parseOrigin(raw);
-  return { embed, hidden, shown, layout, origin, refusedOrigin: origin === null ? raw : null };
+  const layout: EmbedLayout = link.layout ?? 'auto';
+  const refusedOrigin = link.refusedOrigin ?? null;
+  return {
+    embed,
+    hidden,
+    shown,
+    layout,
+    origin: refusedOrigin === null ? (link.origin ?? null) : null,
+    refusedOrigin,
+  };
 }
 
 /** The parts hidden in the layout in use: the slide layout adds SLIDE_HIDDEN, less what `show=` names. */

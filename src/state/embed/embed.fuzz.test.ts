@@ -4,9 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../engine/random';
 import { coalescing } from '../coalesce';
-import { parseOrigin, readEmbedParams } from './embed-params';
+import { decodeState } from '../url/codec';
+import { embedParams, parseOrigin } from './embed-params';
 import { parseEmbedMessage } from './messages';
 
+/** The embedding a link asks for, read as the app reads it at start-up (with every other key). */
+const readEmbedParams = (search: string) => embedParams(decodeState(search).state.page ?? {});
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const SCHEMES = [
   'https',

@@ -220,6 +220,16 @@ describe('versions and old links', () => {
       'scale',
       'agg',
       'backend',
+      'tour',
+      'step',
+      'lang',
+      'present',
+      'debug',
+      'embed',
+      'hide',
+      'show',
+      'layout',
+      'origin',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // URL ⇄ state. `?scene=<id>` picks the base experiment; task, seeds, runs and schedule parameters override
-// it; view options and the backend ride along. Reading never throws: a bad value is clamped or dropped and
+// it; view options, the backend and the page's own keys (page-codec.ts) ride along. Reading never throws: a bad value is clamped or dropped and
 // the change is reported as a sentence the app can show. Writing emits only what differs from the scene.
 //
 // A run is one readable value: `run=<id>:<optimizer>,lr=1e-3,eps=1e-8,label=Adam%20fast`. The label is
@@ -12,15 +12,15 @@ import { checkExperimentBudget, type OverBudget } from '../../engine/model-size'
 import type { BackendPreference } from '../../engine/protocol';
 import type { Seeds } from '../../engine/random';
 import { DEFAULT_SCENE_ID, SCENES, type Scene, sceneById } from '../../engine/scenes';
-import type { TaskConfig } from '../../engine/tasks/configs';
+import { DEFAULT_TASKS, type TaskConfig, type TaskKind } from '../../engine/tasks/configs';
 import { canonicalExperiment, same } from './canonical';
+import { readPage, writePage } from './page-codec';
 import { decodePart, encodeValue, Notices, type RawParam, show, splitQuery } from './query';
 import { encodeRun, encodeScheduled, parseRun, parseScheduled } from './run-spec';
 import {
   BACKEND_PARAM,
   DEFAULT_BACKEND,
   DEFAULT_START,
-  DEFAULT_TASKS,
   DEFAULT_VIEW,
   EXPERIMENT_KEYS,
   MAX_PARAM_LENGTH,
@@ -34,14 +34,14 @@ import {
   SEED_PARAMS,
   TASK_PARAM,
   TASK_PARAMS,
-  type TaskKind,
   URL_SCHEMA_VERSION,
+  type UrlPage,
   type UrlView,
   VERSION_KEY,
   VIEW_PARAMS,
 } from './schema';
 
-export type { UrlView } from './schema';
+export type { UrlPage, UrlView } from './schema';
 export { DEFAULT_VIEW, OWNED_KEYS, URL_SCHEMA_VERSION } from './schema';
 
 export interface UrlState {
@@ -52,6 +52,16 @@ export interface UrlState {
   view: UrlView;
   /** Absent when the URL does not name one (the app then uses `auto`). */
   backend?: BackendPreference;
+  /** The page's own keys (tour, language, presentation, embedding, debug); absent when the URL has none. */
+  page?: UrlPage;
+}
+
+export interface DecodedUrl {
+  state: UrlState;
+  /** Every change made to the link, as sentences, except the backend's (below). */
+  notices: string[];
+  /** A `backend=` value that names no backend, as written (the app says so in its own notice). */
+  refusedBackend?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -115,7 +125,7 @@ function readTask(
 }
 
 /** Reads a query string (with or without '?'). Never throws; every change to the input is a notice. */
-export function decodeState(search: string): { state: UrlState; notices: string[] } {
+export function decodeState(search: string): DecodedUrl {
   const notices = new Notices();
   let text = typeof search === 'string' ? search : '';
   if (text.length > MAX_SEARCH_LENGTH) {
@@ -191,16 +201,18 @@ export function decodeState(search: string): { state: UrlState; notices: string[
     if (p.ok) state.view.aggregate = p.value;
     else notices.add(`agg=${show(agg.text)}: ${p.reason}; using ${DEFAULT_VIEW.aggregate}`);
   }
+  let refusedBackend: string | undefined;
   const backend = get(BACKEND_PARAM.key);
-  if (backend && backend.text !== '') {
+  if (backend && backend.text.trim() !== '') {
     const p = BACKEND_PARAM.type.parse(backend.text);
     if (p.ok) state.backend = p.value;
-    else
-      notices.add(
-        `Unknown backend ${show(backend.text)} in the URL (expected auto, webgpu, webgl, wasm or cpu); using Auto.`,
-      );
+    else refusedBackend = backend.text;
   }
-  return { state, notices: notices.done() };
+  const page = readPage(get, notices);
+  if (page) state.page = page;
+  return refusedBackend === undefined
+    ? { state, notices: notices.done() }
+    : { state, notices: notices.done(), refusedBackend };
 }
 
 function readExperiment(
@@ -353,6 +365,7 @@ export function encodeState(state: UrlState): string {
     BACKEND_PARAM.type.accepts(state.backend)
   )
     push(BACKEND_PARAM.key, state.backend);
+  if (state.page) writePage(state.page, push);
 
   return out.length === 0 ? '' : [`${VERSION_KEY}=${URL_SCHEMA_VERSION}`, ...out].join('&');
 }

@@ -16,19 +16,8 @@ import {
 } from '../../optim/spec';
 import { isDerivedLabel, untypedLabel } from '../run-label';
 import { decodePart, type Notices, show } from './query';
-import {
-  CONVENTION_KEY,
-  enumOf,
-  formatNumber,
-  LABEL_KEY,
-  MAX_LABEL_LENGTH,
-  numberIn,
-  PHI_KEY,
-  parseNumber,
-  RUN_ID,
-  SPEC_PARAMS,
-  showNumber,
-} from './schema';
+import { CONVENTION_KEY, LABEL_KEY, MAX_LABEL_LENGTH, PHI_KEY, RUN_ID, SPEC_PARAMS } from './schema';
+import { enumOf, formatNumber, numberIn, parseNumber, showNumber } from './value-types';
 
 interface SpecParse {
   head: string[];

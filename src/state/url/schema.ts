@@ -1,6 +1,6 @@
-// The persisted URL parameters as one declarative table (docs/ARCHITECTURE.md, "A URL key,
-// to the app's state"): a readable name, a value type that parses, clamps and formats, and where the value lives in
-// the app's state. Adding a knob is one row. Pure data and parsing (no tfjs, no DOM).
+// Every URL parameter the app reads, as one declarative table (docs/ARCHITECTURE.md, "A URL key, to the
+// app's state"): a readable name, a value type that parses, clamps and formats (value-types.ts), and where
+// the value lives in the app's state. Adding a knob is one row. Pure data and parsing (no tfjs, no DOM).
 
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../engine/protocol';
 import type { Seeds } from '../../engine/random';
@@ -8,15 +8,18 @@ import { SCENES } from '../../engine/scenes';
 import type { FieldKind } from '../../engine/session/snapshot-types';
 import {
   ACTIVATIONS,
-  DEFAULT_CHAR_LM,
-  DEFAULT_CLASSIFY_2D,
-  DEFAULT_MNIST,
+  MAX_BATCH_SIZE,
+  MAX_HIDDEN_LAYERS,
+  MAX_HIDDEN_UNITS,
   RECURRENT_CELLS,
   SURFACES,
-  type TaskConfig,
+  TASK_KINDS,
+  type TaskKind,
 } from '../../engine/tasks/configs';
 import { DATASETS_2D } from '../../engine/tasks/datasets-2d';
 import { type OptimizerSpec, STATE_FIELDS } from '../../optim/spec';
+import { EMBED_LAYOUTS, type EmbedLinkParams, HIDEABLE, parseOrigin } from '../embed/embed-params';
+import { enumOf, layerSizes, numberIn, type Parsed, pointIn, type ValueType } from './value-types';
 
 /** Written as `v=1`. A link without `v` is version 1; `migrate` maps older names when this grows. */
 export const URL_SCHEMA_VERSION = 1;
@@ -32,140 +35,7 @@ export const MAX_SCHEDULE = 16;
 export const MAX_NOTICES = 12;
 
 // ---------------------------------------------------------------------------------------------------------
-// Value types: parse a decoded string (clamping where sensible, with a note) and format a value back.
-
-export type Parsed<T> = { ok: true; value: T; note?: string } | { ok: false; reason: string };
-
-export interface ValueType<T> {
-  /** What a valid value looks like, for notices ("an integer from 1 to 1024"). */
-  expected: string;
-  parse(text: string): Parsed<T>;
-  format(value: T): string;
-  /** Whether `value` is something `format` can write and `parse` reads back unchanged. */
-  accepts(value: unknown): value is T;
-}
-
-/** Shortest round-trip text for a number, without '+' (which a query string reads as a space). */
-export function formatNumber(n: number): string {
-  const plain = String(n).replace('e+', 'e');
-  const exp = n.toExponential().replace('e+', 'e');
-  return exp.length < plain.length ? exp : plain;
-}
-
-/** A finite number from text, or null ('' and '  ' are not 0 here, unlike `Number`). */
-export function parseNumber(text: string): number | null {
-  // A literal '+' (1e+3) arrives as a space after form decoding.
-  const t = text.trim().replace(/ /g, '+');
-  if (t === '' || t.length > 40) return null;
-  const n = Number(t);
-  if (!Number.isFinite(n)) return null;
-  return n === 0 ? 0 : n; // -0 would not survive a round trip through text
-}
-
-/** A number as a person reads it in a notice ("0.001", "10000"). */
-export function showNumber(n: number): string {
-  return String(n).replace('e+', 'e');
-}
-
-export function enumOf<T extends string>(values: readonly T[]): ValueType<T> {
-  const expected = `one of ${values.join(', ')}`;
-  return {
-    expected,
-    parse(text) {
-      const t = text.trim().toLowerCase();
-      const hit = values.find((v) => v.toLowerCase() === t);
-      return hit === undefined ? { ok: false, reason: `expected ${expected}` } : { ok: true, value: hit };
-    },
-    format: (v) => v,
-    accepts: (v): v is T => typeof v === 'string' && (values as readonly string[]).includes(v),
-  };
-}
-
-/** A number in [min, max]; outside is clamped to the nearer end (with a note), integers rounded if asked. */
-export function numberIn(min: number, max: number, integer = false): ValueType<number> {
-  const expected = `${integer ? 'a whole number' : 'a number'} from ${showNumber(min)} to ${showNumber(max)}`;
-  return {
-    expected,
-    parse(text) {
-      const t = text.trim();
-      const n = t === 'Infinity' || t === '+Infinity' ? max : t === '-Infinity' ? min : parseNumber(t);
-      if (n === null) return { ok: false, reason: `is not a number (expected ${expected})` };
-      let value = integer ? Math.round(n) : n;
-      value = Math.min(max, Math.max(min, value));
-      return value === n ? { ok: true, value } : { ok: true, value, note: `expected ${expected}` };
-    },
-    format: formatNumber,
-    accepts: (v): v is number =>
-      typeof v === 'number' &&
-      Number.isFinite(v) &&
-      v >= min &&
-      v <= max &&
-      (!integer || Number.isInteger(v)),
-  };
-}
-
-/** Layer sizes written "128-64": 1 to `maxLayers` whole numbers from 1 to `maxUnits`. */
-export function layerSizes(maxLayers: number, maxUnits: number): ValueType<number[]> {
-  const unit = numberIn(1, maxUnits, true);
-  const expected = `1 to ${maxLayers} layer sizes like 128-64, each ${unit.expected}`;
-  return {
-    expected,
-    parse(text) {
-      const parts = text.split(/[\s,;x×-]+/).filter(Boolean);
-      if (parts.length === 0) return { ok: false, reason: `expected ${expected}` };
-      const notes: string[] = [];
-      if (parts.length > maxLayers) notes.push(`only the first ${maxLayers} layers are kept`);
-      const sizes: number[] = [];
-      for (const part of parts.slice(0, maxLayers)) {
-        const p = unit.parse(part);
-        if (!p.ok) return { ok: false, reason: `expected ${expected}` };
-        if (p.note) notes.push(`each layer needs ${unit.expected}`);
-        sizes.push(p.value);
-      }
-      return notes.length > 0
-        ? { ok: true, value: sizes, note: [...new Set(notes)].join('; ') }
-        : { ok: true, value: sizes };
-    },
-    format: (v) => v.join('-'),
-    accepts: (v): v is number[] =>
-      Array.isArray(v) && v.length >= 1 && v.length <= maxLayers && v.every((n) => unit.accepts(n)),
-  };
-}
-
-/** A point written "x,y", each coordinate clamped into [min, max]. */
-export function pointIn(min: number, max: number): ValueType<[number, number]> {
-  const coord = numberIn(min, max);
-  const expected = `x,y with each ${coord.expected}`;
-  return {
-    expected,
-    parse(text) {
-      const parts = text.split(/[\s,;]+/).filter(Boolean);
-      if (parts.length !== 2) return { ok: false, reason: `expected ${expected}` };
-      const x = coord.parse(parts[0] as string);
-      const y = coord.parse(parts[1] as string);
-      if (!x.ok || !y.ok) return { ok: false, reason: `expected ${expected}` };
-      const value: [number, number] = [x.value, y.value];
-      return x.note || y.note ? { ok: true, value, note: `expected ${expected}` } : { ok: true, value };
-    },
-    format: (v) => `${formatNumber(v[0])},${formatNumber(v[1])}`,
-    accepts: (v): v is [number, number] =>
-      Array.isArray(v) && v.length === 2 && coord.accepts(v[0]) && coord.accepts(v[1]),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // The table.
-
-export type TaskKind = TaskConfig['kind'];
-export const TASK_KINDS: readonly TaskKind[] = ['mnist', 'classify2d', 'surface', 'charlm'];
-
-/** The task each kind starts from when `task=` switches kind (the drawer's defaults). */
-export const DEFAULT_TASKS: Record<TaskKind, TaskConfig> = {
-  mnist: DEFAULT_MNIST,
-  classify2d: DEFAULT_CLASSIFY_2D,
-  surface: { kind: 'surface', surface: 'rosenbrock' },
-  charlm: DEFAULT_CHAR_LM,
-};
 
 /** `start=default` puts a surface back on its classic start point. */
 export const DEFAULT_START = 'default';
@@ -193,10 +63,22 @@ export const TASK_PARAMS: readonly TaskParam[] = [
   // ±10: what the drawer accepts for a typed start point.
   param('start', 'start', ['surface'], pointIn(-10, 10), 'start point "x,y", or "default"'),
   param('model', 'model', ['mnist'], enumOf(['mlp', 'cnn'] as const), 'MNIST model'),
-  param('hidden', 'hidden', ['classify2d', 'mnist'], layerSizes(4, 1024), 'MLP hidden layers "128-64"'),
-  param('hidden', 'hidden', ['charlm'], numberIn(1, 1024, true), 'GRU / LSTM hidden units'),
+  param(
+    'hidden',
+    'hidden',
+    ['classify2d', 'mnist'],
+    layerSizes(MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS),
+    'MLP hidden layers "128-64"',
+  ),
+  param('hidden', 'hidden', ['charlm'], numberIn(1, MAX_HIDDEN_UNITS, true), 'GRU / LSTM hidden units'),
   param('act', 'activation', ['classify2d', 'mnist'], enumOf(ACTIVATIONS), 'activation'),
-  param('batch', 'batchSize', ['classify2d', 'mnist', 'charlm'], numberIn(1, 1024, true), 'batch size'),
+  param(
+    'batch',
+    'batchSize',
+    ['classify2d', 'mnist', 'charlm'],
+    numberIn(1, MAX_BATCH_SIZE, true),
+    'batch size',
+  ),
   param('noise', 'noise', ['classify2d'], numberIn(0, 5), '2-D data noise'),
   param('train', 'trainSize', ['classify2d'], numberIn(10, 10_000, true), '2-D training points'),
   param('emb', 'embedding', ['charlm'], numberIn(1, 256, true), 'character embedding size'),
@@ -269,6 +151,112 @@ export const SCHEDULE_KEY = 'at';
 /** `at=none` clears a scene's schedule. */
 export const NO_SCHEDULE = 'none';
 
+// ---------------------------------------------------------------------------------------------------------
+// The page's own keys: not the experiment, but how this page shows it (tour, language, presentation,
+// embedding, test hooks). One row each: key, field of `UrlPage`, value type; `live` rows are the ones the
+// running app changes and writes back (the others are read at start-up and left in the address bar as found).
+
+/** The UI languages (`lang=`); their string tables live in ui/i18n. */
+export const LANGUAGES = ['en', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A tour step in a link is read up to this; the tour then clamps it to its own number of steps. */
+export const MAX_TOUR_STEP = 99;
+
+/** What the page keys of a link say; a field is absent when its key is. */
+export interface UrlPage extends EmbedLinkParams {
+  /** `tour=1`: the guided tour is open (at `step`, 1-based; step 1 without one). */
+  tour?: boolean;
+  step?: number;
+  /** The language the link names (absent: the browser's). */
+  lang?: Language;
+  /** `present=1`: large type and high contrast from the start. */
+  present?: boolean;
+  /** `debug=1`: the test hooks (ui/debug-hooks.ts). */
+  debug?: boolean;
+}
+
+/** `1` or `0`. */
+export const flag: ValueType<boolean> = {
+  expected: '1 or 0',
+  parse: (text): Parsed<boolean> =>
+    text.trim() === '1'
+      ? { ok: true, value: true }
+      : text.trim() === '0'
+        ? { ok: true, value: false }
+        : { ok: false, reason: 'expected 1 or 0' },
+  format: (v) => (v ? '1' : '0'),
+  accepts: (v): v is boolean => typeof v === 'boolean',
+};
+
+/** Comma-separated names from `values`; unknown names are left out (with a note). */
+export function partsOf<T extends string>(values: readonly T[]): ValueType<T[]> {
+  const one = enumOf(values);
+  const expected = `names from ${values.join(', ')}, separated by commas`;
+  return {
+    expected,
+    parse(text) {
+      const parts = text.split(',').filter((p) => p.trim() !== '');
+      const known: T[] = [];
+      for (const part of parts) {
+        const p = one.parse(part);
+        if (p.ok && !known.includes(p.value)) known.push(p.value);
+      }
+      if (known.length === 0) return { ok: false, reason: `expected ${expected}` };
+      return known.length < parts.length
+        ? { ok: true, value: known, note: `unknown names are left out (expected ${expected})` }
+        : { ok: true, value: known };
+    },
+    format: (v) => v.join(','),
+    accepts: (v): v is T[] => Array.isArray(v) && v.length > 0 && v.every((p) => one.accepts(p)),
+  };
+}
+
+/**
+ * A parent page's origin (`https://host[:port]`, see embed/embed-params.ts). Fails closed: a value that is
+ * not an origin is kept as `refusedOrigin`, and the app then answers no parent at all.
+ */
+export const originType: ValueType<string> = {
+  expected: 'an origin like https://slides.example.org',
+  parse: (text) => {
+    const origin = parseOrigin(text);
+    return origin === null ? { ok: false, reason: 'is not an origin' } : { ok: true, value: origin };
+  },
+  format: (v) => v,
+  accepts: (v): v is string => typeof v === 'string' && parseOrigin(v) === v,
+};
+
+export interface PageParam {
+  key: string;
+  field: keyof UrlPage;
+  type: ValueType<unknown>;
+  /** The running app changes it (and the one URL writer writes it back). */
+  live?: boolean;
+}
+
+const page = <T>(key: string, field: keyof UrlPage, type: ValueType<T>, live = false): PageParam => ({
+  key,
+  field,
+  type: type as ValueType<unknown>,
+  ...(live ? { live } : {}),
+});
+
+export const PAGE_PARAMS: readonly PageParam[] = [
+  page('tour', 'tour', flag, true),
+  page('step', 'step', numberIn(1, MAX_TOUR_STEP, true), true),
+  page('lang', 'lang', enumOf(LANGUAGES), true),
+  page('present', 'present', flag),
+  page('debug', 'debug', flag),
+  page('embed', 'embed', flag),
+  page('hide', 'hide', partsOf(HIDEABLE)),
+  page('show', 'show', partsOf(HIDEABLE)),
+  page('layout', 'layout', enumOf(EMBED_LAYOUTS)),
+  page('origin', 'origin', originType),
+];
+
+/** Keys read at start-up only: the URL writer leaves them exactly as found (a refused `origin=` included). */
+export const START_UP_KEYS: readonly string[] = PAGE_PARAMS.filter((p) => !p.live).map((p) => p.key);
+
 /** Every key this schema owns, in the order `encodeState` writes them; anything else in a URL is left alone. */
 export const OWNED_KEYS: readonly string[] = [
   VERSION_KEY,
@@ -282,6 +270,7 @@ export const OWNED_KEYS: readonly string[] = [
   VIEW_PARAMS.scale.key,
   VIEW_PARAMS.agg.key,
   BACKEND_PARAM.key,
+  ...PAGE_PARAMS.map((p) => p.key),
 ];
 
 /** Keys of the experiment: when none is in the URL, the scene's experiment is used as it is. */

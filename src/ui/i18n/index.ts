@@ -10,6 +10,6 @@ export {
   pickLanguage,
   setLanguage,
 } from './language';
-export { LanguagePicker, withLanguageParam } from './language-picker';
+export { LanguagePicker } from './language-picker';
 export { Rich, rich } from './rich';
 export { loadLanguage, type StringKey, t, translate, useLanguage, useT, type Vars } from './translate';

@@ -1,15 +1,10 @@
-// The language select in the header: updates `?lang=` (other parameters kept) and the UI at once.
+// The language select in the header: names the language in the page store (the URL writer then sets
+// `?lang=`) and switches the UI once its strings are loaded.
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import { page } from '../../state/app-state';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, languageStore, setLanguage } from './language';
 import { loadLanguage, useT } from './translate';
-
-/** The address with `?lang=` set to `language`, everything else as it was. */
-export function withLanguageParam(href: string, language: string): string {
-  const url = new URL(href);
-  url.searchParams.set('lang', language);
-  return url.toString();
-}
 
 export function LanguagePicker() {
   const t = useT();
@@ -28,11 +23,7 @@ export function LanguagePicker() {
         onChange={(e) => {
           const next = e.target.value;
           if (!isLanguage(next)) return;
-          window.history.replaceState(
-            window.history.state,
-            '',
-            withLanguageParam(window.location.href, next),
-          );
+          page.setLanguage(next);
           void loadLanguage(next).then(() => setLanguage(next));
         }}
       >

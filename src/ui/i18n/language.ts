@@ -1,10 +1,11 @@
-// The UI language: `?lang=en|zh` wins, else the browser's language, else English. Held outside
-// React so that plain modules (chart renderers) can read it too.
+// The UI language: `?lang=en|zh` wins (read once with the whole link, state/url/start-url.ts), else the
+// browser's language, else English. Held outside React so that plain modules (chart renderers) can read it too.
 
 import { createStore } from 'zustand/vanilla';
+import { LANGUAGES, type Language } from '../../state/url/schema';
+import { startUrl } from '../../state/url/start-url';
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: '简体中文' };
 
@@ -12,10 +13,9 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** `?lang=` if valid, else the first browser language we have (zh-CN, zh-Hans, zh → zh), else en. */
-export function pickLanguage(search: string, browserLanguages: readonly string[]): Language {
-  const param = new URLSearchParams(search).get('lang');
-  if (isLanguage(param)) return param;
+/** The link's language if it names one, else the first browser language we have (zh-CN, zh-Hans, zh → zh), else en. */
+export function pickLanguage(linked: Language | undefined, browserLanguages: readonly string[]): Language {
+  if (linked !== undefined) return linked;
   for (const tag of browserLanguages) {
     const base = tag.toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;
@@ -28,7 +28,7 @@ export const languageStore = createStore<{ language: Language }>(() => ({
     typeof window === 'undefined'
       ? 'en'
       : pickLanguage(
-          window.location.search,
+          startUrl().page.lang,
           typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
         ),
 }));

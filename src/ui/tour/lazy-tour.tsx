@@ -2,20 +2,19 @@
 // button, or a `?tour=1` link), so it is not part of the page's initial JavaScript.
 import { lazy, Suspense, useState } from 'react';
 import { useStore } from 'zustand';
-import type { TourProps } from './tour';
 import { tourStore } from './tour-store';
 
 const TourOverlay = lazy(() => import('./tour').then((m) => ({ default: m.Tour })));
 
-export function LazyTour(props: TourProps) {
+export function LazyTour() {
   const open = useStore(tourStore, (s) => s.open);
-  const [wanted, setWanted] = useState(() => new URLSearchParams(window.location.search).get('tour') === '1');
-  // Once loaded it stays mounted: closing the tour must still update the URL.
+  const [wanted, setWanted] = useState(open);
+  // Once loaded it stays mounted (its code is fetched once); a `?tour=1` link opens it at once.
   if (open && !wanted) setWanted(true);
   if (!wanted) return null;
   return (
     <Suspense fallback={null}>
-      <TourOverlay {...props} />
+      <TourOverlay />
     </Suspense>
   );
 }

@@ -2,26 +2,17 @@
 // outline over the step's target. Nothing is dimmed and only the card takes the pointer, so the app
 // stays usable underneath. ← / → / Esc move and close while the tour is open (not while a field, a
 // slider or a heatmap has focus). Entering a step loads its scene and, where asked, starts training.
-// The URL mirrors the step (`?tour=1&step=N`), so a step can be linked.
-// Over 300 lines by a few: the card, its placement and its keys share one state machine.
+// The URL mirrors the step (`?tour=1&step=N`, written by state/url/url-sync.ts), so a step can be linked.
 import { useEffect, useId, useRef } from 'react';
 import { useStore } from 'zustand';
 import { sceneById } from '../../engine/scenes';
-import { controller, training } from '../../state/app-state';
+import { controller, page, training } from '../../state/app-state';
 import { languageStore } from '../i18n/language';
 import { pageHidden } from '../page-visibility';
 import { ownsKeys, pickCorner, sceneLoaded, scrollDelta } from './tour-layout';
 import { TOUR_STEPS, tourText } from './tour-steps';
-import { closeTour, goToStep, openTour, type TourState, tourStore } from './tour-store';
-import { parseTourParams, withTourParams } from './tour-url';
+import { closeTour, goToStep, type TourState, tourStore } from './tour-store';
 import './tour.css';
-
-export interface TourProps {
-  /** The scene on screen (the app's state). */
-  sceneId: string;
-  /** Loads another scene (the app's setter: the same one the scene picker calls). */
-  onScene: (id: string) => void;
-}
 
 const PAD = 6;
 
@@ -68,35 +59,16 @@ function close(): void {
 }
 
 /** The overlay. Mount once, anywhere in the app; it renders nothing while the tour is closed. */
-export function Tour({ sceneId, onScene }: TourProps) {
+export function Tour() {
   const TEXT = tourText(useStore(languageStore, (l) => l.language));
   const open = useTour((s) => s.open);
   const index = useTour((s) => s.index);
   const highlightRef = useRef<HTMLDivElement>(null);
   const cardRef = useRef<HTMLElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
-  const sceneRef = useRef(sceneId);
-  sceneRef.current = sceneId;
-  const onSceneRef = useRef(onScene);
-  onSceneRef.current = onScene;
   const entered = useRef(false);
-  const wasOpen = useRef(false);
   const titleId = useId();
   const textId = useId();
-
-  // A link `?tour=1&step=N` opens the tour at step N.
-  useEffect(() => {
-    const at = parseTourParams(window.location.search, TOUR_STEPS.length);
-    if (at.open) openTour(at.index);
-  }, []);
-
-  // The URL follows the step; closing drops `tour` and `step` (other parameters stay).
-  useEffect(() => {
-    if (!open && !wasOpen.current) return;
-    wasOpen.current = open;
-    const next = withTourParams(window.location.href, open ? index : null);
-    if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
-  }, [open, index]);
 
   // Entering a step: its scene, then (if asked, or if the scene had to be loaded, or on opening) play.
   useEffect(() => {
@@ -108,8 +80,8 @@ export function Tour({ sceneId, onScene }: TourProps) {
     if (!step) return;
     const first = !entered.current;
     entered.current = true;
-    const switched = sceneRef.current !== step.sceneId;
-    if (switched) onSceneRef.current(step.sceneId);
+    const switched = page.store.getState().sceneId !== step.sceneId;
+    if (switched) page.setScene(step.sceneId);
     const cancel = step.action === 'play' || switched || first ? playWhenLoaded(step.sceneId) : () => {};
     return () => {
       cancel();

@@ -2,6 +2,7 @@
 // means once resolved, a checked round trip, and every property the app relies on in a decoded state.
 import { expect } from 'vitest';
 import { sceneById } from '../../../engine/scenes';
+import { TASK_KINDS } from '../../../engine/tasks/configs';
 import { resolveSpec } from '../../../optim/spec';
 import { canonicalExperiment } from '../canonical';
 import { decodeState, encodeState, resolveUrlState, type UrlState } from '../codec';
@@ -12,7 +13,6 @@ import {
   MAX_LABEL_LENGTH,
   RUN_ID,
   SEED_PARAMS,
-  TASK_KINDS,
   TASK_PARAMS,
 } from '../schema';
 
@@ -24,6 +24,7 @@ export function meaning(state: UrlState) {
     experiment: canonicalExperiment(experiment),
     view: state.view,
     backend: state.backend ?? 'auto',
+    page: state.page ?? {},
   };
 }
 
