@@ -8,6 +8,8 @@ import type { Scene } from './scenes';
 import { DEFAULT_MNIST } from './tasks/configs';
 
 const WEIGHT_DECAY = 5e-4;
+/** The seeds the scene trains on, in the app (live, every seed at once) and headless (one after another). */
+const SEED_COUNT = 5;
 
 export function generalizationScene(seeds: Seeds): Scene {
   return {
@@ -38,10 +40,11 @@ export function generalizationScene(seeds: Seeds): Scene {
         },
       ],
       seeds,
+      seedCount: SEED_COUNT,
     },
     snapshotEvery: 10,
     defaultSteps: 240,
-    repeat: { seeds: 5 },
+    repeat: { seeds: SEED_COUNT },
     claim: {
       says: 'On every seed all four reach ≥ 88 % test accuracy, none diverges, and the softplus runs stay under β/ln 2',
       checks: [
