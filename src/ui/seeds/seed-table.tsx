@@ -88,7 +88,9 @@ export function SeedTable() {
       <h3 id="seed-table-title">
         {t('seedTable.title', { n: String(data.seedCount), step: String(data.step) })}
       </h3>
-      <div className="seed-table__scroll">
+      {/* Scrolls sideways on a narrow screen; focusable so that the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <section className="seed-table__scroll" tabIndex={0} aria-labelledby="seed-table-title">
         <table>
           <thead>
             <tr>
@@ -119,7 +121,7 @@ export function SeedTable() {
             })}
           </tbody>
         </table>
-      </div>
+      </section>
       <p className="seed-table__verdict" data-testid="seed-table-verdict" data-verdict={data.verdict.kind}>
         {data.verdict.kind === 'ahead'
           ? t('seedTable.ahead', { ...vars, leader: data.verdict.leader })
