@@ -54,9 +54,9 @@ describe('who is ahead, from the numbers alone', () => {
       seedVerdict(
         ['A', 'B', 'C'],
         [
-          [0.3, 0.3],
-          [0.2, 0.25],
-          [0.4, 0.5],
+          [0.3, 0.3, 0.3],
+          [0.2, 0.25, 0.2],
+          [0.4, 0.5, 0.3],
         ],
         'loss',
       ),
@@ -69,23 +69,34 @@ describe('who is ahead, from the numbers alone', () => {
       seedVerdict(
         ['A', 'B'],
         [
-          [0.9, 0.95],
-          [0.9, 0.9],
+          [0.9, 0.95, 0.95],
+          [0.9, 0.9, 0.9],
         ],
         'accuracy',
       ).kind,
     ).toBe('none');
   });
 
-  it('gives no verdict on one seed, one optimizer, or a non-finite number', () => {
+  it('gives no verdict on fewer than 3 seeds, one optimizer, or a non-finite number', () => {
     expect(seedVerdict(['A', 'B'], [[0.9], [0.8]], 'accuracy').kind).toBe('tooFew');
-    expect(seedVerdict(['A'], [[0.9, 0.8]], 'accuracy').kind).toBe('tooFew');
+    // Two seeds: winning both happens one time in four by chance.
     expect(
       seedVerdict(
         ['A', 'B'],
         [
-          [0.9, Number.NaN],
-          [0.8, 0.7],
+          [0.9, 0.9],
+          [0.8, 0.8],
+        ],
+        'accuracy',
+      ).kind,
+    ).toBe('tooFew');
+    expect(seedVerdict(['A'], [[0.9, 0.8, 0.7]], 'accuracy').kind).toBe('tooFew');
+    expect(
+      seedVerdict(
+        ['A', 'B'],
+        [
+          [0.9, Number.NaN, 0.9],
+          [0.8, 0.7, 0.7],
         ],
         'accuracy',
       ).kind,

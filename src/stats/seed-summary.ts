@@ -67,6 +67,12 @@ export function lossCells(s: Spread | undefined): [string, string] {
   return [`${lossNumber(s.mean)} ± ${lossNumber(s.sd)}`, `${lossNumber(s.min)}–${lossNumber(s.max)}`];
 }
 
+/**
+ * Seeds needed before the table names a leader: on 2 seeds, one of two equal optimizers "wins both" one
+ * time in four by chance alone; on 3, one in eight.
+ */
+export const MIN_VERDICT_SEEDS = 3;
+
 /** What the numbers say about a winner: only "ahead" when one optimizer beats every other on every seed. */
 export type Verdict =
   | { kind: 'ahead'; leader: string; seeds: number; metric: 'accuracy' | 'loss' }
@@ -77,7 +83,8 @@ export type Verdict =
  * `values[r][k]`: optimizer r's final number on seed k (accuracy: higher is better; loss: lower). The
  * seeds pair the optimizers (same initial weights and batches within a seed), so the honest test is
  * seed by seed: the optimizer with the best mean is "ahead" only if it is better than each other
- * optimizer on every seed. Fewer than two seeds or two optimizers, or a non-finite value: no verdict.
+ * optimizer on every seed. Fewer than MIN_VERDICT_SEEDS seeds or two optimizers, or a non-finite value:
+ * no verdict.
  */
 export function seedVerdict(
   labels: readonly string[],
@@ -85,7 +92,11 @@ export function seedVerdict(
   metric: 'accuracy' | 'loss',
 ): Verdict {
   const seeds = values[0]?.length ?? 0;
-  if (labels.length < 2 || seeds < 2 || values.some((v) => v.length !== seeds || !v.every(Number.isFinite)))
+  if (
+    labels.length < 2 ||
+    seeds < MIN_VERDICT_SEEDS ||
+    values.some((v) => v.length !== seeds || !v.every(Number.isFinite))
+  )
     return { kind: 'tooFew' };
   const better = (a: number, b: number) => (metric === 'accuracy' ? a > b : a < b);
   const means = values.map((v) => spreadOf(v).mean);

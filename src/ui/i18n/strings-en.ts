@@ -386,7 +386,7 @@ export const EN = {
     'On these {n} seeds, {leader} has the best {metric} on every seed at step {step}. That is what was measured here, not a general result; more steps or seeds may change it.',
   'seedTable.none':
     'No optimizer has the best {metric} on every one of the {n} seeds at step {step}: these numbers show no winner.',
-  'seedTable.tooFew': 'No verdict yet: every seed needs a finite number first.',
+  'seedTable.tooFew': 'No verdict: naming a winner needs at least 3 seeds, each with a finite number.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

@@ -375,5 +375,5 @@ export const ZH: Record<StringKey, string> = {
     '在这 {n} 个种子上，第 {step} 步时 {leader} 在每个种子上的{metric}都最好。这只是此处的测量结果，并非一般结论；更多步数或种子可能改变它。',
   'seedTable.none':
     '第 {step} 步时，没有哪个优化器在全部 {n} 个种子上的{metric}都最好：这些数字显示没有赢家。',
-  'seedTable.tooFew': '尚无结论：每个种子都需要先有一个有限的数值。',
+  'seedTable.tooFew': '无结论：判定赢家至少需要 3 个种子，且每个都有有限的数值。',
 };
