@@ -1,18 +1,18 @@
 // Several seeds in the live app (issue #15): a 3-seed link trains every run on three seeds, the loss,
 // accuracy and Figure-1 charts draw bands around the means, the live Table-1 card fills in, and the seed
-// picker switches what the heatmaps and readouts show. Screenshots at 1280×900 and 390 wide; axe clean.
+// picker switches what the heatmaps and readouts show; axe finds nothing serious on that page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, sceneReady, test, train } from './fixtures';
 
 test('a 3-seed link draws bands, fills the seed table, and the seed picker switches the heatmaps', async ({
   page,
-}, testInfo) => {
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('./?scene=race-moons&seeds=3&backend=wasm');
   await sceneReady(page);
   const picker = page.getByTestId('seed-picker');
   await expect(picker.locator('option')).toHaveText(['seed 1', 'seed 2', 'seed 3']);
-  await train(page, 30);
+  await train(page, 20);
 
   // Bands: one per run under each mean curve, drawn (a non-empty path), and the legend says what they are.
   const curves = page.getByTestId('training-curves');
@@ -36,12 +36,8 @@ test('a 3-seed link draws bands, fills the seed table, and the seed picker switc
   await expect(picker).toHaveValue('1');
   await expect(firstRun).not.toHaveText(seed1Loss ?? '');
   expect(new URL(page.url()).searchParams.get('seeds')).toBe('3');
-  await page.screenshot({ path: testInfo.outputPath('seeds-1280.png'), fullPage: true });
 
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath('seeds-390.png'), fullPage: true });
 });
