@@ -5,7 +5,7 @@
 import type { Seeds } from '../engine/random';
 import { seedsForRepeat } from '../engine/random';
 import type { Scene } from '../engine/scenes';
-import { type Spread, spreadOf } from '../stats/spread';
+import { type RunSummary, summarizeFinals } from '../stats/seed-summary';
 import { MAX_HEADLESS_SEEDS } from './args';
 import { type ExperimentResult, type ExperimentRun, type RunOptions, runExperiment } from './run-experiment';
 
@@ -14,21 +14,7 @@ export interface SeedRepeat {
   runs: ExperimentRun[];
 }
 
-/** One optimizer's final numbers over the seeds. */
-export interface RunSummary {
-  id: string;
-  label: string;
-  /** Seeds this run was trained on. */
-  seedCount: number;
-  /** Of those, how many diverged (their NaN losses are left out of the spreads). */
-  diverged: number;
-  /** Final test accuracy (a fraction); absent for tasks without one. */
-  accuracy?: Spread;
-  /** Final test loss; absent for tasks without test data. */
-  testLoss?: Spread;
-  /** Final training loss (mean over the last snapshot's steps). */
-  trainLoss: Spread;
-}
+export type { RunSummary } from '../stats/seed-summary';
 
 /**
  * A single-seed result (the documented JSON: its `runs` are the first seed's) plus every seed's series and the
@@ -52,23 +38,17 @@ export function summarizeRepeats(repeats: readonly SeedRepeat[]): RunSummary[] {
     const finals = repeats.flatMap((r) => {
       const same = r.runs.find((x) => x.id === run.id);
       const last = same?.snapshots[same.snapshots.length - 1];
-      return same && last ? [{ run: same, last }] : [];
+      if (!same || !last) return [];
+      return [
+        {
+          ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}),
+          ...(last.testLoss !== undefined ? { testLoss: last.testLoss } : {}),
+          trainLoss: last.loss,
+          diverged: same.divergedAt !== null,
+        },
+      ];
     });
-    const spread = (pick: (s: (typeof finals)[number]['last']) => number | undefined) => {
-      const values = finals.map((f) => pick(f.last));
-      return values.some((v) => v !== undefined) ? spreadOf(values.map((v) => v ?? Number.NaN)) : undefined;
-    };
-    const accuracy = spread((s) => s.accuracy);
-    const testLoss = spread((s) => s.testLoss);
-    return {
-      id: run.id,
-      label: run.label,
-      seedCount: finals.length,
-      diverged: finals.filter((f) => f.run.divergedAt !== null).length,
-      ...(accuracy ? { accuracy } : {}),
-      ...(testLoss ? { testLoss } : {}),
-      trainLoss: spreadOf(finals.map((f) => f.last.loss)),
-    };
+    return summarizeFinals(run.id, run.label, finals);
   });
 }
 

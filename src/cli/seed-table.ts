@@ -1,25 +1,7 @@
 // The table `--seeds N` prints: per optimizer, final test accuracy and test loss as mean ± sd and the
 // seed-to-seed range (min–max), like the paper's Table 1. Plain text with aligned columns.
 
-import type { Spread } from '../stats/spread';
-import type { RunSummary } from './run-seeds';
-
-const DASH = '—';
-
-function accuracyCells(s: Spread | undefined): [string, string] {
-  if (!s || s.n === 0) return [DASH, DASH];
-  const pct = (v: number) => (100 * v).toFixed(2);
-  return [`${pct(s.mean)} ± ${pct(s.sd)}`, `${pct(s.min)}–${pct(s.max)}`];
-}
-
-function lossNumber(v: number): string {
-  return Math.abs(v) < 100 ? v.toFixed(4) : v.toExponential(2);
-}
-
-function lossCells(s: Spread | undefined): [string, string] {
-  if (!s || s.n === 0) return [DASH, DASH];
-  return [`${lossNumber(s.mean)} ± ${lossNumber(s.sd)}`, `${lossNumber(s.min)}–${lossNumber(s.max)}`];
-}
+import { accuracyCells, lossCells, type RunSummary } from '../stats/seed-summary';
 
 function pad(cells: string[], widths: number[]): string {
   return cells

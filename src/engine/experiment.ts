@@ -2,7 +2,7 @@
 // worker protocol all speak this (no tfjs here).
 
 import type { OptimizerSpecInput } from '../optim/spec';
-import type { Seeds } from './random';
+import { MAX_SEED_REPEATS, type Seeds } from './random';
 import type { TaskConfig } from './tasks/configs';
 
 export interface RunConfig {
@@ -26,6 +26,18 @@ export interface ExperimentConfig {
   runs: RunConfig[];
   seeds: Seeds;
   schedule?: ScheduledChange[];
+  /**
+   * Train every run on this many seeds at once (docs/seeds.md): seed k uses `seedsForRepeat(seeds, k)`.
+   * Absent or 1: a single lockstep session, exactly as without this field.
+   */
+  seedCount?: number;
 }
 
 export const MAX_RUNS = 4;
+
+/** How many seeds an experiment trains on: its `seedCount`, a whole number in 1–MAX_SEED_REPEATS. */
+export function seedCountOf(experiment: Pick<ExperimentConfig, 'seedCount'>): number {
+  const n = experiment.seedCount;
+  if (n === undefined || !Number.isFinite(n)) return 1;
+  return Math.min(MAX_SEED_REPEATS, Math.max(1, Math.round(n)));
+}

@@ -10,7 +10,8 @@
 // tfjs's own peak in the measurement). The budget is a round figure below what the measurements say a
 // browser tab can carry.
 
-import type { ExperimentConfig } from './experiment';
+import { type ExperimentConfig, seedCountOf } from './experiment';
+import { MAX_SEED_REPEATS } from './random';
 import type { TaskConfig } from './tasks/configs';
 
 /**
@@ -117,20 +118,28 @@ export function activationBytes(task: TaskConfig): number {
 export interface ExperimentSize {
   paramsPerRun: number;
   runs: number;
-  /** paramsPerRun × runs × BYTES_PER_PARAM_PER_RUN. */
+  /** Seeds every run trains on (docs/seeds.md): each is a full copy of every run. */
+  seeds: number;
+  /** paramsPerRun × runs × seeds × BYTES_PER_PARAM_PER_RUN. */
   parameterBytes: number;
   activationBytes: number;
   totalBytes: number;
 }
 
-export function experimentSize(experiment: Pick<ExperimentConfig, 'task' | 'runs'>): ExperimentSize {
+/** What the budget reads of an experiment: the seed count is optional (absent: one seed). */
+export type SizedExperiment = Pick<ExperimentConfig, 'task' | 'runs'> & Pick<ExperimentConfig, 'seedCount'>;
+
+export function experimentSize(experiment: SizedExperiment): ExperimentSize {
   const paramsPerRun = trainableParams(experiment.task);
   const runs = Math.max(1, experiment.runs.length);
-  const parameterBytes = paramsPerRun * runs * BYTES_PER_PARAM_PER_RUN;
+  const seeds = seedCountOf(experiment);
+  const parameterBytes = paramsPerRun * runs * seeds * BYTES_PER_PARAM_PER_RUN;
+  // The seeds step one after another: one step's activations at a time, whatever the seed count.
   const activations = activationBytes(experiment.task);
   return {
     paramsPerRun,
     runs,
+    seeds,
     parameterBytes,
     activationBytes: activations,
     totalBytes: parameterBytes + activations,
@@ -150,7 +159,7 @@ export interface OverBudget {
 
 /** Null when the experiment fits the budget, else what is too large and by how much. */
 export function checkExperimentBudget(
-  experiment: Pick<ExperimentConfig, 'task' | 'runs'>,
+  experiment: SizedExperiment,
   budgetBytes = EXPERIMENT_BUDGET_BYTES,
 ): OverBudget | null {
   const size = experimentSize(experiment);
@@ -164,15 +173,29 @@ export function checkExperimentBudget(
   };
 }
 
+/**
+ * The most seeds (1–MAX_SEED_REPEATS) this experiment can train on within the budget; 0 when even one
+ * seed is over it. The drawer offers no more than this.
+ */
+export function maxSeedsWithinBudget(
+  experiment: Pick<ExperimentConfig, 'task' | 'runs'>,
+  budgetBytes = EXPERIMENT_BUDGET_BYTES,
+): number {
+  for (let n = MAX_SEED_REPEATS; n >= 1; n--)
+    if (checkExperimentBudget({ ...experiment, seedCount: n }, budgetBytes) === null) return n;
+  return 0;
+}
+
 /** The refusal in English, for the engine's error reply and logs (the page uses its string tables). */
 export function overBudgetMessage(o: OverBudget): string {
   const mb = (b: number) => `${Math.round(b / (1024 * 1024))} MB`;
   const what =
     o.part === 'parameters'
-      ? `${o.size.paramsPerRun.toLocaleString('en-US')} parameters × ${o.size.runs} run${o.size.runs === 1 ? '' : 's'}`
+      ? `${o.size.paramsPerRun.toLocaleString('en-US')} parameters × ${o.size.runs} run${o.size.runs === 1 ? '' : 's'}` +
+        (o.size.seeds > 1 ? ` × ${o.size.seeds} seeds` : '')
       : 'the activations of one training step or evaluation';
   return (
     `experiment too large: ${what} need about ${mb(o.size.totalBytes)}, ` +
-    `${o.factor.toFixed(1)}× the budget of ${mb(o.budgetBytes)}; make the model, the batch or the number of runs smaller`
+    `${o.factor.toFixed(1)}× the budget of ${mb(o.budgetBytes)}; make the model, the batch, the number of runs${o.size.seeds > 1 ? ' or of seeds' : ''} smaller`
   );
 }

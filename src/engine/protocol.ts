@@ -66,6 +66,8 @@ export type EngineCommand =
   | { id: number; type: 'removeRun'; runId: string }
   /** Changing the task or model resets the runs (same specs). */
   | { id: number; type: 'setTask'; task: TaskConfig }
+  /** Train every run on this many seeds (1–5, docs/seeds.md); restarts from step 0 with the same specs. */
+  | { id: number; type: 'setSeedCount'; count: number }
   | { id: number; type: 'setSpeed'; stepsPerTick: number; snapshotEvery?: number }
   /** What the heatmaps draw: A-LR, effective step, √v or |m|. */
   | { id: number; type: 'setShownField'; field: FieldKind }

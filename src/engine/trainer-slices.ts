@@ -1,7 +1,7 @@
 // The trainer's long commands in slices: a `step(count)` or a play tick of many steps never holds the
 // worker longer than about SLICE_MS before it answers its messages (the watchdog's pings, pause, reset).
 
-import type { Session } from './session/session';
+import type { Lockstep } from './session/seed-group';
 
 /**
  * Steps run in slices of about this long, then the worker answers its messages (the watchdog's pings,
@@ -33,7 +33,7 @@ export function yieldToEvents(): Promise<void> {
 }
 
 /** Takes up to `max` steps, at least one, stopping once SLICE_MS has passed; returns how many. */
-export function advanceSlice(session: Session, max: number): number {
+export function advanceSlice(session: Pick<Lockstep, 'advance'>, max: number): number {
   const started = performance.now();
   let taken = 0;
   do {

@@ -10,9 +10,9 @@ import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import { checkExperimentBudget, overBudgetMessage } from './model-size';
-import type { Seeds } from './random';
+import { MAX_SEED_REPEATS, type Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint';
-import { Session } from './session/session';
+import { createLockstep, type Lockstep } from './session/seed-group';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
 import {
@@ -49,7 +49,7 @@ const STUCK_LOOP_GRACE_MS = 2000;
 const MIN_SNAPSHOT_INTERVAL_MS = 33;
 
 export class Trainer {
-  private session: Session | null = null;
+  private session: Lockstep | null = null;
   /** What the user asked for; the loop also stands still while a command rebuilds state. */
   private playing = false;
   private rebuilding = false;
@@ -96,7 +96,7 @@ export class Trainer {
     if (over) return Promise.reject(new Error(overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
-      const next = await Session.create(experiment, this.loader);
+      const next = await createLockstep(experiment, this.loader);
       this.session?.dispose();
       this.session = next;
       this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
@@ -111,7 +111,7 @@ export class Trainer {
   restore(experiment: ExperimentConfig, snapshotEvery: number, saved: Checkpoint): Promise<void> {
     this.pendingSteps = 0;
     return this.exclusive(async () => {
-      const next = await Session.create(experiment, this.loader);
+      const next = await createLockstep(experiment, this.loader);
       try {
         await next.restoreFrom(saved);
       } catch (err) {
@@ -182,11 +182,36 @@ export class Trainer {
 
   setTask(task: TaskConfig): Promise<void> {
     const runs = this.session?.experiment.runs ?? [];
-    const over = checkExperimentBudget({ task, runs });
+    const seedCount = this.session?.experiment.seedCount;
+    const over = checkExperimentBudget({ task, runs, ...(seedCount ? { seedCount } : {}) });
     if (over) return Promise.reject(new Error(overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
+      this.stateChanged();
+      await this.postSnapshot();
+    });
+  }
+
+  /**
+   * Trains every run on `count` seeds from step 0 (docs/seeds.md), keeping the live specs, the task and
+   * what the heatmaps show; refused over the model-size budget, the running experiment untouched.
+   */
+  setSeedCount(count: number): Promise<void> {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SEED_REPEATS)
+      return Promise.reject(new RangeError(`seeds: 1–${MAX_SEED_REPEATS}; asked for ${count}`));
+    const current = this.requireSession().experiment;
+    const { seedCount: _, ...rest } = current;
+    const experiment: ExperimentConfig = count > 1 ? { ...rest, seedCount: count } : rest;
+    const over = checkExperimentBudget(experiment);
+    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    this.pendingSteps = 0;
+    return this.exclusive(async () => {
+      const shown = this.requireSession().shownField;
+      const next = await createLockstep(experiment, this.loader);
+      next.shownField = shown;
+      this.session?.dispose();
+      this.session = next;
       this.stateChanged();
       await this.postSnapshot();
     });
@@ -221,10 +246,8 @@ export class Trainer {
    */
   addRun(run: RunConfig): Promise<void> {
     const session = this.requireSession();
-    const over = checkExperimentBudget({
-      task: session.experiment.task,
-      runs: [...session.experiment.runs, run],
-    });
+    const { task, runs, seedCount } = session.experiment;
+    const over = checkExperimentBudget({ task, runs: [...runs, run], ...(seedCount ? { seedCount } : {}) });
     if (over) throw new Error(overBudgetMessage(over));
     return this.exclusive(async () => {
       this.requireSession().addRun(run);
@@ -355,7 +378,7 @@ export class Trainer {
   }
 
   /** Takes the pending steps slice by slice; stops early when they are dropped or a recovery begins. */
-  private async takePendingSteps(session: Session): Promise<void> {
+  private async takePendingSteps(session: Lockstep): Promise<void> {
     const generation = this.loopGeneration;
     while (this.pendingSteps > 0 && generation === this.loopGeneration && session === this.session) {
       const taken = advanceSlice(session, this.pendingSteps);
@@ -416,7 +439,7 @@ export class Trainer {
     return result;
   }
 
-  private requireSession(): Session {
+  private requireSession(): Lockstep {
     if (!this.session) throw new Error('no experiment is loaded yet');
     return this.session;
   }

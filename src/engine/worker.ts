@@ -207,6 +207,8 @@ async function control(
       return requireTrainer().removeRun(command.runId);
     case 'setTask':
       return requireTrainer().setTask(command.task);
+    case 'setSeedCount':
+      return requireTrainer().setSeedCount(command.count);
     case 'setShownField':
       return requireTrainer().setShownField(command.field);
     case 'setSpeed':

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../engine/client';
 import { sceneById } from '../engine/scenes';
+import type { TaskConfig } from '../engine/tasks/configs';
 import type { EngineConnection } from './engine-connection';
 import { createTrainingController } from './training-controller';
 import { createTrainingStore } from './training-store';
@@ -103,5 +104,31 @@ describe('run labels', () => {
     expect(
       training.store.getState().experiment?.runs.find((r) => r.id === 'sadam')?.labelTyped,
     ).toBeUndefined();
+  });
+});
+
+describe('the seed count', () => {
+  it('sends the count, keeps it in the experiment, and refuses one over the budget without sending', async () => {
+    const { training, sent, controller } = setup();
+    await controller.loadScene(fig1);
+    expect(await controller.setSeedCount(3)).toBe(true);
+    expect(sent.at(-1)).toEqual({ type: 'setSeedCount', count: 3 });
+    expect(training.store.getState().experiment?.seedCount).toBe(3);
+    expect(await controller.setSeedCount(1)).toBe(true);
+    expect(training.store.getState().experiment).not.toHaveProperty('seedCount');
+    // 1.07 M parameters per run × 2 runs fits on one seed, not on five.
+    const wide: TaskConfig = {
+      kind: 'mnist',
+      model: 'mlp',
+      hidden: [1024, 256],
+      activation: 'relu',
+      batchSize: 64,
+    };
+    expect(await controller.setTask(wide)).toBe(true);
+    const before = sent.length;
+    expect(await controller.setSeedCount(5)).toBe(false);
+    expect(sent.length).toBe(before);
+    expect(training.store.getState().refusal?.size.seeds).toBe(5);
+    expect(training.store.getState().experiment).not.toHaveProperty('seedCount');
   });
 });

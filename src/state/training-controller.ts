@@ -4,7 +4,7 @@
 import type { EngineClient } from '../engine/client';
 import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
-import { checkExperimentBudget } from '../engine/model-size';
+import { checkExperimentBudget, type SizedExperiment } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
 import { type Scene, sceneById } from '../engine/scenes';
 import type { FieldKind } from '../engine/session/snapshot-types';
@@ -57,18 +57,23 @@ export function createTrainingController(connection: EngineConnection, training:
    * comes from a link, the drawer, a scene, a CSV or a parent page. Over budget, it is refused with a
    * typed reason (rendered through the string tables) and the running experiment is left untouched.
    */
-  const fits = (experiment: Pick<ExperimentConfig, 'task' | 'runs'>): boolean => {
+  const fits = (experiment: SizedExperiment): boolean => {
     const over = checkExperimentBudget(experiment);
     if (over) training.refuse(over);
     return over === null;
   };
   /** A change the user made fits: an earlier refusal is out of date. */
-  const fitsNow = (experiment: Pick<ExperimentConfig, 'task' | 'runs'>): boolean => {
+  const fitsNow = (experiment: SizedExperiment): boolean => {
     const ok = fits(experiment);
     if (ok) training.refuse(null);
     return ok;
   };
   const current = () => training.store.getState().experiment;
+  /** The current seed count, as the budget reads it (absent: one seed). */
+  const seedsNow = (): Pick<ExperimentConfig, 'seedCount'> => {
+    const n = current()?.seedCount;
+    return n === undefined ? {} : { seedCount: n };
+  };
 
   /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
   const sendSteps = coalescing(
@@ -194,7 +199,7 @@ export function createTrainingController(connection: EngineConnection, training:
       }),
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
     setTask: (task: TaskConfig) => {
-      if (!fitsNow({ task, runs: current()?.runs ?? [] })) return Promise.resolve(false);
+      if (!fitsNow({ task, runs: current()?.runs ?? [], ...seedsNow() })) return Promise.resolve(false);
       return attempt(async () => {
         interrupt();
         await client().send({ type: 'setTask', task });
@@ -206,10 +211,28 @@ export function createTrainingController(connection: EngineConnection, training:
           );
       });
     },
+    /**
+     * Every run on `count` seeds (1–5, docs/seeds.md), from step 0 with the current specs; refused with
+     * the budget's reason when parameters × runs × seeds do not fit.
+     */
+    setSeedCount: (count: number) => {
+      const experiment = current();
+      if (!experiment || !fitsNow({ ...experiment, seedCount: count })) return Promise.resolve(false);
+      return attempt(async () => {
+        interrupt();
+        await client().send({ type: 'setSeedCount', count });
+        const latest = training.store.getState().experiment;
+        if (!latest) return;
+        const { seedCount: _, ...rest } = latest;
+        training.setExperiment(count > 1 ? { ...rest, seedCount: count } : rest);
+      });
+    },
+    /** Several seeds: which one the heatmaps, readouts and task view show (0-based). */
+    showSeed: (index: number) => training.showSeed(index),
     /** Another panel (up to four), starting from the shared initial weights. */
     addRun: (run: RunConfig) => {
       const experiment = current();
-      if (experiment && !fitsNow({ task: experiment.task, runs: [...experiment.runs, run] }))
+      if (experiment && !fitsNow({ ...experiment, runs: [...experiment.runs, run] }))
         return Promise.resolve(false);
       return attempt(async () => {
         await client().send({ type: 'addRun', run });

@@ -10,6 +10,7 @@ import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import type { Percentiles } from '../stats/percentiles';
 import { FieldHistory, fieldHistoryDepth } from './field-history';
+import { type SeedBand, seedHistoryPoint } from './seed-history';
 import type { FirstScreen } from './warm-up';
 
 /** One point of a run's history: what the curves and the Figure-1 chart draw. */
@@ -18,6 +19,19 @@ export interface HistoryPoint {
   testLoss?: number;
   accuracy?: number;
   alr: Percentiles;
+  /** Several seeds: the values above are their means, and this is their range (state/seed-history.ts). */
+  seeds?: SeedBand;
+}
+
+/** An experiment on several seeds (docs/seeds.md), as the page holds it; null for a single seed. */
+export interface SeedState {
+  count: number;
+  /** The seed (0-based) whose runs the heatmaps, readouts and task view show: `snapshot.runs`. */
+  shown: number;
+  /** Every seed's runs in the latest snapshot (seed k at index k). */
+  runs: RunSnapshot[][];
+  /** Every seed's own history per run (the charts draw the means in `history`; the export all of them). */
+  history: Record<string, BoundedSeries<HistoryPoint>[]>;
 }
 
 /** Points kept per run: a whole lecture's training, downsampled evenly when full. */
@@ -45,6 +59,8 @@ export interface TrainingState {
   firstScreen: FirstScreen | null;
   /** An experiment refused for the model-size budget (engine/model-size.ts), until dismissed or replaced. */
   refusal: OverBudget | null;
+  /** Several seeds: every seed's latest runs and history, and which one is shown. */
+  seeds: SeedState | null;
 }
 
 export function historyPoint(run: RunSnapshot): HistoryPoint {
@@ -73,37 +89,80 @@ export function createTrainingStore() {
     aggregate: 'max',
     firstScreen: null,
     refusal: null,
+    seeds: null,
   }));
   return {
     store,
     receiveSnapshot(snapshot: Snapshot): void {
-      const { history, fieldHistory, snapshot: previous } = store.getState();
+      const { history, fieldHistory, snapshot: previous, seeds: before } = store.getState();
+      // Several seeds: the charts get the means and bands, everything else the chosen seed's runs.
+      const seedRuns = snapshot.seedRuns && snapshot.seedRuns.length > 1 ? snapshot.seedRuns : null;
+      const shown = seedRuns ? Math.min(before?.shown ?? 0, seedRuns.length - 1) : 0;
+      const displayed = seedRuns ? { ...snapshot, runs: seedRuns[shown] as RunSnapshot[] } : snapshot;
+      const seedCountChanged = (seedRuns?.length ?? 1) !== (before?.count ?? 1);
       const next: Record<string, BoundedSeries<HistoryPoint>> = {};
       const nextFields: Record<string, FieldHistory> = {};
-      for (const run of snapshot.runs) {
+      const nextPerSeed: Record<string, BoundedSeries<HistoryPoint>[]> = {};
+      for (const run of displayed.runs) {
         let series = history[run.runId] ?? new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY);
         let fields = fieldHistory[run.runId];
+        let perSeed = before?.history[run.runId];
         // A reset or a new experiment starts the run's history again.
         const latest = series.latest;
-        if (latest && (latest.step > run.step || previous?.taskTitle !== snapshot.taskTitle)) {
+        if (
+          latest &&
+          (latest.step > run.step || previous?.taskTitle !== snapshot.taskTitle || seedCountChanged)
+        ) {
           series = new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY);
           fields = undefined;
+          perSeed = undefined;
         }
-        const depth = fieldHistoryDepth(run.alr.length, snapshot.runs.length);
+        const depth = fieldHistoryDepth(run.alr.length, displayed.runs.length);
         if (!fields || fields.fieldLength !== run.alr.length || fields.capacity !== depth)
           fields = new FieldHistory(run.alr.length, depth);
-        if (!series.latest || series.latest.step < run.step) {
-          series.push(run.step, historyPoint(run));
-          if (run.step > 0) fields.push(run.step, run.alr);
-        }
+        const fresh = !series.latest || series.latest.step < run.step;
+        if (seedRuns) {
+          perSeed ??= seedRuns.map(() => new BoundedSeries<HistoryPoint>(HISTORY_CAPACITY));
+          const points = seedRuns.map((runs) => {
+            const same = runs.find((r) => r.runId === run.runId);
+            return same ? historyPoint(same) : null;
+          });
+          if (fresh) {
+            const own = points.filter((p): p is HistoryPoint => p !== null);
+            series.push(run.step, seedHistoryPoint(own));
+            points.forEach((p, k) => {
+              const s = perSeed?.[k];
+              if (p && s && (!s.latest || s.latest.step < run.step)) s.push(run.step, p);
+            });
+          }
+          nextPerSeed[run.runId] = perSeed;
+        } else if (fresh) series.push(run.step, historyPoint(run));
+        if (fresh && run.step > 0) fields.push(run.step, run.alr);
         next[run.runId] = series;
         nextFields[run.runId] = fields;
       }
       store.setState({
-        snapshot: relabelled(snapshot, store.getState().experiment),
+        snapshot: relabelled(displayed, store.getState().experiment),
         history: next,
         fieldHistory: nextFields,
         error: null,
+        seeds: seedRuns ? { count: seedRuns.length, shown, runs: seedRuns, history: nextPerSeed } : null,
+      });
+    },
+    /**
+     * Several seeds: the heatmaps, readouts and task view show seed `index` (0-based) from now on; the
+     * charts keep drawing the means. The hover sparkline starts again (it is one seed's history).
+     */
+    showSeed(index: number): void {
+      const { seeds, snapshot, experiment } = store.getState();
+      if (!seeds || !snapshot || !Number.isInteger(index)) return;
+      const shown = Math.min(seeds.count - 1, Math.max(0, index));
+      if (shown === seeds.shown) return;
+      const runs = seeds.runs[shown] as RunSnapshot[];
+      store.setState({
+        seeds: { ...seeds, shown },
+        snapshot: relabelled({ ...snapshot, runs }, experiment),
+        fieldHistory: {},
       });
     },
     receiveStatus(status: TrainerStatus): void {
@@ -136,10 +195,16 @@ export function createTrainingStore() {
      */
     rewindTo(step: number): void {
       const history: Record<string, BoundedSeries<HistoryPoint>> = {};
+      const { seeds } = store.getState();
       for (const [runId, series] of Object.entries(store.getState().history)) {
         history[runId] = rewound(series, step);
       }
-      store.setState({ history });
+      const perSeed = seeds
+        ? Object.fromEntries(
+            Object.entries(seeds.history).map(([runId, all]) => [runId, all.map((s) => rewound(s, step))]),
+          )
+        : null;
+      store.setState({ history, ...(seeds && perSeed ? { seeds: { ...seeds, history: perSeed } } : {}) });
     },
     dismissNotice(): void {
       store.setState({ notice: null });

@@ -9,6 +9,7 @@ import { controller, training } from '../state/app-state';
 import { CsvDrop } from './csv/csv-drop';
 import { type StringKey, useT } from './i18n';
 import { NumberField } from './number-field';
+import { SeedCountField } from './seeds/seed-count-field';
 import {
   ACTIVATIONS,
   type Activation,
@@ -258,6 +259,7 @@ export default function DrawerBody() {
             onCommit={(v) => void controller.reseed({ ...seeds, [key]: v })}
           />
         ))}
+        <SeedCountField experiment={experiment} />
       </div>
       <CsvDrop
         onPoints={(points) => {

@@ -3,6 +3,7 @@
 
 import { memo, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
+import type { OverBudget } from '../engine/model-size';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
@@ -11,9 +12,11 @@ import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { FirstScreenNote } from './first-screen-note';
-import { noticeText, sceneText, useLanguage, useT } from './i18n';
+import { noticeText, type StringKey, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
+import { SeedPicker } from './seeds/seed-picker';
+import { SeedTable } from './seeds/seed-table';
 import { useTraining } from './use-training';
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
@@ -27,6 +30,12 @@ function nextRun(ids: string[]): RunConfig {
   const id = `run${n}`;
   const spec = { name: 'samsgrad', lr: 1e-2, softplusBeta: 50 } as const;
   return { id, label: defaultLabel(spec, addedRunSuffix(id)), spec };
+}
+
+/** A refusal for the budget: the parameters (with the seeds when there are several) or the activations. */
+function refusalKey(refusal: OverBudget): StringKey {
+  if (refusal.part === 'activations') return 'budget.refusedActivations';
+  return refusal.size.seeds > 1 ? 'budget.refusedSeeds' : 'budget.refusedParameters';
 }
 
 export function TrainingPanel({ sceneId }: { sceneId: string }) {
@@ -79,9 +88,10 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       )}
       {refusal && (
         <Notice testId="budget-notice" onDismiss={() => training.refuse(null)}>
-          {t(refusal.part === 'parameters' ? 'budget.refusedParameters' : 'budget.refusedActivations', {
+          {t(refusalKey(refusal), {
             params: refusal.size.paramsPerRun.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US'),
             runs: String(refusal.size.runs),
+            seeds: String(refusal.size.seeds),
             mb: String(Math.round(refusal.size.totalBytes / (1024 * 1024))),
             budget: String(Math.round(refusal.budgetBytes / (1024 * 1024))),
             factor: refusal.factor.toFixed(1),
@@ -94,6 +104,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
         </p>
       )}
       {snapshot && <FirstScreenNote />}
+      {snapshot && <SeedPicker />}
       {snapshot ? (
         <div className="runs" data-testid="runs" data-step={snapshot.step} data-backend={snapshot.backend}>
           {snapshot.runs.map((run, index) => (
@@ -101,6 +112,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           ))}
         </div>
       ) : null}
+      {snapshot && <SeedTable />}
       {snapshot && showAdd && snapshot.runs.length < MAX_RUNS ? (
         <button
           type="button"

@@ -27,6 +27,8 @@ export interface RunCheckpoint {
 export interface Checkpoint {
   step: number;
   runs: RunCheckpoint[];
+  /** An experiment on several seeds: seeds 1…N−1 (seed 0 is this checkpoint itself). */
+  repeats?: Checkpoint[];
 }
 
 export async function readCheckpoint(runs: Run[], step: number): Promise<Checkpoint> {

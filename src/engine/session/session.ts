@@ -85,10 +85,13 @@ export class Session {
    * evaluates, so headless experiments do not depend on timing.
    */
   snapshot(options: { budgeted?: boolean } = {}): Promise<Snapshot> {
-    const read = (evaluate: boolean) =>
-      readSnapshot(this.task, this.runs, this.stepCount, this.shownField, evaluate);
-    if (options.budgeted && !this.evalBudget.due(this.stepCount)) return read(false);
-    return this.evalBudget.timed(this.stepCount, () => read(true));
+    if (options.budgeted && !this.evalBudget.due(this.stepCount)) return this.read(false);
+    return this.evalBudget.timed(this.stepCount, () => this.read(true));
+  }
+
+  /** Reads a snapshot now, evaluating on the test data or not (a seed group decides for all its seeds). */
+  read(evaluate: boolean): Promise<Snapshot> {
+    return readSnapshot(this.task, this.runs, this.stepCount, this.shownField, evaluate);
   }
 
   /** Live change of one run's hyperparameters; throws InvalidSpecError and changes nothing if invalid. */
@@ -183,6 +186,23 @@ export class Session {
   dispose(): void {
     this.disposeRuns();
     this.task.releaseTensors();
+  }
+
+  /**
+   * Lets go of every tensor (a seed group, before it switches backend for all its seeds); a later
+   * `restoreFrom` rebuilds the runs. Letting go may fail on a lost device: those tensors go with it.
+   */
+  release(): void {
+    try {
+      this.disposeRuns();
+    } catch {
+      this.runs = [];
+    }
+    try {
+      this.task.releaseTensors();
+    } catch {
+      // The task re-creates its tensors on first use.
+    }
   }
 
   private disposeRuns(): void {

@@ -52,5 +52,11 @@ export interface Snapshot {
   step: number;
   backend: string;
   taskTitle: string;
+  /** Every run, of the first seed when the experiment trains on several. */
   runs: RunSnapshot[];
+  /**
+   * Only when the experiment trains on several seeds (docs/seeds.md): every seed's runs, seed k at index
+   * k, all at the same step (`seedRuns[0]` is `runs`). Absent for a single seed.
+   */
+  seedRuns?: RunSnapshot[][];
 }

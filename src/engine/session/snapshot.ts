@@ -157,7 +157,8 @@ export async function readSnapshot(
 /** The typed arrays of a snapshot, for postMessage's transfer list (no copies). */
 export function transferables(snapshot: Snapshot): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const run of snapshot.runs) {
+  // A seed group's first seed is both `runs` and `seedRuns[0]`: the set lists each buffer once.
+  for (const run of [...snapshot.runs, ...(snapshot.seedRuns?.flat() ?? [])]) {
     for (const array of [
       run.alr,
       run.losses,

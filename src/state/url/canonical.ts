@@ -1,7 +1,7 @@
 // One canonical form per experiment, so that two configurations that train the same compare equal
 // (the URL writer omits what equals the scene's own).
 
-import type { ExperimentConfig } from '../../engine/experiment';
+import { type ExperimentConfig, seedCountOf } from '../../engine/experiment';
 import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec } from '../../optim/spec';
 
 function resolvedOrRaw(spec: OptimizerSpecInput): OptimizerSpec | OptimizerSpecInput {
@@ -22,6 +22,8 @@ export function canonicalExperiment(e: ExperimentConfig): ExperimentConfig {
     runs: e.runs.map((r) => ({ id: r.id, label: r.label, spec: resolvedOrRaw(r.spec) })),
     seeds: { data: e.seeds.data, init: e.seeds.init, batches: e.seeds.batches },
   };
+  // One seed is the same experiment whether or not it says so.
+  if (seedCountOf(e) > 1) out.seedCount = seedCountOf(e);
   if (out.task.kind === 'surface' && out.task.start === undefined) delete out.task.start;
   // A char-LM without a cell (configs from before the choice) is the GRU.
   if (out.task.kind === 'charlm' && out.task.cell === undefined) out.task.cell = 'gru';

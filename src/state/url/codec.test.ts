@@ -214,6 +214,7 @@ describe('versions and old links', () => {
       'data_seed',
       'init_seed',
       'batch_seed',
+      'seeds',
       'run',
       'at',
       'field',

@@ -7,7 +7,7 @@
 // Over 300 lines: decoding and encoding of every schema row sit together so that round trips stay true.
 
 import type { ExperimentConfig, RunConfig, ScheduledChange } from '../../engine/experiment';
-import { MAX_RUNS } from '../../engine/experiment';
+import { MAX_RUNS, seedCountOf } from '../../engine/experiment';
 import { checkExperimentBudget, type OverBudget } from '../../engine/model-size';
 import type { BackendPreference } from '../../engine/protocol';
 import type { Seeds } from '../../engine/random';
@@ -31,6 +31,7 @@ import {
   RUN_KEY,
   SCENE_PARAM,
   SCHEDULE_KEY,
+  SEED_COUNT_PARAM,
   SEED_PARAMS,
   TASK_PARAM,
   TASK_PARAMS,
@@ -257,6 +258,8 @@ function readExperiment(
   }
 
   const experiment: ExperimentConfig = { task, runs, seeds };
+  const seedCount = readSeedCount(base, get, notices);
+  if (seedCount > 1) experiment.seedCount = seedCount;
   const atParams = params.filter((p) => p.key === SCHEDULE_KEY);
   if (atParams.length === 0) {
     // The scene's schedule stays if its runs are still there.
@@ -276,6 +279,24 @@ function readExperiment(
     if (schedule.length > 0) experiment.schedule = schedule.sort((a, b) => a.atStep - b.atStep);
   }
   return experiment;
+}
+
+/** `seeds=N` (the scene's own count when absent): clamped into range with a notice, a bad value ignored. */
+function readSeedCount(
+  base: ExperimentConfig,
+  get: (key: string) => { raw: string; text: string } | undefined,
+  notices: Notices,
+): number {
+  const own = seedCountOf(base);
+  const p = get(SEED_COUNT_PARAM.key);
+  if (!p) return own;
+  const parsed = SEED_COUNT_PARAM.type.parse(p.text);
+  if (!parsed.ok) {
+    notices.add(`seeds=${show(p.text)} ${parsed.reason}; using ${own}`);
+    return own;
+  }
+  if (parsed.note) notices.add(`seeds=${show(p.text)}: ${parsed.note}; using ${parsed.value}`);
+  return parsed.value;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -338,6 +359,8 @@ export function encodeState(state: UrlState): string {
       const value = e.seeds[row.field];
       if (value !== base.seeds[row.field] && row.type.accepts(value)) push(row.key, row.type.format(value));
     }
+    const seedCount = seedCountOf(state.experiment);
+    if (seedCount !== seedCountOf(scene.experiment)) push(SEED_COUNT_PARAM.key, String(seedCount));
     if (!same(e.runs, base.runs)) {
       // Runs are written whole: a link's runs replace the scene's.
       for (const run of state.experiment.runs.slice(0, MAX_RUNS)) {

@@ -3,7 +3,7 @@
 // the value lives in the app's state. Adding a knob is one row. Pure data and parsing (no tfjs, no DOM).
 
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../engine/protocol';
-import type { Seeds } from '../../engine/random';
+import { MAX_SEED_REPEATS, type Seeds } from '../../engine/random';
 import { SCENES } from '../../engine/scenes';
 import type { FieldKind } from '../../engine/session/snapshot-types';
 import {
@@ -91,6 +91,12 @@ export const SEED_PARAMS: readonly { key: string; field: keyof Seeds; type: Valu
   { key: 'init_seed', field: 'init', type: numberIn(0, 2 ** 32 - 1, true) },
   { key: 'batch_seed', field: 'batches', type: numberIn(0, 2 ** 32 - 1, true) },
 ];
+
+/**
+ * `seeds=3`: train every run on that many seeds (docs/seeds.md), 1 to MAX_SEED_REPEATS. Written only when it
+ * differs from the scene's own count; the model-size budget may still refuse a count the range allows.
+ */
+export const SEED_COUNT_PARAM = { key: 'seeds', type: numberIn(1, MAX_SEED_REPEATS, true) };
 
 type NumericSpecField = Exclude<
   { [K in keyof OptimizerSpec]: OptimizerSpec[K] extends number ? K : never }[keyof OptimizerSpec],
@@ -264,6 +270,7 @@ export const OWNED_KEYS: readonly string[] = [
   TASK_PARAM.key,
   ...new Set(TASK_PARAMS.map((p) => p.key)),
   ...SEED_PARAMS.map((p) => p.key),
+  SEED_COUNT_PARAM.key,
   RUN_KEY,
   SCHEDULE_KEY,
   VIEW_PARAMS.field.key,
@@ -278,6 +285,7 @@ export const EXPERIMENT_KEYS: ReadonlySet<string> = new Set([
   TASK_PARAM.key,
   ...TASK_PARAMS.map((p) => p.key),
   ...SEED_PARAMS.map((p) => p.key),
+  SEED_COUNT_PARAM.key,
   RUN_KEY,
   SCHEDULE_KEY,
 ]);

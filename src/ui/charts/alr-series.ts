@@ -8,11 +8,13 @@ import { decadeDomain, positiveExtent } from './log-axis';
 export const ALR_KEYS = ['min', 'p1', 'p25', 'p50', 'p75', 'p99', 'max'] as const;
 export type AlrKey = (typeof ALR_KEYS)[number];
 
-export type AlrSeries = { steps: number[] } & Record<AlrKey, number[]>;
+/** `seedLo`/`seedHi`: several seeds, the min–max range of the median over them (NaN where none). */
+export type AlrSeries = { steps: number[]; seedLo?: number[]; seedHi?: number[] } & Record<AlrKey, number[]>;
 
 export interface AlrPoint {
   step: number;
-  value: { alr: Percentiles };
+  /** Several seeds: `alr` holds their geometric means, `seeds.alrMedian` the median's range. */
+  value: { alr: Percentiles; seeds?: { alrMedian: [number, number] } };
 }
 
 /** Index where the last strictly increasing run of steps begins. */
@@ -31,6 +33,13 @@ export function alrSeries(points: readonly AlrPoint[]): AlrSeries {
     const p = points[i] as AlrPoint;
     out.steps.push(p.step);
     for (const k of ALR_KEYS) out[k].push(p.value.alr[k]);
+    const range = p.value.seeds?.alrMedian;
+    if (range) {
+      out.seedLo ??= Array(out.steps.length - 1).fill(Number.NaN);
+      out.seedHi ??= Array(out.steps.length - 1).fill(Number.NaN);
+    }
+    out.seedLo?.push(range?.[0] ?? Number.NaN);
+    out.seedHi?.push(range?.[1] ?? Number.NaN);
   }
   return out;
 }

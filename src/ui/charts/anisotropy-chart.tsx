@@ -1,6 +1,8 @@
 // Figure 1 for one run, live: a thin wrapper that reads the run's history from the training store and
 // redraws the SVG in an animation frame when a snapshot lands.
 import { useRef } from 'react';
+import { useStore } from 'zustand';
+import { training } from '../../state/app-state';
 import { useT } from '../i18n';
 import { alrSeries, sharedAlrDomain } from './alr-series';
 import { renderAnisotropy } from './anisotropy-render';
@@ -34,6 +36,7 @@ export function AnisotropyChart({
   const boxHeight = useElementHeight(box, 160);
   const height = heightProp === 'fill' ? boxHeight : heightProp;
   const clipId = useClipId('alr-clip');
+  const seedCount = useStore(training.store, (s) => s.seeds?.count ?? 1);
   const [lo, hi] = yDomain ?? [NaN, NaN];
   useStoreRedraw((state) => {
     const el = svg.current;
@@ -71,6 +74,9 @@ export function AnisotropyChart({
         <span className="key key--extreme">{t('chart.minMax')}</span>
         {showTails && <span className="key key--tail">p1 / p99</span>}
         <span className="key key--bound">{t('chart.ceiling')}</span>
+        {seedCount > 1 && (
+          <span className="key key--seed-median">{t('chart.seedMedianBand', { n: String(seedCount) })}</span>
+        )}
       </figcaption>
     </figure>
   );

@@ -65,6 +65,17 @@ export function renderAnisotropy(svgEl: SVGSVGElement, data: AlrSeries, o: Aniso
     .attr('d', band(indices) ?? '')
     .attr('fill', o.color);
 
+  // Several seeds: the median's min–max range over the seeds, around the (geometric) mean median.
+  const { seedLo, seedHi } = data;
+  const seedBand = area<number>()
+    .defined((i) => onLogAxis(seedLo?.[i] as number) && onLogAxis(seedHi?.[i] as number))
+    .x(xs)
+    .y0((i) => y(seedLo?.[i] as number))
+    .y1((i) => y(seedHi?.[i] as number));
+  layer(series, 'path', 'alr-seed-band')
+    .attr('d', seedLo && seedHi ? (seedBand(indices) ?? '') : '')
+    .attr('stroke', o.color);
+
   const lines = LINES.filter((l) => o.showTails !== false || l.cls !== 'alr-tail');
   series
     .selectAll<SVGPathElement, (typeof LINES)[number]>('path.alr-line')

@@ -7,7 +7,19 @@ import { positiveExtent } from './log-axis';
 
 export interface CurvePoint {
   step: number;
-  value: { trainLoss: number; testLoss?: number; accuracy?: number };
+  value: {
+    trainLoss: number;
+    testLoss?: number;
+    accuracy?: number;
+    /** Several seeds: the values above are means, these their min–max range (state/seed-history.ts). */
+    seeds?: { trainLoss: [number, number]; testLoss?: [number, number]; accuracy?: [number, number] };
+  };
+}
+
+/** Lower and upper edge of a seed band, per point (NaN where there is none). */
+export interface Band {
+  lo: number[];
+  hi: number[];
 }
 
 export interface CurveRun {
@@ -21,6 +33,8 @@ export interface CurveRun {
   accuracy: number[];
   /** Where to mark the divergence: the step and the last finite training loss before it. */
   divergence: { step: number; loss: number } | null;
+  /** Several seeds: the min–max band around each mean line; null for a single seed. */
+  bands: { train: Band; test: Band; accuracy: Band } | null;
 }
 
 export interface CurveRunInfo {
@@ -34,7 +48,21 @@ const finiteOrNaN = (v: number | undefined): number => (v !== undefined && Numbe
 
 export function curveRun(points: readonly CurvePoint[], info: CurveRunInfo): CurveRun {
   const start = lastIncreasingStart(points.map((p) => p.step));
-  const run: CurveRun = { ...info, steps: [], train: [], test: [], accuracy: [], divergence: null };
+  const run: CurveRun = {
+    ...info,
+    steps: [],
+    train: [],
+    test: [],
+    accuracy: [],
+    divergence: null,
+    bands: null,
+  };
+  const band = (): Band => ({ lo: [], hi: [] });
+  const bands = { train: band(), test: band(), accuracy: band() };
+  const pushBand = (b: Band, range: [number, number] | undefined) => {
+    b.lo.push(finiteOrNaN(range?.[0]));
+    b.hi.push(finiteOrNaN(range?.[1]));
+  };
   let lastLoss = NaN;
   for (let i = start; i < points.length; i++) {
     const p = points[i] as CurvePoint;
@@ -44,6 +72,11 @@ export function curveRun(points: readonly CurvePoint[], info: CurveRunInfo): Cur
     run.train.push(loss);
     run.test.push(finiteOrNaN(p.value.testLoss));
     run.accuracy.push(finiteOrNaN(p.value.accuracy));
+    const seeds = p.value.seeds;
+    if (seeds) run.bands = bands;
+    pushBand(bands.train, seeds?.trainLoss);
+    pushBand(bands.test, seeds?.testLoss);
+    pushBand(bands.accuracy, seeds?.accuracy);
     if (!Number.isNaN(loss)) lastLoss = loss;
   }
   if (info.divergedAt !== null) run.divergence = { step: info.divergedAt, loss: lastLoss };
@@ -65,6 +98,9 @@ export function lossAxis(runs: readonly CurveRun[]): AxisChoice {
     const cap = r.divergence !== null && first !== undefined ? 100 * Math.abs(first) : Infinity;
     for (const v of r.train) if (Number.isFinite(v) && v <= cap) values.push(v);
     for (const v of r.test) if (Number.isFinite(v) && v <= cap) values.push(v);
+    // The seed bands stay inside the axis too.
+    for (const b of r.bands ? [r.bands.train, r.bands.test] : [])
+      for (const v of [...b.lo, ...b.hi]) if (Number.isFinite(v) && v <= cap) values.push(v);
   }
   if (values.length === 0) return { type: 'linear', domain: [0, 1] };
   let lo = Infinity;

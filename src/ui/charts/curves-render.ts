@@ -2,9 +2,9 @@
 // accuracy in its own 0–1 panel beside (or, when narrow, under) the loss panel. A diverged run's lines
 // end at its divergence step, marked with a ×.
 
-import { axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
+import { area, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
 import { t } from '../i18n/translate';
-import { type AxisChoice, type CurveRun, hasAccuracy } from './curves-data';
+import { type AxisChoice, type Band, type CurveRun, hasAccuracy } from './curves-data';
 import { type AnySelection, drawLogYAxis, drawStepAxis, layer, type Margin, stepDomain } from './svg-layers';
 
 export interface CurvesOptions {
@@ -38,6 +38,8 @@ interface LineSpec {
   sparse: boolean;
   steps: number[];
   values: number[];
+  /** Several seeds: the min–max band drawn under the mean line. */
+  band?: Band;
 }
 
 export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o: CurvesOptions): void {
@@ -94,6 +96,7 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
             sparse: false,
             steps: r.steps,
             values: r.train,
+            ...(r.bands ? { band: r.bands.train } : {}),
           });
           lines.push({
             key: `${r.runId}-test`,
@@ -103,6 +106,7 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
             sparse: true,
             steps: r.steps,
             values: r.test,
+            ...(r.bands ? { band: r.bands.test } : {}),
           });
         } else {
           lines.push({
@@ -113,6 +117,7 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
             sparse: true,
             steps: r.steps,
             values: r.accuracy,
+            ...(r.bands ? { band: r.bands.accuracy } : {}),
           });
         }
       }
@@ -174,6 +179,26 @@ function drawPanel(
     .attr('y', -4)
     .attr('width', w)
     .attr('height', h + 8);
+  // Seed bands first, under every line: min–max over the seeds (the legend says so).
+  const bands = lines.filter((l): l is LineSpec & { band: Band } => l.band !== undefined);
+  layer(g, 'g', 'bands')
+    .attr('clip-path', `url(#${clipId})`)
+    .selectAll<SVGPathElement, LineSpec & { band: Band }>('path.curve-band')
+    .data(bands, (l) => l.key)
+    .join('path')
+    .attr('class', (l) => `curve-band${l.dashed ? ' curve-band--test' : ''}`)
+    .attr('data-key', (l) => l.key)
+    .attr('fill', (l) => l.color)
+    .attr('d', (l) => {
+      const { lo, hi } = l.band;
+      const idx = lo.map((_, i) => i).filter((i) => drawable(lo[i] as number) && drawable(hi[i] as number));
+      return (
+        area<number>()
+          .x((i) => x(l.steps[i] as number))
+          .y0((i) => yOf(lo[i] as number))
+          .y1((i) => yOf(hi[i] as number))(idx) ?? ''
+      );
+    });
   const linesG = layer(g, 'g', 'lines').attr('clip-path', `url(#${clipId})`);
   linesG
     .selectAll<SVGPathElement, LineSpec>('path.curve')

@@ -24,15 +24,28 @@ export function curveRuns(state: TrainingState) {
       runId: r.runId,
       label: r.label,
       color: runColor(i),
-      divergedAt: r.divergedAt,
+      divergedAt: meanDivergedAt(state, r.runId, r.divergedAt),
     }),
   );
+}
+
+/**
+ * Several seeds: the mean line ends only when every seed has diverged (a seed's NaN is left out of the
+ * mean until then); one seed: the run's own divergence.
+ */
+function meanDivergedAt(state: TrainingState, runId: string, own: number | null): number | null {
+  if (!state.seeds) return own;
+  const at = state.seeds.runs.map((runs) => runs.find((r) => r.runId === runId)?.divergedAt ?? null);
+  return at.every((a) => a !== null) ? Math.max(...(at as number[])) : null;
 }
 
 // A stable string for the legend (labels, divergence, test loss present), so React re-renders rarely.
 const legendKey = (s: TrainingState) =>
   (s.snapshot?.runs ?? [])
-    .map((r) => `${r.runId}\t${r.label}\t${r.divergedAt ?? ''}\t${r.testLoss !== undefined ? 1 : 0}`)
+    .map(
+      (r) =>
+        `${r.runId}\t${r.label}\t${meanDivergedAt(s, r.runId, r.divergedAt) ?? ''}\t${r.testLoss !== undefined ? 1 : 0}`,
+    )
     .join('\n');
 
 export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
@@ -42,6 +55,7 @@ export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
   const width = useElementWidth(box, 600);
   const clipId = useClipId('curves-clip');
   const legend = useStore(training.store, legendKey);
+  const seedCount = useStore(training.store, (s) => s.seeds?.count ?? 1);
   useStoreRedraw((state) => {
     const el = svg.current;
     if (!el) return;
@@ -49,6 +63,7 @@ export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
     renderCurves(el, runs, { width, panelHeight, lossAxis: lossAxis(runs), clipId });
     el.dataset.runs = String(runs.length);
     el.dataset.testLoss = String(hasTestLoss(runs));
+    el.dataset.bands = String(runs.filter((r) => r.bands !== null).length);
   }, `${width}|${panelHeight}`);
   const entries = legend ? legend.split('\n').map((line) => line.split('\t')) : [];
   const anyTest = entries.some((e) => e[3] === '1');
@@ -68,6 +83,11 @@ export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
         ))}
         <span className="key key--line">{t('chart.train')}</span>
         {anyTest && <span className="key key--dashed">{t('chart.test')}</span>}
+        {seedCount > 1 && (
+          <span className="key key--seed-band" data-testid="curves-seed-band">
+            {t('chart.seedBand', { n: String(seedCount) })}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

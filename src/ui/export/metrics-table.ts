@@ -6,6 +6,10 @@
 // before the first step) are written `NaN`, `inf`, `-inf`, which pandas, numpy and R read as floats.
 // JSON writes every non-finite number as null (JSON has no NaN).
 //
+// Several seeds (docs/seeds.md): the CSV gets a last column `seed` (`mean` for the rows the charts draw,
+// then 1…N for every seed's own series); the JSON keeps the means in `points` and adds each seed's series
+// under `seeds`. A single-seed export is exactly as before (no `seed` column, no `seeds`).
+//
 // Spreadsheet safety (CSV/formula injection): a text cell that begins with `=`, `+`, `-`, `@`, a tab or a
 // carriage return would run as a formula when the file is opened in a spreadsheet, and run labels come from
 // links. Such a cell gets a leading single quote and is quoted (`"'=HYPERLINK(…)"`), as spreadsheet-safe
@@ -49,6 +53,8 @@ export interface RunHistory {
   label: string;
   spec: OptimizerSpec;
   points: readonly SeriesPoint<HistoryPoint>[];
+  /** Several seeds: every seed's own series (seed k at index k); `points` are then their means. */
+  seedPoints?: (readonly SeriesPoint<HistoryPoint>[])[];
 }
 
 export interface MetricsRow {
@@ -61,24 +67,32 @@ export interface MetricsRow {
   testLoss: number | undefined;
   accuracy: number | undefined;
   alr: Percentiles;
+  /** Several seeds: 'mean', or the seed (1-based, as the page names them). */
+  seed?: 'mean' | number;
 }
 
 /** The runs of the latest snapshot, in its order, with their histories (empty when none yet). */
-export function runHistories(state: Pick<TrainingState, 'snapshot' | 'history'>): RunHistory[] {
+export function runHistories(
+  state: Pick<TrainingState, 'snapshot' | 'history'> & Partial<Pick<TrainingState, 'seeds'>>,
+): RunHistory[] {
   if (!state.snapshot) return [];
-  return state.snapshot.runs.map((run) => ({
-    runId: run.runId,
-    label: run.label,
-    spec: run.spec,
-    points: state.history[run.runId]?.points() ?? [],
-  }));
+  return state.snapshot.runs.map((run) => {
+    const perSeed = state.seeds?.history[run.runId];
+    return {
+      runId: run.runId,
+      label: run.label,
+      spec: run.spec,
+      points: state.history[run.runId]?.points() ?? [],
+      ...(perSeed ? { seedPoints: perSeed.map((s) => s.points()) } : {}),
+    };
+  });
 }
 
 /** One row per history point per run, runs in order, points by step. */
 export function metricsRows(runs: readonly RunHistory[]): MetricsRow[] {
   const rows: MetricsRow[] = [];
-  for (const run of runs) {
-    for (const p of run.points) {
+  const add = (run: RunHistory, points: readonly SeriesPoint<HistoryPoint>[], seed?: 'mean' | number) => {
+    for (const p of points) {
       rows.push({
         runId: run.runId,
         label: run.label,
@@ -88,7 +102,15 @@ export function metricsRows(runs: readonly RunHistory[]): MetricsRow[] {
         testLoss: p.value.testLoss,
         accuracy: p.value.accuracy,
         alr: p.value.alr,
+        ...(seed !== undefined ? { seed } : {}),
       });
+    }
+  };
+  for (const run of runs) {
+    if (!run.seedPoints) add(run, run.points);
+    else {
+      add(run, run.points, 'mean');
+      for (const [k, points] of run.seedPoints.entries()) add(run, points, k + 1);
     }
   }
   return rows;
@@ -117,7 +139,8 @@ export function csvField(text: string): string {
 }
 
 export function toCsv(rows: readonly MetricsRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const seeded = rows.some((r) => r.seed !== undefined);
+  const lines = [[...CSV_COLUMNS, ...(seeded ? ['seed'] : [])].join(',')];
   for (const r of rows) {
     lines.push(
       [
@@ -129,6 +152,7 @@ export function toCsv(rows: readonly MetricsRow[]): string {
         csvNumber(r.testLoss),
         csvNumber(r.accuracy),
         ...ALR_COLUMNS.map((k) => csvNumber(r.alr[k])),
+        ...(seeded ? [r.seed === undefined ? '' : String(r.seed)] : []),
       ].join(','),
     );
   }
@@ -153,7 +177,9 @@ export interface MetricsRunJson {
   label: string;
   optimizer: string;
   spec: unknown;
+  /** With several seeds: the means over the seeds (each seed's own series is in `seeds`). */
   points: MetricsPointJson[];
+  seeds?: { seed: number; points: MetricsPointJson[] }[];
 }
 
 export interface MetricsDocument {
@@ -208,20 +234,25 @@ export function toJson(input: MetricsJsonInput): MetricsDocument {
       label: run.label,
       optimizer: run.spec.name,
       spec: finiteOrNull(run.spec),
-      points: run.points.map((p) => {
-        const point: MetricsPointJson = {
-          step: p.step,
-          trainLoss: jsonNumber(p.value.trainLoss),
-          alr: Object.fromEntries(
-            ALR_COLUMNS.map((k) => [k, jsonNumber(p.value.alr[k])]),
-          ) as MetricsPointJson['alr'],
-        };
-        if (p.value.testLoss !== undefined) point.testLoss = jsonNumber(p.value.testLoss);
-        if (p.value.accuracy !== undefined) point.accuracy = jsonNumber(p.value.accuracy);
-        return point;
-      }),
+      points: run.points.map(pointJson),
+      ...(run.seedPoints
+        ? { seeds: run.seedPoints.map((points, k) => ({ seed: k + 1, points: points.map(pointJson) })) }
+        : {}),
     })),
   };
+}
+
+function pointJson(p: SeriesPoint<HistoryPoint>): MetricsPointJson {
+  const point: MetricsPointJson = {
+    step: p.step,
+    trainLoss: jsonNumber(p.value.trainLoss),
+    alr: Object.fromEntries(
+      ALR_COLUMNS.map((k) => [k, jsonNumber(p.value.alr[k])]),
+    ) as MetricsPointJson['alr'],
+  };
+  if (p.value.testLoss !== undefined) point.testLoss = jsonNumber(p.value.testLoss);
+  if (p.value.accuracy !== undefined) point.accuracy = jsonNumber(p.value.accuracy);
+  return point;
 }
 
 /** The document as text (2-space indent, a final newline). */

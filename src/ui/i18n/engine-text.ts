@@ -62,7 +62,7 @@ const ZH_SCENES: Record<string, SceneText> = {
     title: '5 个种子上的泛化 — MNIST MLP',
     caption: [
       'Adam、Sadam、SAMSGrad 与 S-Momentum 采用论文的设置，权重衰减 5·10⁻⁴，训练约三个 epoch。',
-      '无界面运行器在 5 个种子上报告最终测试准确率的均值 ± 标准差与范围；差距小于种子间波动就不算胜出。',
+      '每次运行同时在 5 个种子上训练；表格给出最终测试准确率和损失的均值 ± 标准差与范围，除非在每个种子上都胜出，否则不称赢家。',
     ],
   },
   'charlm-lstm': {

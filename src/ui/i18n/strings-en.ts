@@ -358,6 +358,37 @@ export const EN = {
   'drawer.cell': 'recurrent cell',
   'drawer.cellGru': 'GRU (gates z, r, h)',
   'drawer.cellLstm': 'LSTM (gates i, f, g, o)',
+  // Issue 15: several seeds in the live app
+  'chart.seedBand': 'lines: mean of {n} seeds; band: min–max over the seeds',
+  'chart.seedMedianBand': '{n} seeds: geometric means; outlined band: the median’s min–max over the seeds',
+  'drawer.seedCount': 'seeds (repeats of every run)',
+  'drawer.seedCountOption': '{n}',
+  'drawer.seedCountOver': '{n} — over the memory budget',
+  'drawer.seedCountHint':
+    'Every run trains on this many seeds at once (each seed: new initial weights and batch order; within a seed all optimizers still share them). The charts draw the mean with the min–max band; at most {max} here within the memory budget.',
+  'budget.refusedSeeds':
+    'Not loaded: {params} parameters × {runs} run(s) × {seeds} seeds need about {mb} MB, {factor}× the budget of {budget} MB. Use fewer seeds, a smaller model or fewer runs; the experiment before keeps running.',
+  'seeds.picker': 'Heatmaps and readouts show seed',
+  'seeds.pickerOption': 'seed {n}',
+  'seeds.pickerHint': 'The charts below draw the mean over all {n} seeds.',
+  'seedTable.title': 'Final numbers over {n} seeds, at step {step}',
+  'seedTable.optimizer': 'optimizer',
+  'seedTable.accuracy': 'test accuracy % (mean ± sd)',
+  'seedTable.testLoss': 'test loss (mean ± sd)',
+  'seedTable.trainLoss': 'train loss (mean ± sd)',
+  'seedTable.range': 'range (min–max)',
+  'seedTable.seeds': 'seeds',
+  'seedTable.diverged': 'diverged',
+  'seedTable.evaluatedAt': 'Test numbers from the evaluation at step {step}.',
+  'seedTable.sdNote':
+    'sd: sample standard deviation (n − 1) over the seeds; diverged seeds are left out of mean, sd and range.',
+  'seedTable.metricAccuracy': 'test accuracy',
+  'seedTable.metricLoss': 'loss',
+  'seedTable.ahead':
+    'On these {n} seeds, {leader} has the best {metric} on every seed at step {step}. That is what was measured here, not a general result; more steps or seeds may change it.',
+  'seedTable.none':
+    'No optimizer has the best {metric} on every one of the {n} seeds at step {step}: these numbers show no winner.',
+  'seedTable.tooFew': 'No verdict: naming a winner needs at least 3 seeds, each with a finite number.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

@@ -349,4 +349,33 @@ export const ZH: Record<StringKey, string> = {
   'drawer.cell': '循环单元',
   'drawer.cellGru': 'GRU（门 z、r、h）',
   'drawer.cellLstm': 'LSTM（门 i、f、g、o）',
+  'chart.seedBand': '线：{n} 个种子的均值；带：各种子间的最小–最大范围',
+  'chart.seedMedianBand': '{n} 个种子：几何均值；描边带：中位数在各种子间的最小–最大范围',
+  'drawer.seedCount': '种子数（每次运行的重复次数）',
+  'drawer.seedCountOption': '{n}',
+  'drawer.seedCountOver': '{n} — 超出内存预算',
+  'drawer.seedCountHint':
+    '每次运行同时在这么多个种子上训练（每个种子有新的初始权重和批次顺序；同一种子内所有优化器仍然共用它们）。图表绘制均值及最小–最大带；在内存预算内此处最多 {max} 个。',
+  'budget.refusedSeeds':
+    '未加载：{params} 个参数 × {runs} 次运行 × {seeds} 个种子约需 {mb} MB，是预算 {budget} MB 的 {factor} 倍。请减少种子、使用更小的模型或更少的运行；之前的实验继续运行。',
+  'seeds.picker': '热图和读数显示种子',
+  'seeds.pickerOption': '种子 {n}',
+  'seeds.pickerHint': '下方图表绘制全部 {n} 个种子的均值。',
+  'seedTable.title': '{n} 个种子的最终结果，第 {step} 步',
+  'seedTable.optimizer': '优化器',
+  'seedTable.accuracy': '测试准确率 %（均值 ± 标准差）',
+  'seedTable.testLoss': '测试损失（均值 ± 标准差）',
+  'seedTable.trainLoss': '训练损失（均值 ± 标准差）',
+  'seedTable.range': '范围（最小–最大）',
+  'seedTable.seeds': '种子',
+  'seedTable.diverged': '发散',
+  'seedTable.evaluatedAt': '测试数值来自第 {step} 步的评估。',
+  'seedTable.sdNote': '标准差：各种子间的样本标准差（n − 1）；发散的种子不计入均值、标准差和范围。',
+  'seedTable.metricAccuracy': '测试准确率',
+  'seedTable.metricLoss': '损失',
+  'seedTable.ahead':
+    '在这 {n} 个种子上，第 {step} 步时 {leader} 在每个种子上的{metric}都最好。这只是此处的测量结果，并非一般结论；更多步数或种子可能改变它。',
+  'seedTable.none':
+    '第 {step} 步时，没有哪个优化器在全部 {n} 个种子上的{metric}都最好：这些数字显示没有赢家。',
+  'seedTable.tooFew': '无结论：判定赢家至少需要 3 个种子，且每个都有有限的数值。',
 };
