@@ -1,6 +1,6 @@
 // Main-thread handle on the engine worker: a promise per request, matched by id. It also notices when the
 // worker dies (its `error` event, or silence while it should be answering pings) and says so. No tfjs here.
-import type { SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckReport } from '../optim/self-check-types';
 import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig } from './experiment';
 import type {
@@ -12,7 +12,7 @@ import type {
   EngineReply,
   TrainerStatus,
 } from './protocol';
-import type { Checkpoint } from './session/checkpoint';
+import type { Checkpoint } from './session/checkpoint-types';
 import type { Snapshot } from './session/snapshot-types';
 import { type Watchdog, watchWorker } from './watchdog';
 

@@ -1,11 +1,11 @@
 // Typed messages between the main thread and the engine worker. No tfjs here: the UI imports this file,
 // and `ui` must never pull tfjs into the main bundle.
-import type { SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckReport } from '../optim/self-check-types';
 import type { OptimizerSpecInput } from '../optim/spec';
 import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
-import type { Checkpoint } from './session/checkpoint';
+import type { Checkpoint } from './session/checkpoint-types';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
 import type { TrainerStatus } from './trainer-status';

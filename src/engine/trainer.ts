@@ -11,7 +11,7 @@ import { errorMessage } from './error-message';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import { checkExperimentBudget, overBudgetMessage } from './model-size';
 import type { Seeds } from './random';
-import type { Checkpoint } from './session/checkpoint';
+import type { Checkpoint } from './session/checkpoint-types';
 import { Session } from './session/session';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../engine/client';
 import type { ExperimentConfig } from '../engine/experiment';
 import type { BackendReady } from '../engine/protocol';
-import type { Checkpoint } from '../engine/session/checkpoint';
+import type { Checkpoint } from '../engine/session/checkpoint-types';
 import type { RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';

@@ -7,7 +7,7 @@ import type { EngineClient, EngineListeners } from '../engine/client';
 import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig } from '../engine/experiment';
 import { BACKEND_LABELS } from '../engine/protocol';
-import type { Checkpoint } from '../engine/session/checkpoint';
+import type { Checkpoint } from '../engine/session/checkpoint-types';
 import type { EngineConnection } from './engine-connection';
 import type { TrainingStore } from './training-store';
 

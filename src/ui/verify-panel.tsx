@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { EngineClient } from '../engine/client';
 import { errorMessage } from '../engine/error-message';
 import { BACKEND_LABELS, type BackendName } from '../engine/protocol';
-import type { SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckReport } from '../optim/self-check-types';
 import { useT } from './i18n';
 import { summariseReport } from './verify-summary';
 
