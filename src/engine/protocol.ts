@@ -2,7 +2,6 @@
 // and `ui` must never pull tfjs into the main bundle.
 import type { SelfCheckReport } from '../optim/self-check-types';
 import type { OptimizerSpecInput } from '../optim/spec';
-import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig, RunConfig } from './experiment';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint-types';
@@ -27,6 +26,16 @@ export const BACKEND_LABELS: Record<BackendPreference, string> = {
 export function isBackendPreference(value: unknown): value is BackendPreference {
   return typeof value === 'string' && (BACKEND_PREFERENCES as readonly string[]).includes(value);
 }
+
+/**
+ * One backend's measurement. `measured`: `steps` timed steps at `stepsPerS`. `tooSlow`: its slice of the
+ * budget ran out (starting it, or its first step with the shader compiles); `stepsPerS` is the rate it
+ * reached when at least one step was timed. `failed`: it did not start (`reason` is tfjs's message).
+ */
+export type BackendRate =
+  | { backend: BackendName; software: boolean; status: 'measured'; stepsPerS: number; steps: number }
+  | { backend: BackendName; software: boolean; status: 'tooSlow'; stepsPerS?: number }
+  | { backend: BackendName; software: boolean; status: 'failed'; reason: string };
 
 /** A data set the engine may fetch ahead of the `load` that needs it; `assetBase` as in `load`. */
 export interface DataPrefetch {

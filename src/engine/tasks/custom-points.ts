@@ -3,16 +3,10 @@
 // parser can use the same checks the engine applies.
 
 import { createRandom, shuffle } from '../random';
-import type { Classify2dConfig } from './configs';
+import type { Classify2dConfig, CustomPoints } from './configs';
 import type { Points2d } from './datasets-2d';
 
-/** Points as plain arrays, so that they cross postMessage and can sit in a task config. */
-export interface CustomPoints {
-  /** x0, y0, x1, y1, ... in the file's own units. */
-  xy: number[];
-  /** Class ids 0 … classes-1, one per point. */
-  labels: number[];
-}
+export type { CustomPoints };
 
 export const CUSTOM_POINTS_LIMITS = {
   minPoints: 4,
