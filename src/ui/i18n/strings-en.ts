@@ -356,6 +356,48 @@ export const EN = {
   'drawer.cell': 'recurrent cell',
   'drawer.cellGru': 'GRU (gates z, r, h)',
   'drawer.cellLstm': 'LSTM (gates i, f, g, o)',
+  // The guided tour (ui/tour): its buttons, then each step’s title, caption and where to look
+  'tour.start': 'Take the tour',
+  'tour.startTitle': 'A guided tour of the paper’s argument, with the live app (← → to move, Esc to close)',
+  'tour.lookLabel': 'Look at:',
+  'tour.back': '← Back',
+  'tour.next': 'Next →',
+  'tour.finish': 'Finish',
+  'tour.close': 'Close the tour',
+  'tour.stepOf': 'Step {n} of {total}',
+  'tour.spread.title': 'Adam’s step sizes span orders of magnitude',
+  'tour.spread.caption':
+    'The paper’s Figure 1 setting: a small network learns MNIST, Adam on the left and Sadam on the right, from the same initial weights on the same batches. Adam divides each weight’s step by √v + ε, so every weight has its own adaptive learning rate, A-LR = 1/(√v + ε) — and across one network these span many orders of magnitude.',
+  'tour.spread.look': 'Adam’s max/min A-LR readout, in powers of ten.',
+  'tour.border.title': 'Where the largest A-LRs sit',
+  'tour.border.caption':
+    'Each 28×28 tile is one hidden unit’s incoming weights, coloured by A-LR on a log scale. Many pixels near MNIST’s border are black in every image, so the weights they feed never receive a gradient: v stays 0 and Adam’s A-LR sits at exactly 1/ε = 10⁸.',
+  'tour.border.look': 'The bright frame around the tiles of Adam’s first layer.',
+  'tour.eps.title': 'ε is what caps it',
+  'tour.eps.caption':
+    'The same Adam twice, with ε = 10⁻⁸ (left) and ε = 10⁻³ (right). Since √v ≥ 0, no A-LR can exceed 1/ε, and the weights without a gradient sit right at that ceiling: 10⁸ on the left, 10³ on the right. A constant meant only to avoid dividing by zero decides how large Adam’s A-LR can grow.',
+  'tour.eps.look': 'The A-LR ceiling and range of the ε = 10⁻³ run, against the ε = 10⁻⁸ run’s.',
+  'tour.softplus.title': 'The softplus calibrates it with β',
+  'tour.softplus.caption':
+    'Sadam replaces √v + ε by softplus_β(√v) = ln(1 + e^(β√v))/β. Where √v is large the softplus follows √v, as Adam does; as √v → 0 it levels off at ln 2/β instead of falling to ε, so the A-LR can never exceed β/ln 2 (≈ 72 at the paper’s β = 50).',
+  'tour.softplus.look':
+    'Each run’s φ(z): Adam’s diagonal z + ε against Sadam’s softplus, which levels off at ln 2/β; the bold stretch and the band on the right are where each run’s weights sit.',
+  'tour.beta.title': 'β: from SGD-momentum to Adam',
+  'tour.beta.caption':
+    'Four Sadam runs with β = 1, 10, 50 and 100: ceilings β/ln 2 ≈ 1.4, 14, 72 and 144. With a small β the floor dominates and every weight gets nearly the same A-LR, so Sadam moves like SGD with momentum; as β grows the A-LRs spread out more and more, and β → ∞ gives back Adam with ε = 0.',
+  'tour.beta.look': 'The max/min A-LR readouts, from β = 1 (outlined) to β = 100.',
+  'tour.switch.title': 'Same moments, calibrated denominator',
+  'tour.switch.caption':
+    'Both runs start as Adam; at step 150 the right one becomes Sadam (lr 10⁻², β = 50) and keeps its m and v. Only the denominator changes, and the top of its A-LR range drops at once from 1/ε = 10⁸ to below β/ln 2 ≈ 72.',
+  'tour.switch.look': 'The right run’s Figure 1 chart around step 150.',
+  'tour.sideBySide.title': 'Sadam next to Adam',
+  'tour.sideBySide.caption':
+    'Back to Figure 1 with the paper’s settings: Adam with lr 10⁻³ and ε = 10⁻⁸, Sadam with lr 10⁻² and β = 50. Both panels share one colour scale and one A-LR axis: Sadam’s A-LRs stay below 72 and its tiles show no bright frame, while Adam’s span many more orders of magnitude.',
+  'tour.sideBySide.look': 'Sadam’s panel — readout, tiles and Figure 1 chart — against Adam’s.',
+  'tour.training.title': 'What changes in training',
+  'tour.training.caption':
+    'Loss and accuracy of both runs, from the same start on the same batches. In the paper’s experiments the calibrated Sadam and SAMSGrad train as well as Adam or better, and generalize at least as well. Here you watch one seed of one small network: a demonstration, not a proof.',
+  'tour.training.look': 'The loss and accuracy curves of Adam and Sadam.',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;

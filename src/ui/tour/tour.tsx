@@ -11,8 +11,9 @@ import { controller, training } from '../../state/app-state';
 import { languageStore } from '../i18n/language';
 import { pageHidden } from '../page-visibility';
 import { ownsKeys, pickCorner, sceneLoaded, scrollDelta } from './tour-layout';
-import { TOUR_STEPS, tourText } from './tour-steps';
+import { TOUR_STEPS } from './tour-steps';
 import { closeTour, goToStep, openTour, type TourState, tourStore } from './tour-store';
+import { tourText } from './tour-text';
 import { parseTourParams, withTourParams } from './tour-url';
 import './tour.css';
 
