@@ -9,6 +9,7 @@ import type { OptimizerSpecInput } from '../optim/spec';
 import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig, RunConfig } from './experiment';
+import { MessageError } from './messages';
 import { checkExperimentBudget, overBudgetMessage } from './model-size';
 import type { Seeds } from './random';
 import type { Checkpoint } from './session/checkpoint-types';
@@ -93,7 +94,7 @@ export class Trainer {
   load(experiment: ExperimentConfig, snapshotEvery: number): Promise<void> {
     // Over the model-size budget: refused before anything is built; the running experiment is untouched.
     const over = checkExperimentBudget(experiment);
-    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    if (over) return Promise.reject(new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await Session.create(experiment, this.loader);
@@ -181,7 +182,7 @@ export class Trainer {
   setTask(task: TaskConfig): Promise<void> {
     const runs = this.session?.experiment.runs ?? [];
     const over = checkExperimentBudget({ task, runs });
-    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    if (over) return Promise.reject(new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
@@ -219,7 +220,7 @@ export class Trainer {
       task: session.experiment.task,
       runs: [...session.experiment.runs, run],
     });
-    if (over) throw new Error(overBudgetMessage(over));
+    if (over) throw new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over));
     session.addRun(run);
     this.stateChanged();
   }

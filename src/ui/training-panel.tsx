@@ -11,7 +11,7 @@ import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { FirstScreenNote } from './first-screen-note';
-import { noticeText, sceneText, useLanguage, useT } from './i18n';
+import { messageText, overBudgetText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
 import { useTraining } from './use-training';
@@ -74,23 +74,17 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       {showSettings && <ExperimentDrawer />}
       {notice && (
         <Notice onDismiss={() => training.dismissNotice()}>
-          <span data-testid="training-notice">{noticeText(notice, language)}</span>
+          <span data-testid="training-notice">{messageText(notice, language)}</span>
         </Notice>
       )}
       {refusal && (
         <Notice testId="budget-notice" onDismiss={() => training.refuse(null)}>
-          {t(refusal.part === 'parameters' ? 'budget.refusedParameters' : 'budget.refusedActivations', {
-            params: refusal.size.paramsPerRun.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US'),
-            runs: String(refusal.size.runs),
-            mb: String(Math.round(refusal.size.totalBytes / (1024 * 1024))),
-            budget: String(Math.round(refusal.budgetBytes / (1024 * 1024))),
-            factor: refusal.factor.toFixed(1),
-          })}
+          {overBudgetText(refusal, language)}
         </Notice>
       )}
       {error && (
         <p className="error" role="alert" data-testid="training-error">
-          {t('training.error', { message: error })}
+          {t('training.error', { message: messageText(error, language) })}
         </p>
       )}
       {snapshot && <FirstScreenNote />}

@@ -398,6 +398,64 @@ export const EN = {
   'tour.training.caption':
     'Loss and accuracy of both runs, from the same start on the same batches. In the paper’s experiments the calibrated Sadam and SAMSGrad train as well as Adam or better, and generalize at least as well. Here you watch one seed of one small network: a demonstration, not a proof.',
   'tour.training.look': 'The loss and accuracy curves of Adam and Sadam.',
+  // Typed messages of the engine and the state layer (engine/messages.ts; ui/i18n/message-text.ts)
+  'msg.and': ' and ',
+  'msg.withDetail': '{text}: {detail}',
+  'msg.noHardwareGpu': 'no hardware GPU',
+  'msg.unknownReason': 'unknown reason',
+  'msg.backendStopped': '{backend} stopped working.',
+  'msg.backendStopped.clause': '{backend} stopped working',
+  'msg.webGpuUnavailable.noApi':
+    'WebGPU unavailable: this browser exposes no WebGPU (navigator.gpu is missing).',
+  'msg.webGpuUnavailable.noAdapter':
+    'WebGPU unavailable: no WebGPU adapter (requestAdapter() returned null; headless Chromium needs --enable-unsafe-webgpu).',
+  'msg.webGpuUnavailable.clause': 'WebGPU is unavailable',
+  'msg.webGlUnavailable.noOffscreenCanvas':
+    'WebGL unavailable: no OffscreenCanvas in this worker, so no WebGL here.',
+  'msg.webGlUnavailable.noContext':
+    'WebGL unavailable: WebGL 2 is unavailable (no context could be created).',
+  'msg.webGlUnavailable.clause': 'WebGL is unavailable',
+  'msg.softwareGpu.webgpu': 'WebGPU adapter is a software fallback ({impl}); WASM is faster here.',
+  'msg.softwareGpu.webgpu.clause': 'the WebGPU adapter is a software fallback ({impl})',
+  'msg.softwareGpu.webgl': 'WebGL renders in software ({impl}); WASM is faster here.',
+  'msg.softwareGpu.webgl.clause': 'WebGL renders in software ({impl})',
+  'msg.backendTimedOut': '{backend} failed to start: starting it timed out after {seconds} s.',
+  'msg.backendFailed': '{backend} failed to start: {detail}.',
+  'msg.backendFailed.clause': '{backend} failed to start',
+  'msg.slow.webgpu': ' — it runs on {impl}, a software fallback adapter: real, but slow',
+  'msg.slow.webgl': ' — it renders in software here ({impl}): real, but slow',
+  'msg.backendRequested': '{backend} was requested{slow}.',
+  'msg.backendAutoFastest': 'Auto: {backend} is the fastest backend available here{slow}.',
+  'msg.backendAutoChose': 'Auto chose {backend} because {because}{slow}.',
+  'msg.backendFellBack': '{from} was requested, but {because}; {to} is next in the chain{slow}.',
+  'msg.webGpuDeviceLost': 'The WebGPU device was lost ({reason})',
+  'msg.webGlContextLost': 'The WebGL context was lost',
+  'msg.workerCrashed': 'the engine worker crashed',
+  'msg.workerNotLoaded': 'the engine worker crashed: it could not be loaded',
+  'msg.workerSilent': 'the engine stopped answering (nothing heard for {seconds} s)',
+  'msg.engineStopped': 'the engine was stopped',
+  'msg.engineGaveUp':
+    'The engine stopped again ({reason}). It failed {times} times within a minute, so it was not restarted: reload the page.',
+  'msg.engineNotRestarted': 'The engine stopped ({reason}) and could not be restarted: reload the page.',
+  'msg.restoreFailed': 'The engine was restarted but the runs could not be restored: {cause}',
+  'msg.gpuLostIdle': '{lost}. Choose a backend to start again.',
+  'msg.moveFailed': '{lost}; moving training elsewhere failed: {cause}',
+  'msg.noBackend': 'every backend was tried. {notes}',
+  'msg.trainingStopped': 'Training stopped: {cause}',
+  'msg.measureFailed': 'Measuring the backends failed: {cause}',
+  'msg.messageUnreadable': 'a message from the engine was unreadable',
+  'msg.engineError': 'Engine error: {detail}',
+  'msg.points.missing': 'a custom 2-D data set needs its points (xy and labels)',
+  'msg.points.lengths': 'custom points: {coordinates} coordinates for {labels} labels (expected {expected})',
+  'msg.points.tooFew': 'custom points: {points} points, at least {min} are needed',
+  'msg.points.tooMany': 'custom points: {points} points, at most {max} are allowed',
+  'msg.points.notFinite': 'custom points: coordinate {coordinate} of point {point} is not a finite number',
+  'msg.points.badLabel': 'custom points: label of point {point} must be a whole number from 0 to {max}',
+  'msg.points.oneClass': 'custom points: all points have the same label, at least {min} classes are needed',
+  'msg.points.overflow':
+    'custom points: the {axis} values span from {min} to {max}, more than a number can hold',
+  'msg.points.collapse':
+    'custom points: the {axis} values ({min} to {max}) differ too little to be scaled apart; they would all be one point',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;
