@@ -92,7 +92,7 @@ function parse(input: ArrayBuffer | Uint8Array): ParsePointsResult {
     );
   }
   const problem = checkCustomPoints(points);
-  if (problem) fail(problem);
+  if (problem) fail(`the points cannot be used (${problem.code})`);
   const mapping = renamed ? ` (${names.map((n, i) => `${show(n)} = ${i}`).join(', ')})` : '';
   return {
     ok: true,
