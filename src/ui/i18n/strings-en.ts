@@ -456,6 +456,65 @@ export const EN = {
     'custom points: the {axis} values span from {min} to {max}, more than a number can hold',
   'msg.points.collapse':
     'custom points: the {axis} values ({min} to {max}) differ too little to be scaled apart; they would all be one point',
+  // Why a CSV file was refused (state/csv/csv-problems.ts; ui/i18n/csv-text.ts)
+  'csv.summary': '{points} points, {classes} classes{mapping}',
+  'csv.p.empty': 'the file is empty',
+  'csv.p.noRows': 'the file has a header but no data rows',
+  'csv.p.tooLarge': 'too large: {size} (limit {limit})',
+  'csv.p.unclosedQuote':
+    'line {line}, column {column}: a quote (") is not closed (a field cannot span lines)',
+  'csv.p.afterQuote': 'line {line}, column {column}: unexpected text after the closing quote',
+  'csv.p.headerCount':
+    'expected 3 columns (x, y, label), line {line} has {found} (a header naming x, y and label may have more)',
+  'csv.p.headerMissing':
+    'line {line}: the header has no {missing} column (it names {listed}); name the columns x, y and label, in any order',
+  'csv.or': ' or ',
+  'csv.p.separator': 'line {line}: unsupported separator {given} (use comma, semicolon or tab)',
+  'csv.p.columns': 'expected {expected} columns ({names}), line {line} has {found}{hint}',
+  'csv.p.readWith': ' (read with a {separator} separator)',
+  'csv.sep.comma': 'comma',
+  'csv.sep.semicolon': 'semicolon',
+  'csv.sep.tab': 'tab',
+  'csv.sep.whitespace': 'whitespace',
+  'csv.p.tooManyRows': 'more than {max} rows (line {line} is one too many)',
+  'csv.p.valueEmpty': 'line {line}, column {column}: the {name} value is empty',
+  'csv.p.notANumber': 'line {line}, column {column}: {field} is not a number',
+  'csv.p.notFinite': 'line {line}, column {column}: {field} is too large (not a finite number)',
+  'csv.p.labelEmpty': 'line {line}, column {column}: the label is empty',
+  'csv.p.tooManyClasses':
+    'line {line}, column {column}: the label {label} would be class {classNo}; at most {max} classes are allowed',
+  'csv.p.tooFewPoints': 'only {points} points; at least {min} are needed',
+  'csv.p.onePoint': 'only 1 point; at least {min} are needed',
+  'csv.p.oneLabel': 'all {points} points have the same label {label}; at least {min} classes are needed',
+  'csv.p.spanOverflow':
+    'column {column} ({axis}): the values run from {min} to {max}, a span larger than any number; rescale the column (e.g. divide it by 1e300)',
+  'csv.p.spanCollapse':
+    'column {column} ({axis}): the values ({min} to {max}) differ too little to be scaled apart; they would all be one point (multiply the column by 1e300)',
+  'csv.p.utf32':
+    'not UTF-8 text: the file is UTF-32 encoded (it starts with a UTF-32 byte-order mark); save it as "CSV UTF-8" and try again',
+  'csv.p.utf16Bom':
+    'not UTF-8 text: the file is UTF-16 ({order}) encoded, e.g. "Unicode text" from Excel; save it as "CSV UTF-8" and try again',
+  'csv.p.utf16':
+    'not UTF-8 text: the file looks UTF-16 ({order}) encoded; save it as "CSV UTF-8" and try again',
+  'csv.littleEndian': 'little-endian',
+  'csv.bigEndian': 'big-endian',
+  'csv.p.signature': 'not UTF-8 text (it looks like {what}); export the data as CSV',
+  'csv.what.zip': 'a ZIP archive (an Excel .xlsx or .ods spreadsheet is one)',
+  'csv.what.oldOffice': 'an old Excel (.xls) or Office file',
+  'csv.what.pdf': 'a PDF',
+  'csv.what.png': 'a PNG image',
+  'csv.what.jpeg': 'a JPEG image',
+  'csv.what.gzip': 'a gzip archive',
+  'csv.p.binary': 'not UTF-8 text (it looks like a binary file)',
+  'csv.p.notUtf8': 'not UTF-8 text; save it as "CSV UTF-8" and try again',
+  'csv.p.badByte':
+    'not UTF-8 text: line {line}, column {column} has the byte {hex}, which is not UTF-8 (perhaps Latin-1 or Windows-1252); save it as "CSV UTF-8" and try again',
+  'csv.p.unreadable': 'could not read the file: {detail}',
+  'csv.detail': ' ({detail})',
+  'csv.p.fileUnreadable': 'the file could not be read{detail}; is it a folder, or was it moved?',
+  'csv.p.notAFile': 'that was not a file: drop or choose a .csv file',
+  'csv.p.oneAtATime': 'one file at a time, please ({count} were given)',
+  'csv.spreadsheet': '{message} (a spreadsheet file: use "Save as CSV" first)',
 } as const satisfies Record<string, string>;
 
 export type StringKey = keyof typeof EN;
