@@ -101,6 +101,11 @@ async function tryBackend(
     );
   } catch (err) {
     discard(name);
+    if (err instanceof TimeoutError)
+      return {
+        ok: false,
+        refusal: { kind: 'backendTimedOut', backend: name, seconds: START_TIMEOUT_MS[name] / 1000 },
+      };
     return { ok: false, refusal: failed(name, err) };
   }
   return { ok: true, ...(slow ? { slow } : {}), ...(wasm ? { wasm } : {}) };
@@ -141,8 +146,6 @@ function discard(name: BackendName): void {
 }
 
 function failed(name: BackendName, err: unknown): BackendRefusal {
-  if (err instanceof TimeoutError)
-    return { kind: 'backendTimedOut', backend: name, seconds: START_TIMEOUT_MS[name] / 1000 };
   return { kind: 'backendFailed', backend: name, detail: errorMessage(err).replace(/\.+$/, '') };
 }
 
