@@ -9,7 +9,7 @@ import {
   relativeTo,
   sourceFiles,
   specifiersOf,
-} from './import-graph';
+} from './testing/import-graph';
 
 const SRC = join(import.meta.dirname, '.');
 const shown = relativeTo(SRC);

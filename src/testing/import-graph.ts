@@ -1,6 +1,6 @@
-// The source's import graph, read from the files themselves (Node only: the layer and cycle tests use
-// it). Every form counts: `import`, `import type`, `export … from` and `import('…')`, so a type-only
-// import of a module that pulls tfjs is caught as surely as a value import.
+// The source's import graph, read from the files themselves (Node only: src/import-graph.test.ts checks
+// the layer and cycle rules with it). Every form counts: `import`, `import type`, `export … from` and
+// `import('…')`, so a type-only import of a module that pulls tfjs is caught as surely as a value one.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
