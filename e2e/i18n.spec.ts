@@ -34,6 +34,8 @@ test('?lang=zh words the header, run panels, charts, heatmap tooltip and shortcu
     /图 1 — MNIST/,
   );
   await expect(page.getByTestId('scene-caption')).toContainText('数量级');
+  // The backend panel's reason is a typed code, worded by the string tables.
+  await expect(page.getByTestId('backend-reason')).toHaveText('按要求使用 WASM。');
 
   // Run panels.
   const adam = page.getByTestId('run-adam');
@@ -111,6 +113,7 @@ test('the picker switches back to English: the page and the URL follow', async (
   await expect(page.getByTestId('scene-caption')).toContainText('orders of magnitude');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('backend-badge')).toHaveText('WASM');
+  await expect(page.getByTestId('backend-reason')).toHaveText('WASM was requested.');
 
   const url = new URL(page.url());
   expect(url.searchParams.get('lang')).toBe('en');

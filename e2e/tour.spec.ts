@@ -1,8 +1,12 @@
 // The guided tour: started from the header button, → / ← move through the steps and load each step's
 // scene, the outline sits on the step's target, a link `?tour=1&step=3` opens step 3, Esc closes.
 import type { Page } from '@playwright/test';
-import { TOUR_STEPS } from '../src/ui/tour/tour-steps';
+import { EN } from '../src/ui/i18n/strings-en';
+import { TOUR_STEPS, type TourStep } from '../src/ui/tour/tour-steps';
 import { expect, openApp, sceneReady, test } from './fixtures';
+
+/** A step's English title, as the string table gives it. */
+const titleOf = (step: TourStep) => EN[`tour.${step.id}.title`];
 
 /** The outline's box is the target's box grown by the same padding on every side (after scrolling). */
 async function expectHighlightOn(page: Page, target: string): Promise<void> {
@@ -38,7 +42,7 @@ test('the tour starts from the button, → and ← move through the steps and th
   for (const [i, step] of TOUR_STEPS.entries()) {
     const n = i + 1;
     await expect(page.getByTestId('tour-caption')).toContainText(`${n} of ${TOUR_STEPS.length}`);
-    await expect(page.getByTestId('tour-caption')).toContainText(step.title);
+    await expect(page.getByTestId('tour-caption')).toContainText(titleOf(step));
     await expect(page.getByTestId('scene-picker')).toHaveValue(step.sceneId);
     await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
     await expectHighlightOn(page, step.target);
@@ -50,12 +54,12 @@ test('the tour starts from the button, → and ← move through the steps and th
   await page.keyboard.press('ArrowLeft');
   const prev = TOUR_STEPS[TOUR_STEPS.length - 2];
   if (!prev) throw new Error('the tour has fewer than two steps');
-  await expect(page.getByTestId('tour-caption')).toContainText(prev.title);
+  await expect(page.getByTestId('tour-caption')).toContainText(titleOf(prev));
   await expect(page.getByTestId('scene-picker')).toHaveValue(prev.sceneId);
   await page.getByTestId('tour-back').click();
   const third = TOUR_STEPS[TOUR_STEPS.length - 3];
   if (!third) throw new Error('the tour has fewer than three steps');
-  await expect(page.getByTestId('tour-caption')).toContainText(third.title);
+  await expect(page.getByTestId('tour-caption')).toContainText(titleOf(third));
   await expect(page.getByTestId('scene-picker')).toHaveValue(third.sceneId);
 
   // The app stays usable under the tour: the picker still loads a scene by hand.

@@ -2,17 +2,9 @@
 // how the measuring budget is shared out, and the key a measurement is cached under. No tfjs here: the
 // page imports it to cache and show the rates.
 import type { ExperimentConfig } from './experiment';
-import { BACKEND_CHAIN, type BackendName } from './protocol';
+import { BACKEND_CHAIN, type BackendName, type BackendRate } from './protocol';
 
-/**
- * One backend's measurement. `measured`: `steps` timed steps at `stepsPerS`. `tooSlow`: its slice of the
- * budget ran out (starting it, or its first step with the shader compiles); `stepsPerS` is the rate it
- * reached when at least one step was timed. `failed`: it did not start (`reason` is tfjs's message).
- */
-export type BackendRate =
-  | { backend: BackendName; software: boolean; status: 'measured'; stepsPerS: number; steps: number }
-  | { backend: BackendName; software: boolean; status: 'tooSlow'; stepsPerS?: number }
-  | { backend: BackendName; software: boolean; status: 'failed'; reason: string };
+export type { BackendRate };
 
 /** The whole measurement's cost on the worker: every backend's start, first step and timed steps. */
 export const MEASURE_BUDGET_MS = 1500;

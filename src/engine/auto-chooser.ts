@@ -6,15 +6,8 @@
 import { type BackendRate, chooseFastest, taskShapeKey } from './auto-choice';
 import { start } from './backends';
 import type { AssetLoader } from './data/asset-loader';
-import { errorMessage } from './error-message';
-import {
-  BACKEND_LABELS,
-  type BackendName,
-  type BackendPreference,
-  type BackendReady,
-  type EngineReply,
-  type WasmInfo,
-} from './protocol';
+import { messageOf } from './messages';
+import type { BackendName, BackendPreference, BackendReady, EngineReply, WasmInfo } from './protocol';
 import type { Trainer } from './trainer';
 
 /** Backends Auto measures (CPU only stands in when nothing else starts: it is never the fastest). */
@@ -82,7 +75,7 @@ export function createAutoChooser(host: AutoChooserHost) {
           ...(host.lastReady() ?? { notes: [], initMs: 0 }),
           backend: chosen,
           preference: 'auto',
-          reason: `Auto measured this scene on each backend; ${BACKEND_LABELS[chosen]} was the fastest.`,
+          reason: { kind: 'backendMeasured', backend: chosen },
           measured: { rates, ms, cached },
         };
         if (chosen !== now) {
@@ -103,11 +96,7 @@ export function createAutoChooser(host: AutoChooserHost) {
         host.report(ready);
         host.reply({ id: null, type: 'backendMeasured', shapeKey: key, ready });
       } catch (err) {
-        host.reply({
-          id: null,
-          type: 'error',
-          message: `measuring the backends failed: ${errorMessage(err)}`,
-        });
+        host.reply({ id: null, type: 'error', message: { kind: 'measureFailed', cause: messageOf(err) } });
       }
     },
   };

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { backendOrder } from './chain-order';
 import { errorMessage } from './error-message';
 import { loadBackend } from './load-backend';
+import { type BackendReason, type BackendRefusal, MessageError, type SoftwareGpu } from './messages';
 import { probeWebGl } from './probe-webgl';
 import { probeWebGpu } from './probe-webgpu';
 import {
@@ -17,7 +18,7 @@ import {
 } from './protocol';
 import { sanityCheck } from './sanity';
 import { isSoftwareAdapter, softwareName } from './software-gpu';
-import { withTimeout } from './with-timeout';
+import { TimeoutError, withTimeout } from './with-timeout';
 
 // Generous: a first WebGPU shader compile on SwiftShader takes 1–4 s, and CI machines have 2 cores.
 const START_TIMEOUT_MS: Record<BackendName, number> = {
@@ -27,9 +28,8 @@ const START_TIMEOUT_MS: Record<BackendName, number> = {
   cpu: 10_000,
 };
 
-/** Why a candidate was not used: a sentence for the notes list and a clause for the badge's reason. */
-type Refusal = { note: string; clause: string };
-type Outcome = { ok: true; remark?: string; wasm?: WasmInfo } | ({ ok: false } & Refusal);
+/** Why a candidate was not used (typed: the UI words it as a line of the notes and a clause of the reason). */
+type Outcome = { ok: true; slow?: SoftwareGpu; wasm?: WasmInfo } | { ok: false; refusal: BackendRefusal };
 
 /**
  * Starts the first backend of the chain that works. `after` (a backend that just died, e.g. a lost GPU
@@ -37,36 +37,32 @@ type Outcome = { ok: true; remark?: string; wasm?: WasmInfo } | ({ ok: false } &
  */
 export async function initBackend(preference: BackendPreference, after?: BackendName): Promise<BackendReady> {
   const started = performance.now();
-  const refusals: Refusal[] = [];
+  const refusals: BackendRefusal[] = [];
   const seen: { adapter?: AdapterSummary } = {};
   const order = after ? BACKEND_CHAIN.slice(BACKEND_CHAIN.indexOf(after) + 1) : backendOrder(preference);
-  if (after)
-    refusals.push({
-      note: `${BACKEND_LABELS[after]} stopped working.`,
-      clause: `${BACKEND_LABELS[after]} stopped working`,
-    });
+  if (after) refusals.push({ kind: 'backendStopped', backend: after });
   for (const name of order) {
     const explicit = !after && name === preference;
     let outcome: Outcome;
     try {
       outcome = await tryBackend(name, explicit, seen);
     } catch (err) {
-      outcome = { ok: false, ...failed(name, errorMessage(err)) };
+      outcome = { ok: false, refusal: failed(name, err) };
     }
     if (outcome.ok) {
       return {
         backend: name,
         preference,
-        reason: explain(name, preference, refusals, outcome.remark),
+        reason: explain(name, preference, refusals, outcome.slow),
         ...(seen.adapter ? { adapter: seen.adapter } : {}),
-        notes: refusals.map((r) => r.note),
+        notes: refusals,
         initMs: Math.round(performance.now() - started),
         ...(outcome.wasm ? { wasm: outcome.wasm } : {}),
       };
     }
-    refusals.push(outcome);
+    refusals.push(outcome.refusal);
   }
-  throw new Error(`No tfjs backend could start. ${refusals.map((r) => r.note).join(' ')}`);
+  throw new MessageError({ kind: 'noBackend', because: refusals });
 }
 
 async function tryBackend(
@@ -74,39 +70,26 @@ async function tryBackend(
   explicit: boolean,
   seen: { adapter?: AdapterSummary },
 ): Promise<Outcome> {
-  let remark: string | undefined;
+  let slow: SoftwareGpu | undefined;
   if (name === 'webgpu') {
     const probe = await probeWebGpu();
-    if (!probe.ok)
-      return { ok: false, note: `WebGPU unavailable: ${probe.why}.`, clause: 'WebGPU is unavailable' };
+    if (!probe.ok) return { ok: false, refusal: { kind: 'webGpuUnavailable', why: probe.why } };
     seen.adapter = probe.adapter;
     if (isSoftwareAdapter(probe.adapter)) {
-      const impl = softwareName(`${probe.adapter.architecture} ${probe.adapter.description}`);
+      slow = {
+        backend: name,
+        impl: softwareName(`${probe.adapter.architecture} ${probe.adapter.description}`),
+      };
       // `auto` wants speed: a software WebGPU is 20–60× slower than WASM here (docs/backends.md).
-      if (!explicit) {
-        return {
-          ok: false,
-          note: `WebGPU adapter is a software fallback (${impl}); WASM is faster here.`,
-          clause: `the WebGPU adapter is a software fallback (${impl})`,
-        };
-      }
-      remark = `it runs on ${impl}, a software fallback adapter: real, but slow`;
+      if (!explicit) return { ok: false, refusal: { kind: 'softwareGpu', ...slow } };
     }
   }
   if (name === 'webgl') {
     const probe = probeWebGl();
-    if (!probe.ok)
-      return { ok: false, note: `WebGL unavailable: ${probe.why}.`, clause: 'WebGL is unavailable' };
+    if (!probe.ok) return { ok: false, refusal: { kind: 'webGlUnavailable', why: probe.why } };
     if (probe.software) {
-      const impl = softwareName(probe.renderer);
-      if (!explicit) {
-        return {
-          ok: false,
-          note: `WebGL renders in software (${impl}); WASM is faster here.`,
-          clause: `WebGL renders in software (${impl})`,
-        };
-      }
-      remark = `it renders in software here (${impl}): real, but slow`;
+      slow = { backend: name, impl: softwareName(probe.renderer) };
+      if (!explicit) return { ok: false, refusal: { kind: 'softwareGpu', ...slow } };
     }
   }
   let wasm: WasmInfo | undefined;
@@ -118,9 +101,14 @@ async function tryBackend(
     );
   } catch (err) {
     discard(name);
-    return { ok: false, ...failed(name, errorMessage(err)) };
+    if (err instanceof TimeoutError)
+      return {
+        ok: false,
+        refusal: { kind: 'backendTimedOut', backend: name, seconds: START_TIMEOUT_MS[name] / 1000 },
+      };
+    return { ok: false, refusal: failed(name, err) };
   }
-  return { ok: true, ...(remark === undefined ? {} : { remark }), ...(wasm ? { wasm } : {}) };
+  return { ok: true, ...(slow ? { slow } : {}), ...(wasm ? { wasm } : {}) };
 }
 
 /**
@@ -184,28 +172,23 @@ function discard(name: BackendName): void {
   }
 }
 
-function failed(name: BackendName, message: string): Refusal {
-  const label = BACKEND_LABELS[name];
-  return {
-    note: `${label} failed to start: ${message.replace(/\.+$/, '')}.`,
-    clause: `${label} failed to start`,
-  };
+function failed(name: BackendName, err: unknown): BackendRefusal {
+  return { kind: 'backendFailed', backend: name, detail: errorMessage(err).replace(/\.+$/, '') };
 }
 
 function explain(
   chosen: BackendName,
   preference: BackendPreference,
-  refusals: Refusal[],
-  remark: string | undefined,
-): string {
-  const label = BACKEND_LABELS[chosen];
-  const extra = remark ? ` — ${remark}` : '';
-  if (preference === chosen && refusals.length === 0) return `${label} was requested${extra}.`;
-  const because = refusals.map((r) => r.clause).join(' and ');
+  refusals: BackendRefusal[],
+  slow: SoftwareGpu | undefined,
+): BackendReason {
+  const extra = slow ? { slow } : {};
+  if (preference === chosen && refusals.length === 0)
+    return { kind: 'backendRequested', backend: chosen, ...extra };
   if (preference === 'auto') {
     return refusals.length === 0
-      ? `Auto: ${label} is the fastest backend available here${extra}.`
-      : `Auto chose ${label} because ${because}${extra}.`;
+      ? { kind: 'backendAutoFastest', backend: chosen, ...extra }
+      : { kind: 'backendAutoChose', backend: chosen, because: refusals, ...extra };
   }
-  return `${BACKEND_LABELS[preference]} was requested, but ${because}; ${label} is next in the chain${extra}.`;
+  return { kind: 'backendFellBack', from: preference, to: chosen, because: refusals, ...extra };
 }

@@ -1,8 +1,9 @@
 // Main-thread handle on the engine worker: a promise per request, matched by id. It also notices when the
 // worker dies (its `error` event, or silence while it should be answering pings) and says so. No tfjs here.
-import type { SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckReport } from '../optim/self-check-types';
 import type { BackendRate } from './auto-choice';
 import type { ExperimentConfig } from './experiment';
+import { type EngineMessage, type EngineStop, type LostGpu, MessageError } from './messages';
 import type {
   BackendPreference,
   BackendReady,
@@ -12,7 +13,7 @@ import type {
   EngineReply,
   TrainerStatus,
 } from './protocol';
-import type { Checkpoint } from './session/checkpoint';
+import type { Checkpoint } from './session/checkpoint-types';
 import type { Snapshot } from './session/snapshot-types';
 import { type Watchdog, watchWorker } from './watchdog';
 
@@ -27,7 +28,7 @@ export interface EngineListeners {
   status?: (status: TrainerStatus) => void;
   checkpoint?: (checkpoint: Checkpoint, experiment: ExperimentConfig) => void;
   /** The backend died under training; the worker is moving the runs back to the checkpoint of `step`. */
-  recovering?: (message: string, step: number) => void;
+  recovering?: (loss: LostGpu, step: number) => void;
   /** …and they carry on from `step` on `ready.backend`. */
   recovered?: (step: number, ready: BackendReady) => void;
   /** Auto started timing the loaded scene on each backend. */
@@ -35,7 +36,7 @@ export interface EngineListeners {
   /** …and runs on the fastest; `shapeKey` is what the rates may be cached under. */
   measured?: (shapeKey: string, ready: BackendReady) => void;
   /** The worker is gone (crashed or stopped answering); this client is closed. */
-  dead?: (reason: string) => void;
+  dead?: (stop: EngineStop) => void;
 }
 
 /** Requests during which a busy worker is expected (backend start-up, shader compiles): no watchdog. */
@@ -54,15 +55,14 @@ export class EngineClient {
 
   /** `onStrayError` gets failures no request is waiting for (e.g. the worker crashed between requests). */
   constructor(
-    private readonly onStrayError: (message: string) => void = () => {},
+    private readonly onStrayError: (message: EngineMessage) => void = () => {},
     makeWorker: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
   ) {
     this.worker = makeWorker();
     this.watchdog = watchWorker({
       ping: () => void this.request({ type: 'ping' }).catch(() => undefined),
       busy: () => this.slowPending.size > 0,
-      dead: (silentMs) =>
-        this.die(`the engine stopped answering (nothing heard for ${Math.round(silentMs / 1000)} s)`),
+      dead: (silentMs) => this.die({ kind: 'workerSilent', seconds: Math.round(silentMs / 1000) }),
     });
     this.worker.addEventListener('message', (event: MessageEvent<EngineReply>) => {
       this.watchdog.heard();
@@ -71,11 +71,9 @@ export class EngineClient {
     this.worker.addEventListener('error', (event) => {
       // preventDefault keeps the browser from also logging it: the page says what happened instead.
       event.preventDefault();
-      this.die(`the engine worker crashed: ${event.message || 'it could not be loaded'}`);
+      this.die({ kind: 'workerCrashed', detail: event.message || '' });
     });
-    this.worker.addEventListener('messageerror', () =>
-      this.failAll('a message from the engine was unreadable'),
-    );
+    this.worker.addEventListener('messageerror', () => this.failAll({ kind: 'messageUnreadable' }));
   }
 
   async init(
@@ -130,14 +128,14 @@ export class EngineClient {
     if (this.closed) return;
     this.closed = true;
     this.watchdog.stop();
-    for (const waiter of this.pending.values()) waiter.reject(new Error('the engine was stopped'));
+    for (const waiter of this.pending.values()) waiter.reject(new MessageError({ kind: 'engineStopped' }));
     this.pending.clear();
     this.worker.terminate();
   }
 
   // Spreading a union type distributes over it: each command shape keeps its own fields.
   private request(command: DistributiveOmit<EngineCommand, 'id'>): Promise<EngineReply> {
-    if (this.closed) return Promise.reject(new Error('the engine was stopped'));
+    if (this.closed) return Promise.reject(new MessageError({ kind: 'engineStopped' }));
     const id = this.nextId++;
     const slow = SLOW_REQUESTS.has(command.type);
     if (slow) this.slowPending.add(id);
@@ -156,7 +154,7 @@ export class EngineClient {
     }
     this.pending.delete(reply.id as number);
     this.slowPending.delete(reply.id as number);
-    if (reply.type === 'error') waiter.reject(new Error(reply.message));
+    if (reply.type === 'error') waiter.reject(new MessageError(reply.message));
     else waiter.resolve(reply);
   }
 
@@ -166,7 +164,7 @@ export class EngineClient {
     if (reply.type === 'snapshot') on.snapshot?.(reply.snapshot);
     else if (reply.type === 'status') on.status?.(reply.status);
     else if (reply.type === 'checkpoint') on.checkpoint?.(reply.checkpoint, reply.experiment);
-    else if (reply.type === 'recovering') on.recovering?.(reply.message, reply.step);
+    else if (reply.type === 'recovering') on.recovering?.(reply.loss, reply.step);
     else if (reply.type === 'recovered') on.recovered?.(reply.step, reply.ready);
     else if (reply.type === 'backendMeasuring') on.measuring?.();
     else if (reply.type === 'backendMeasured') on.measured?.(reply.shapeKey, reply.ready);
@@ -174,17 +172,17 @@ export class EngineClient {
     return true;
   }
 
-  private failAll(message: string): void {
+  private failAll(message: EngineMessage): void {
     if (this.closed) return;
     const waiting = [...this.pending.values()];
     this.pending.clear();
     this.slowPending.clear();
-    for (const waiter of waiting) waiter.reject(new Error(message));
+    for (const waiter of waiting) waiter.reject(new MessageError(message));
     if (waiting.length === 0) this.onStrayError(message);
   }
 
   /** The worker is gone: stop it for good, fail what waits on it, and tell whoever restarts the engine. */
-  private die(reason: string): void {
+  private die(reason: EngineStop): void {
     if (this.closed) return;
     const onDead = this.listeners.dead;
     if (!onDead) {
@@ -194,7 +192,7 @@ export class EngineClient {
     }
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const waiter of waiting) waiter.reject(new Error(reason));
+    for (const waiter of waiting) waiter.reject(new MessageError(reason));
     this.dispose();
     onDead(reason);
   }

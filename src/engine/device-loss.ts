@@ -3,6 +3,7 @@
 // browser takes the context away for the same reasons (or when too many contexts are open, or in tests
 // through WEBGL_lose_context); its canvas then fires `webglcontextlost`, and both are handled alike.
 import * as tf from '@tensorflow/tfjs-core';
+import type { LostGpu } from './messages';
 
 interface HasDevice {
   device?: GPUDevice;
@@ -28,24 +29,23 @@ export function currentWebglContext(): WebGLRenderingContext | WebGL2RenderingCo
  * Calls `onLost` once when the GPU that runs now is lost: the WebGPU device, or the WebGL context (no-op
  * on the CPU backends). A loss after the backend was switched away is ignored: nothing runs there any more.
  */
-export function watchDeviceLoss(onLost: (message: string) => void): void {
+export function watchDeviceLoss(onLost: (loss: LostGpu) => void): void {
   watchWebglContext(onLost);
   const device = currentGpuDevice();
   if (!device) return;
   void device.lost.then((info) => {
     if (currentGpuDevice() !== device) return;
-    const detail = info.message ? `: ${info.message}` : '';
-    onLost(`The WebGPU device was lost (${info.reason || 'unknown reason'})${detail}`);
+    onLost({ kind: 'webGpuDeviceLost', reason: info.reason ?? '', detail: info.message ?? '' });
   });
 }
 
-function watchWebglContext(onLost: (message: string) => void): void {
+function watchWebglContext(onLost: (loss: LostGpu) => void): void {
   const gl = currentWebglContext();
   const canvas = gl?.canvas as (HTMLCanvasElement | OffscreenCanvas) | undefined;
   if (!gl || !canvas || typeof canvas.addEventListener !== 'function') return;
   const lost = () => {
     if (currentWebglContext() !== gl) return;
-    onLost('The WebGL context was lost');
+    onLost({ kind: 'webGlContextLost' });
   };
   canvas.addEventListener('webglcontextlost', lost, { once: true });
 }

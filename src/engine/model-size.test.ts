@@ -153,8 +153,14 @@ describe('model-size budget', () => {
     await trainer.load(rosenbrock.experiment, 5);
     await trainer.step(3);
     const before = snapshots.length;
-    await expect(trainer.load(HUGE_MLP, 5)).rejects.toThrow(/experiment too large/);
-    await expect(trainer.setTask(HUGE_GRU.task)).rejects.toThrow(/experiment too large/);
+    await expect(trainer.load(HUGE_MLP, 5)).rejects.toMatchObject({
+      payload: { kind: 'overBudget' },
+      message: expect.stringMatching(/experiment too large/),
+    });
+    await expect(trainer.setTask(HUGE_GRU.task)).rejects.toMatchObject({
+      payload: { kind: 'overBudget' },
+      message: expect.stringMatching(/experiment too large/),
+    });
     await trainer.setTask({
       kind: 'mnist',
       model: 'mlp',

@@ -3,12 +3,13 @@
 // not, so the renderer's name is checked too.
 import { isSoftwareRenderer } from './software-gpu';
 
-export type WebGlProbe = { ok: true; software: boolean; renderer: string } | { ok: false; why: string };
+/** `why`: no OffscreenCanvas in this worker (`noOffscreenCanvas`), or no WebGL 2 context (`noContext`). */
+export type WebGlProbe =
+  | { ok: true; software: boolean; renderer: string }
+  | { ok: false; why: 'noOffscreenCanvas' | 'noContext' };
 
 export function probeWebGl(): WebGlProbe {
-  if (typeof OffscreenCanvas === 'undefined') {
-    return { ok: false, why: 'no OffscreenCanvas in this worker, so no WebGL here' };
-  }
+  if (typeof OffscreenCanvas === 'undefined') return { ok: false, why: 'noOffscreenCanvas' };
   const hardware = openContext(true);
   if (hardware) {
     const renderer = readRenderer(hardware);
@@ -16,7 +17,7 @@ export function probeWebGl(): WebGlProbe {
   }
   const any = openContext(false);
   if (any) return { ok: true, software: true, renderer: readRenderer(any) };
-  return { ok: false, why: 'WebGL 2 is unavailable (no context could be created)' };
+  return { ok: false, why: 'noContext' };
 }
 
 function openContext(failIfMajorPerformanceCaveat: boolean): WebGL2RenderingContext | null {

@@ -3,27 +3,22 @@
 import type { AdapterSummary } from './protocol';
 import { withTimeout } from './with-timeout';
 
-export type WebGpuProbe = { ok: true; adapter: AdapterSummary } | { ok: false; why: string };
+/** `why`: navigator.gpu is missing (`noApi`), or requestAdapter() returned null (`noAdapter`; headless
+ * Chromium needs --enable-unsafe-webgpu). */
+export type WebGpuProbe = { ok: true; adapter: AdapterSummary } | { ok: false; why: 'noApi' | 'noAdapter' };
 
 const PROBE_TIMEOUT_MS = 5_000;
 
 export async function probeWebGpu(): Promise<WebGpuProbe> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
-  if (!gpu) {
-    return { ok: false, why: 'this browser exposes no WebGPU (navigator.gpu is missing)' };
-  }
+  if (!gpu) return { ok: false, why: 'noApi' };
   // Same power preference as the tfjs backend's own request, so we describe the adapter it will get.
   const adapter = await withTimeout(
     gpu.requestAdapter({ powerPreference: 'high-performance' }),
     PROBE_TIMEOUT_MS,
     'requestAdapter()',
   );
-  if (!adapter) {
-    return {
-      ok: false,
-      why: 'no WebGPU adapter (requestAdapter() returned null; headless Chromium needs --enable-unsafe-webgpu)',
-    };
-  }
+  if (!adapter) return { ok: false, why: 'noAdapter' };
   return { ok: true, adapter: summarise(adapter) };
 }
 

@@ -1,32 +1,34 @@
 // Typed messages between the main thread and the engine worker. No tfjs here: the UI imports this file,
 // and `ui` must never pull tfjs into the main bundle.
-import type { SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckReport } from '../optim/self-check-types';
 import type { OptimizerSpecInput } from '../optim/spec';
-import type { BackendRate } from './auto-choice';
+import type { BackendName, BackendPreference } from './backend-names';
 import type { ExperimentConfig, RunConfig } from './experiment';
+import type { BackendReason, BackendRefusal, EngineMessage, LostGpu } from './messages';
 import type { Seeds } from './random';
-import type { Checkpoint } from './session/checkpoint';
+import type { Checkpoint } from './session/checkpoint-types';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
 import type { TrainerStatus } from './trainer-status';
 
-/** The tfjs backends we ship, in the order `auto` tries them (fastest first on real hardware). */
-export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKEND_CHAIN)[number];
-export type BackendPreference = 'auto' | BackendName;
-export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', ...BACKEND_CHAIN];
+export {
+  BACKEND_CHAIN,
+  BACKEND_LABELS,
+  BACKEND_PREFERENCES,
+  type BackendName,
+  type BackendPreference,
+  isBackendPreference,
+} from './backend-names';
 
-export const BACKEND_LABELS: Record<BackendPreference, string> = {
-  auto: 'Auto',
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU',
-};
-
-export function isBackendPreference(value: unknown): value is BackendPreference {
-  return typeof value === 'string' && (BACKEND_PREFERENCES as readonly string[]).includes(value);
-}
+/**
+ * One backend's measurement. `measured`: `steps` timed steps at `stepsPerS`. `tooSlow`: its slice of the
+ * budget ran out (starting it, or its first step with the shader compiles); `stepsPerS` is the rate it
+ * reached when at least one step was timed. `failed`: it did not start (`reason` is tfjs's message).
+ */
+export type BackendRate =
+  | { backend: BackendName; software: boolean; status: 'measured'; stepsPerS: number; steps: number }
+  | { backend: BackendName; software: boolean; status: 'tooSlow'; stepsPerS?: number }
+  | { backend: BackendName; software: boolean; status: 'failed'; reason: string };
 
 /** A data set the engine may fetch ahead of the `load` that needs it; `assetBase` as in `load`. */
 export interface DataPrefetch {
@@ -116,12 +118,12 @@ export interface WasmInfo {
 export interface BackendReady {
   backend: BackendName;
   preference: BackendPreference;
-  /** One sentence: why this backend runs (shown next to the badge). */
-  reason: string;
+  /** Why this backend runs (worded by the UI next to the badge). */
+  reason: BackendReason;
   /** The WebGPU adapter, whenever one was queried (also when it was not chosen). */
   adapter?: AdapterSummary;
-  /** One line per backend tried or skipped before the chosen one, saying why it was not used. */
-  notes: string[];
+  /** One per backend tried or skipped before the chosen one: why it was not used. */
+  notes: BackendRefusal[];
   /** Wall time of the whole fallback chain, for the curious and for the e2e log. */
   initMs: number;
   /** Set when the WASM backend runs. */
@@ -141,7 +143,7 @@ export type EngineReply =
   /** Every few seconds while training: what the page keeps to restore the runs into a restarted worker. */
   | { id: null; type: 'checkpoint'; checkpoint: Checkpoint; experiment: ExperimentConfig }
   /** The backend died under training (a lost GPU device); the runs go back to the checkpoint of `step`. */
-  | { id: null; type: 'recovering'; message: string; lost: BackendName; step: number }
+  | { id: null; type: 'recovering'; loss: LostGpu; lost: BackendName; step: number }
   /** …and carry on from there on `ready.backend`. */
   | ({ id: null; type: 'recovered'; step: number } & { ready: BackendReady })
   /** Auto is timing a few steps of the loaded scene on each backend (training waits, ≤ 1.5 s). */
@@ -149,4 +151,4 @@ export type EngineReply =
   /** …and runs on the fastest: `ready.measured` has the rates, cached by the page under `shapeKey`. */
   | { id: null; type: 'backendMeasured'; shapeKey: string; ready: BackendReady }
   /** `id` is null for failures no request caused (e.g. an unhandled rejection inside the worker). */
-  | { id: number | null; type: 'error'; message: string };
+  | { id: number | null; type: 'error'; message: EngineMessage };

@@ -5,7 +5,7 @@
 
 import { atLeast, atMost, ceiling, constant, stat } from './claims/build';
 import type { Seeds } from './random';
-import type { Scene } from './scenes';
+import type { Scene } from './scene-types';
 import { DEFAULT_MNIST } from './tasks/configs';
 
 const WEIGHT_DECAY = 5e-4;

@@ -5,7 +5,7 @@ import { atLeast, atMost, ceiling, constant, endDistance, stat, toMinimum, toSta
 import type { Claim } from './claims/claim';
 import type { RunConfig } from './experiment';
 import type { Seeds } from './random';
-import type { Scene } from './scenes';
+import type { Scene } from './scene-types';
 import type { SurfaceName } from './tasks/configs';
 
 /**

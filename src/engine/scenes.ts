@@ -6,32 +6,14 @@
 // generalization scene live in their own files.
 
 import { atLeast, atMost, ceiling, constant, reachesOneOverEps, stat } from './claims/build';
-import type { Claim, SceneClaim } from './claims/claim';
-import type { ExperimentConfig, RunConfig } from './experiment';
+import type { Claim } from './claims/claim';
+import type { RunConfig } from './experiment';
+import type { Scene } from './scene-types';
 import { generalizationScene } from './scenes-generalization';
 import { surfaceScenes } from './scenes-surfaces';
 import { DEFAULT_CHAR_LM, DEFAULT_CLASSIFY_2D, DEFAULT_MNIST } from './tasks/configs';
 
-export interface Scene {
-  id: string;
-  title: string;
-  /** Two short lines: what the scene shows, and where to look. */
-  caption: [string, string];
-  experiment: ExperimentConfig;
-  /** Steps between snapshots (display cadence). */
-  snapshotEvery: number;
-  /** Steps the headless runner takes when --steps is not given. */
-  defaultSteps: number;
-  /** Steps per tick in the app: cheap tasks (surfaces, 2-D) run several between frames. */
-  stepsPerTick?: number;
-  /** What the caption says will be seen, as checks `npm run experiment -- --check` evaluates. */
-  claim: SceneClaim;
-  /**
-   * Repeat the experiment over several seeds (new initial weights and batch order each; the data only
-   * with `varyData`). The headless runner does so by default and checks the claim on every seed.
-   */
-  repeat?: { seeds: number; varyData?: boolean };
-}
+export type { Scene };
 
 const SEEDS = { data: 1, init: 1, batches: 1 };
 const ADAM = { id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 1e-3, eps: 1e-8 } } as const;

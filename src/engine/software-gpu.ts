@@ -17,11 +17,11 @@ export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_NAMES.test(renderer);
 }
 
-/** A human name for the software implementation, e.g. "SwiftShader", or a generic phrase. */
-export function softwareName(text: string): string {
+/** The software implementation's name, e.g. "SwiftShader"; null when the text names none we know. */
+export function softwareName(text: string): string | null {
   const hit = SOFTWARE_NAMES.exec(text)?.[0]?.toLowerCase();
   if (hit === 'swiftshader') return 'SwiftShader';
   if (hit === 'llvmpipe' || hit === 'lavapipe' || hit === 'softpipe') return `Mesa ${hit}`;
   if (hit) return 'Microsoft WARP';
-  return 'no hardware GPU';
+  return null;
 }

@@ -9,9 +9,10 @@ import type { OptimizerSpecInput } from '../optim/spec';
 import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig, RunConfig } from './experiment';
+import { MessageError } from './messages';
 import { checkExperimentBudget, overBudgetMessage } from './model-size';
 import { MAX_SEED_REPEATS, type Seeds } from './random';
-import type { Checkpoint } from './session/checkpoint';
+import type { Checkpoint } from './session/checkpoint-types';
 import { createLockstep, type Lockstep } from './session/seed-group';
 import type { FieldKind, Snapshot } from './session/snapshot-types';
 import type { TaskConfig } from './tasks/configs';
@@ -93,7 +94,7 @@ export class Trainer {
   load(experiment: ExperimentConfig, snapshotEvery: number): Promise<void> {
     // Over the model-size budget: refused before anything is built; the running experiment is untouched.
     const over = checkExperimentBudget(experiment);
-    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    if (over) return Promise.reject(new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       const next = await createLockstep(experiment, this.loader);
@@ -184,7 +185,7 @@ export class Trainer {
     const runs = this.session?.experiment.runs ?? [];
     const seedCount = this.session?.experiment.seedCount;
     const over = checkExperimentBudget({ task, runs, ...(seedCount ? { seedCount } : {}) });
-    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    if (over) return Promise.reject(new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       await this.requireSession().setTask(task);
@@ -204,7 +205,7 @@ export class Trainer {
     const { seedCount: _, ...rest } = current;
     const experiment: ExperimentConfig = count > 1 ? { ...rest, seedCount: count } : rest;
     const over = checkExperimentBudget(experiment);
-    if (over) return Promise.reject(new Error(overBudgetMessage(over)));
+    if (over) return Promise.reject(new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       const shown = this.requireSession().shownField;
@@ -248,7 +249,7 @@ export class Trainer {
     const session = this.requireSession();
     const { task, runs, seedCount } = session.experiment;
     const over = checkExperimentBudget({ task, runs: [...runs, run], ...(seedCount ? { seedCount } : {}) });
-    if (over) throw new Error(overBudgetMessage(over));
+    if (over) throw new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over));
     return this.exclusive(async () => {
       this.requireSession().addRun(run);
       this.stateChanged();

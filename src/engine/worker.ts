@@ -13,7 +13,7 @@ import {
   loseWebglContext,
   watchDeviceLoss,
 } from './device-loss';
-import { errorMessage } from './error-message';
+import { type EngineMessage, type LostGpu, messageOf } from './messages';
 import type {
   BackendName,
   BackendPreference,
@@ -77,7 +77,7 @@ function trainerFor(base: string): Trainer {
             transferables(snapshot),
           ),
         status: (status) => reply({ id: null, type: 'status', status }),
-        error: (message) => void reportLoopFailure(message),
+        error: (detail) => void reportLoopFailure({ kind: 'engineError', detail }),
         // A copy goes to the page (the worker keeps its own for a lost device).
         checkpoint: (checkpoint, experiment) =>
           reply({ id: null, type: 'checkpoint', checkpoint, experiment }),
@@ -217,24 +217,24 @@ async function control(
 }
 
 /** The loop stopped on a failure. On a GPU it may be the device or context dying: then the recovery speaks instead. */
-async function reportLoopFailure(message: string): Promise<void> {
+async function reportLoopFailure(cause: EngineMessage): Promise<void> {
   if (await gpuLostWithin(1000)) return;
-  reply({ id: null, type: 'error', message: `training stopped: ${message}` });
+  reply({ id: null, type: 'error', message: { kind: 'trainingStopped', cause } });
 }
 
 /**
  * The GPU device is gone: carry on from the last checkpoint on the next backend in the chain (WebGL,
  * WASM, CPU), resuming if training was playing. The page keeps its history and says what happened.
  */
-async function onDeviceLost(message: string): Promise<void> {
+async function onDeviceLost(loss: LostGpu): Promise<void> {
   const lost = backend;
   const saved = trainer?.lastCheckpoint;
   if (!trainer || !saved || !lost) {
     // Nothing was training: the next command starts a backend again through the chain.
-    reply({ id: null, type: 'error', message: `${message}. Choose a backend to start again.` });
+    reply({ id: null, type: 'error', message: { kind: 'gpuLostIdle', lost: loss } });
     return;
   }
-  reply({ id: null, type: 'recovering', message, lost, step: saved.step });
+  reply({ id: null, type: 'recovering', loss, lost, step: saved.step });
   try {
     let ready: BackendReady | null = null;
     const step = await trainer.recoverOnto(async () => {
@@ -247,11 +247,7 @@ async function onDeviceLost(message: string): Promise<void> {
     watchDeviceLoss(onDeviceLost);
     reply({ id: null, type: 'recovered', step, ready });
   } catch (err) {
-    reply({
-      id: null,
-      type: 'error',
-      message: `${message}; moving training elsewhere failed: ${errorMessage(err)}`,
-    });
+    reply({ id: null, type: 'error', message: { kind: 'moveFailed', lost: loss, cause: messageOf(err) } });
   }
 }
 
@@ -283,14 +279,14 @@ function makeFault(fault: EngineFault): void {
 self.addEventListener('message', (event: MessageEvent<EngineCommand>) => {
   const command = event.data;
   handle(command).catch((err: unknown) => {
-    reply({ id: command.id, type: 'error', message: errorMessage(err) });
+    reply({ id: command.id, type: 'error', message: messageOf(err) });
   });
 });
 
 // Last line of defence: report stray failures to the page instead of letting them reach the console.
 self.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
-  reply({ id: null, type: 'error', message: `engine: ${errorMessage(event.reason)}` });
+  reply({ id: null, type: 'error', message: messageOf(event.reason) });
 });
 self.addEventListener('error', (event) => {
   if (letNextErrorThrough) {
@@ -298,5 +294,5 @@ self.addEventListener('error', (event) => {
     return; // reaches the page's Worker `error` event, which restarts the engine
   }
   event.preventDefault();
-  reply({ id: null, type: 'error', message: `engine: ${event.message}` });
+  reply({ id: null, type: 'error', message: { kind: 'engineError', detail: event.message } });
 });

@@ -9,29 +9,11 @@ import { fusedUpdateCount } from './fused/kernel';
 import { type GoldenFile, maxAbsDiff, maxRelDiff, specOfGoldenCase } from './golden';
 import { createOptimizer } from './index';
 import { referenceTrajectory, rosenbrockGradient64 } from './reference';
+import type { SelfCheckCase, SelfCheckReport } from './self-check-types';
 import { type OptimizerSpec, resolveSpec } from './spec';
 import { type Problem, runTrajectory } from './trajectory';
 
-export interface SelfCheckCase {
-  id: string;
-  maxParamAbsErr: number;
-  maxAlrRelErr: number;
-  passed: boolean;
-  /** Every step of the case ran the backend's fused update kernel (not the tf-ops fallback). */
-  fused: boolean;
-}
-
-export interface SelfCheckReport {
-  backend: string;
-  passed: boolean;
-  cases: SelfCheckCase[];
-  /** tf.memory().numTensors after minus before the check (must be 0). */
-  tensorsLeaked: number;
-  /** Every step of every case ran the fused kernel (false on a backend without one: still correct, slower). */
-  fusedKernel: boolean;
-  /** Tensors or data buffers gained from step 5 to step 60 while an optimizer trains (must be 0). */
-  stepLeak: number;
-}
+export type { SelfCheckCase, SelfCheckReport } from './self-check-types';
 
 /** Issue #2's tolerances: float32 params within 1e-4 absolute, A-LR within 1e-4 relative. */
 export const PARAM_TOLERANCE = 1e-4;

@@ -4,24 +4,26 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { EngineClient } from '../engine/client';
-import { errorMessage } from '../engine/error-message';
+import { type EngineMessage, messageOf } from '../engine/messages';
 import type { BackendPreference, BackendReady, DataPrefetch } from '../engine/protocol';
 import { knownRates, rememberRates } from './rate-cache';
 
 export type EngineState =
   | { phase: 'starting'; client: EngineClient; generation: number }
   | { phase: 'ready'; client: EngineClient; generation: number; ready: BackendReady }
-  | { phase: 'failed'; client: EngineClient; generation: number; error: string };
+  | { phase: 'failed'; client: EngineClient; generation: number; error: EngineMessage };
 
 export interface ConnectionState {
   engine: EngineState | null;
   /** A failure no request was waiting for (e.g. the worker crashed between requests). */
-  strayError: string | null;
+  strayError: EngineMessage | null;
   /** Auto is timing the loaded scene on each backend. */
   measuring: boolean;
 }
 
-export function createEngineConnection(makeClient: (onStray: (message: string) => void) => EngineClient) {
+export function createEngineConnection(
+  makeClient: (onStray: (message: EngineMessage) => void) => EngineClient,
+) {
   const store = createStore<ConnectionState>(() => ({
     engine: null,
     strayError: null,
@@ -32,7 +34,7 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
   let hasExperiment = false;
   let preference: BackendPreference = 'auto';
 
-  const onStray = (message: string) => store.setState({ strayError: message });
+  const onStray = (message: EngineMessage) => store.setState({ strayError: message });
 
   return {
     store,
@@ -58,7 +60,7 @@ export function createEngineConnection(makeClient: (onStray: (message: string) =
           store.setState({ engine: { phase: 'ready', client: c, generation: mine, ready } });
         return ready;
       } catch (err) {
-        const error = errorMessage(err);
+        const error = messageOf(err);
         if (mine === generation)
           store.setState({ engine: { phase: 'failed', client: c, generation: mine, error } });
         return null;

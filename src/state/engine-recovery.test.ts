@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EngineClient } from '../engine/client';
 import type { ExperimentConfig } from '../engine/experiment';
 import type { BackendReady } from '../engine/protocol';
-import type { Checkpoint } from '../engine/session/checkpoint';
+import type { Checkpoint } from '../engine/session/checkpoint-types';
 import type { RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
@@ -15,7 +15,15 @@ const experiment = {
 } as unknown as ExperimentConfig;
 const checkpoint = (step: number) =>
   ({ step, runs: [{ config: experiment.runs[0] }] }) as unknown as Checkpoint;
-const ready: BackendReady = { backend: 'wasm', preference: 'auto', reason: 'r', notes: [], initMs: 1 };
+const ready: BackendReady = {
+  backend: 'wasm',
+  preference: 'auto',
+  reason: { kind: 'backendAutoFastest', backend: 'wasm' },
+  notes: [],
+  initMs: 1,
+};
+const crashed = { kind: 'workerCrashed', detail: 'boom' } as const;
+const gone = { kind: 'workerSilent', seconds: 5 } as const;
 
 function snap(step: number): Snapshot {
   const run = { runId: 'a', step, trainLoss: 1 / (step + 1), alrStats: {}, alr: new Float32Array(1) };
@@ -52,7 +60,7 @@ describe('engine recovery (page side)', () => {
     for (const step of [0, 10, 20, 30]) training.receiveSnapshot(snap(step));
     training.receiveStatus({ playing: true, step: 30, stepsPerTick: 5, snapshotEvery: 10 });
     on.checkpoint?.(checkpoint(20), experiment);
-    on.dead?.('the engine worker crashed: boom');
+    on.dead?.(crashed);
     await settle();
     expect(connection.restart).toHaveBeenCalledTimes(1);
     expect(sent.map((c) => c.type)).toEqual(['restore', 'setSpeed', 'setShownField', 'setSpec', 'play']);
@@ -60,7 +68,7 @@ describe('engine recovery (page side)', () => {
     expect(sent[1]).toMatchObject({ stepsPerTick: 5 });
     expect(sent[3]).toMatchObject({ runId: 'a', spec: { lr: 0.002 } });
     const state = training.store.getState();
-    expect(state.notice).toMatch(/crashed: boom.*restarted and the runs restored from step 20/);
+    expect(state.notice).toEqual({ kind: 'engineRestarted', stop: crashed, step: 20 });
     expect(state.history.a?.points().map((p) => p.step)).toEqual([0, 10, 20]);
   });
 
@@ -69,7 +77,7 @@ describe('engine recovery (page side)', () => {
     training.setExperiment(experiment);
     training.receiveStatus({ playing: false, step: 30, stepsPerTick: 1, snapshotEvery: 10 });
     on.checkpoint?.(checkpoint(30), experiment);
-    on.dead?.('gone');
+    on.dead?.(gone);
     await settle();
     expect(sent.map((c) => c.type)).not.toContain('play');
   });
@@ -78,33 +86,37 @@ describe('engine recovery (page side)', () => {
     const { training, connection, on } = setup();
     training.setExperiment(experiment);
     for (let i = 0; i < 4; i++) {
-      on.dead?.('gone');
+      on.dead?.(gone);
       await settle();
     }
     expect(connection.restart).toHaveBeenCalledTimes(3);
-    expect(training.store.getState().error).toMatch(/3 times within a minute.*reload the page/);
+    expect(training.store.getState().error).toEqual({ kind: 'engineGaveUp', stop: gone, times: 3 });
 
     const failing = setup(null);
-    failing.on.dead?.('gone');
+    failing.on.dead?.(gone);
     await settle();
-    expect(failing.training.store.getState().error).toMatch(/could not be restarted/);
+    expect(failing.training.store.getState().error).toEqual({ kind: 'engineNotRestarted', stop: gone });
   });
 
   it('a lost GPU: the charts rewind to the checkpoint, the badge follows the new backend, the notice says where', () => {
     const { training, connection, on } = setup();
     for (const step of [0, 10, 20, 30]) training.receiveSnapshot(snap(step));
-    on.recovering?.('The WebGPU device was lost (destroyed)', 10);
+    const lost = { kind: 'webGpuDeviceLost', reason: 'destroyed', detail: '' } as const;
+    on.recovering?.(lost, 10);
     expect(
       training.store
         .getState()
         .history.a?.points()
         .map((p) => p.step),
     ).toEqual([0, 10]);
-    expect(training.store.getState().notice).toMatch(/lost.*from step 10/);
+    expect(training.store.getState().notice).toEqual({ kind: 'backendMoving', lost, step: 10 });
     on.recovered?.(10, ready);
     expect(connection.backendChanged).toHaveBeenCalledWith(ready);
-    expect(training.store.getState().notice).toMatch(
-      /WebGPU device was lost.*moved to WASM and carries on from step 10/,
-    );
+    expect(training.store.getState().notice).toEqual({
+      kind: 'backendMoved',
+      lost,
+      backend: 'wasm',
+      step: 10,
+    });
   });
 });

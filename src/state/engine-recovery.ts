@@ -4,10 +4,9 @@
 // state from the latest checkpoint the old one sent, and training resumes if it was playing. No tfjs here.
 
 import type { EngineClient, EngineListeners } from '../engine/client';
-import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig } from '../engine/experiment';
-import { BACKEND_LABELS } from '../engine/protocol';
-import type { Checkpoint } from '../engine/session/checkpoint';
+import { type EngineStop, type LostGpu, messageOf } from '../engine/messages';
+import type { Checkpoint } from '../engine/session/checkpoint-types';
 import type { EngineConnection } from './engine-connection';
 import type { TrainingStore } from './training-store';
 
@@ -22,25 +21,23 @@ export function createEngineRecovery(
   assetBase: () => string,
 ) {
   let saved: { checkpoint: Checkpoint; experiment: ExperimentConfig } | null = null;
-  let lostMessage = '';
+  let lost: LostGpu = { kind: 'webGlContextLost' };
   const restarts: number[] = [];
 
-  const restart = async (reason: string): Promise<void> => {
+  const restart = async (stop: EngineStop): Promise<void> => {
     const now = Date.now();
     while (restarts.length > 0 && now - (restarts[0] as number) > RESTART_WINDOW_MS) restarts.shift();
     if (restarts.length >= MAX_RESTARTS) {
-      training.fail(
-        `The engine stopped again (${reason}). It failed ${MAX_RESTARTS} times within a minute, so it was not restarted: reload the page.`,
-      );
+      training.fail({ kind: 'engineGaveUp', stop, times: MAX_RESTARTS });
       return;
     }
     restarts.push(now);
     const { status, shownField, experiment: current } = training.store.getState();
     const wasPlaying = status?.playing ?? false;
-    training.notify(`The engine stopped (${reason}). Restarting it…`);
+    training.notify({ kind: 'engineRestarting', stop });
     const ready = await connection.restart();
     if (!ready) {
-      training.fail(`The engine stopped (${reason}) and could not be restarted: reload the page.`);
+      training.fail({ kind: 'engineNotRestarted', stop });
       return;
     }
     const experiment = saved?.experiment ?? current;
@@ -71,11 +68,9 @@ export function createEngineRecovery(
       }
       if (wasPlaying) await c.send({ type: 'play' });
       const step = saved?.checkpoint.step ?? 0;
-      training.notify(
-        `The engine stopped unexpectedly (${reason}). It was restarted and the runs restored from step ${step}, the last checkpoint; the charts keep their history.`,
-      );
+      training.notify({ kind: 'engineRestarted', stop, step });
     } catch (err) {
-      training.fail(`The engine was restarted but the runs could not be restored: ${errorMessage(err)}`);
+      training.fail({ kind: 'restoreFailed', cause: messageOf(err) });
     }
   };
 
@@ -83,20 +78,16 @@ export function createEngineRecovery(
     checkpoint: (checkpoint, experiment) => {
       saved = { checkpoint, experiment };
     },
-    recovering: (message, step) => {
-      lostMessage = message;
+    recovering: (loss, step) => {
+      lost = loss;
       training.rewindTo(step);
-      training.notify(
-        `${message}. Moving training to another backend, from step ${step} (the last checkpoint)…`,
-      );
+      training.notify({ kind: 'backendMoving', lost, step });
     },
     recovered: (step, ready) => {
       connection.backendChanged(ready);
-      training.notify(
-        `${lostMessage}. Training moved to ${BACKEND_LABELS[ready.backend]} and carries on from step ${step}, the last checkpoint; the charts keep their history.`,
-      );
+      training.notify({ kind: 'backendMoved', lost, backend: ready.backend, step });
     },
-    dead: (reason) => void restart(reason),
+    dead: (stop) => void restart(stop),
   };
   return { listeners };
 }

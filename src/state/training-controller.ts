@@ -2,8 +2,8 @@
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
 import type { EngineClient } from '../engine/client';
-import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
+import { messageOf } from '../engine/messages';
 import { checkExperimentBudget, type SizedExperiment } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
 import { type Scene, sceneById } from '../engine/scenes';
@@ -47,7 +47,7 @@ export function createTrainingController(connection: EngineConnection, training:
       await work();
       return true;
     } catch (err) {
-      training.fail(errorMessage(err));
+      training.fail(messageOf(err));
       return false;
     }
   };
@@ -191,11 +191,7 @@ export function createTrainingController(connection: EngineConnection, training:
         interrupt();
         await client().send({ type: 'reset', seeds });
         const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment(
-            { ...experiment, seeds },
-            'New seeds: training restarted from new initial weights.',
-          );
+        if (experiment) training.setExperiment({ ...experiment, seeds }, { kind: 'newSeeds' });
       }),
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
     setTask: (task: TaskConfig) => {
@@ -204,11 +200,7 @@ export function createTrainingController(connection: EngineConnection, training:
         interrupt();
         await client().send({ type: 'setTask', task });
         const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment(
-            { ...experiment, task },
-            'Task or model changed: the runs restarted from step 0.',
-          );
+        if (experiment) training.setExperiment({ ...experiment, task }, { kind: 'taskChanged' });
       });
     },
     /**
@@ -261,7 +253,7 @@ export function createTrainingController(connection: EngineConnection, training:
         if (experiment)
           training.setExperiment(
             { ...experiment, task: next },
-            `New start point (${x.toFixed(2)}, ${y.toFixed(2)}): the runs restarted.`,
+            { kind: 'newStart', x: x.toFixed(2), y: y.toFixed(2) },
           );
       });
     },

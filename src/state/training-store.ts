@@ -4,6 +4,7 @@
 
 import { createStore } from 'zustand/vanilla';
 import type { ExperimentConfig } from '../engine/experiment';
+import type { EngineMessage } from '../engine/messages';
 import type { OverBudget } from '../engine/model-size';
 import type { FieldKind, RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { TrainerStatus } from '../engine/trainer-status';
@@ -44,13 +45,13 @@ export interface TrainingState {
   /** Per run, the A-LR field over time (for the hover sparkline of one coordinate). */
   fieldHistory: Record<string, FieldHistory>;
   /** The last failure the engine reported about training (shown until the next success). */
-  error: string | null;
+  error: EngineMessage | null;
   /** The experiment as last loaded or changed from here (task, runs, seeds). */
   experiment: ExperimentConfig | null;
   /** What the heatmaps draw. */
   shownField: FieldKind;
   /** A short note after a change that reset training (e.g. a new task). */
-  notice: string | null;
+  notice: EngineMessage | null;
   /** View options: one colour scale for all panels (honest comparison) or one per panel. */
   sharedScale: boolean;
   /** How a heatmap pixel summarises the cells it covers when a layer has more cells than pixels. */
@@ -168,11 +169,11 @@ export function createTrainingStore() {
     receiveStatus(status: TrainerStatus): void {
       store.setState({ status });
     },
-    fail(message: string): void {
+    fail(message: EngineMessage): void {
       store.setState({ error: message });
     },
     /** The experiment as changed from here; the snapshot on screen takes its run labels at once. */
-    setExperiment(experiment: ExperimentConfig, notice: string | null = null): void {
+    setExperiment(experiment: ExperimentConfig, notice: EngineMessage | null = null): void {
       const { snapshot } = store.getState();
       store.setState({ experiment, notice, snapshot: snapshot && relabelled(snapshot, experiment) });
     },
@@ -186,7 +187,7 @@ export function createTrainingStore() {
       store.setState(view);
     },
     /** A message that is not about a change the user made (e.g. the engine recovered from a failure). */
-    notify(notice: string): void {
+    notify(notice: EngineMessage): void {
       store.setState({ notice });
     },
     /**

@@ -1,11 +1,12 @@
 // The compact header badge: which backend runs, at a glance.
 import { BACKEND_LABELS } from '../engine/protocol';
 import { rateText, sortedRates } from './backend-rates';
-import { useT } from './i18n';
+import { type Language, messageText, useLanguage, useT } from './i18n';
 import type { EngineState } from './use-engine';
 
 export function BackendBadge({ engine }: { engine: EngineState | null }) {
   const t = useT();
+  const language = useLanguage();
   const phase = engine?.phase ?? 'starting';
   const text =
     engine?.phase === 'ready'
@@ -18,7 +19,7 @@ export function BackendBadge({ engine }: { engine: EngineState | null }) {
       className={`badge badge--${phase}`}
       data-testid="backend-badge"
       data-phase={phase}
-      title={engine?.phase === 'ready' ? badgeTitle(engine.ready, t) : undefined}
+      title={engine?.phase === 'ready' ? badgeTitle(engine.ready, t, language) : undefined}
     >
       <span className="badge__dot" aria-hidden="true" />
       {text}
@@ -30,8 +31,9 @@ export function BackendBadge({ engine }: { engine: EngineState | null }) {
 function badgeTitle(
   ready: Extract<EngineState, { phase: 'ready' }>['ready'],
   t: ReturnType<typeof useT>,
+  language: Language,
 ): string {
-  if (!ready.measured) return ready.reason;
+  if (!ready.measured) return messageText(ready.reason, language);
   return sortedRates(ready.measured.rates)
     .map((r) => rateText(r, t))
     .join(' · ');

@@ -1,10 +1,11 @@
 // Says which backend runs and why, names the WebGPU adapter, and lists every backend that was skipped or
 // failed on the way (the fallback chain's notes).
 import { useStore } from 'zustand';
+import type { EngineMessage } from '../engine/messages';
 import { BACKEND_LABELS } from '../engine/protocol';
 import { connection } from '../state/app-state';
 import { BackendRates, WasmThreads } from './backend-rates';
-import { useT } from './i18n';
+import { messageText, refusalText, useLanguage, useT } from './i18n';
 import type { EngineState } from './use-engine';
 
 export function BackendPanel({
@@ -12,9 +13,10 @@ export function BackendPanel({
   strayError,
 }: {
   engine: EngineState | null;
-  strayError: string | null;
+  strayError: EngineMessage | null;
 }) {
   const t = useT();
+  const language = useLanguage();
   return (
     <section className="card" aria-labelledby="backend-title">
       <h2 id="backend-title">{t('backend.title')}</h2>
@@ -22,7 +24,7 @@ export function BackendPanel({
         <Ready engine={engine} />
       ) : engine?.phase === 'failed' ? (
         <p className="error" data-testid="backend-error">
-          {t('backend.failed', { error: engine.error })}
+          {t('backend.failed', { error: messageText(engine.error, language) })}
         </p>
       ) : (
         <p className="muted" data-testid="backend-starting">
@@ -31,7 +33,7 @@ export function BackendPanel({
       )}
       {strayError && (
         <p className="error" data-testid="engine-stray-error">
-          {t('backend.stray', { error: strayError })}
+          {t('backend.stray', { error: messageText(strayError, language) })}
         </p>
       )}
     </section>
@@ -40,6 +42,7 @@ export function BackendPanel({
 
 function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> }) {
   const t = useT();
+  const language = useLanguage();
   const { backend, reason, adapter, notes, initMs, measured } = engine.ready;
   const measuring = useStore(connection.store, (s) => s.measuring);
   return (
@@ -49,7 +52,9 @@ function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> })
           {BACKEND_LABELS[backend]}
         </strong>
         <span data-testid="backend-reason">
-          {measured ? t('backend.measuredReason', { name: BACKEND_LABELS[backend] }) : reason}
+          {measured
+            ? t('backend.measuredReason', { name: BACKEND_LABELS[backend] })
+            : messageText(reason, language)}
         </span>
       </p>
       <BackendRates ready={engine.ready} measuring={measuring} />
@@ -69,9 +74,10 @@ function Ready({ engine }: { engine: Extract<EngineState, { phase: 'ready' }> })
         <div className="notes">
           <h3>{t('backend.skipped')}</h3>
           <ul data-testid="backend-notes">
-            {notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
+            {notes.map((note) => {
+              const text = refusalText(note, language);
+              return <li key={text}>{text}</li>;
+            })}
           </ul>
         </div>
       )}

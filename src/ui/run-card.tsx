@@ -197,7 +197,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         <p className="muted small">
           {rule.denominator === 'custom'
             ? `A-LR = 1/φ(√v), φ(z) = ${run.spec.phi}`
-            : formulaText(rule.formula, language)}
+            : formulaText(rule, language)}
         </p>
       )}
       <details className="run-card__edit" hidden={!showEdit}>

@@ -3,7 +3,6 @@
 
 import { memo, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
-import type { OverBudget } from '../engine/model-size';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
@@ -12,7 +11,7 @@ import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
 import { FirstScreenNote } from './first-screen-note';
-import { noticeText, type StringKey, sceneText, useLanguage, useT } from './i18n';
+import { messageText, overBudgetText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
 import { SeedPicker } from './seeds/seed-picker';
@@ -33,11 +32,6 @@ function nextRun(ids: string[]): RunConfig {
 }
 
 /** A refusal for the budget: the parameters (with the seeds when there are several) or the activations. */
-function refusalKey(refusal: OverBudget): StringKey {
-  if (refusal.part === 'activations') return 'budget.refusedActivations';
-  return refusal.size.seeds > 1 ? 'budget.refusedSeeds' : 'budget.refusedParameters';
-}
-
 export function TrainingPanel({ sceneId }: { sceneId: string }) {
   // A new snapshot re-renders the run cards in a deferred (interruptible, time-sliced) render, not in
   // the worker message's task: that task stays short (issue #6, no long tasks).
@@ -83,24 +77,17 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       {showSettings && <ExperimentDrawer />}
       {notice && (
         <Notice onDismiss={() => training.dismissNotice()}>
-          <span data-testid="training-notice">{noticeText(notice, language)}</span>
+          <span data-testid="training-notice">{messageText(notice, language)}</span>
         </Notice>
       )}
       {refusal && (
         <Notice testId="budget-notice" onDismiss={() => training.refuse(null)}>
-          {t(refusalKey(refusal), {
-            params: refusal.size.paramsPerRun.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-US'),
-            runs: String(refusal.size.runs),
-            seeds: String(refusal.size.seeds),
-            mb: String(Math.round(refusal.size.totalBytes / (1024 * 1024))),
-            budget: String(Math.round(refusal.budgetBytes / (1024 * 1024))),
-            factor: refusal.factor.toFixed(1),
-          })}
+          {overBudgetText(refusal, language)}
         </Notice>
       )}
       {error && (
         <p className="error" role="alert" data-testid="training-error">
-          {t('training.error', { message: error })}
+          {t('training.error', { message: messageText(error, language) })}
         </p>
       )}
       {snapshot && <FirstScreenNote />}

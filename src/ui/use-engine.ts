@@ -2,6 +2,7 @@
 // in use follows `preference`; switching it migrates a running experiment instead of restarting it.
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import type { EngineMessage } from '../engine/messages';
 import type { BackendPreference } from '../engine/protocol';
 import { connection } from '../state/app-state';
 import type { EngineState } from '../state/engine-connection';
@@ -23,7 +24,7 @@ export function startEngineEarly(preference: BackendPreference, dataset: 'mnist'
 
 export function useEngine(preference: BackendPreference): {
   engine: EngineState | null;
-  strayError: string | null;
+  strayError: EngineMessage | null;
 } {
   useEffect(() => {
     const early = startedEarly;

@@ -3,17 +3,17 @@
 
 import { useState } from 'react';
 import type { EngineClient } from '../engine/client';
-import { errorMessage } from '../engine/error-message';
+import { type EngineMessage, messageOf } from '../engine/messages';
 import { BACKEND_LABELS, type BackendName } from '../engine/protocol';
-import type { SelfCheckReport } from '../optim/self-check';
-import { useT } from './i18n';
+import type { SelfCheckReport } from '../optim/self-check-types';
+import { messageText, useLanguage, useT } from './i18n';
 import { summariseReport } from './verify-summary';
 
 type Status =
   | { phase: 'idle' }
   | { phase: 'running'; since: number }
   | { phase: 'done'; report: SelfCheckReport; ms: number }
-  | { phase: 'error'; message: string };
+  | { phase: 'error'; message: EngineMessage };
 
 export function VerifyPanel({
   client,
@@ -35,7 +35,7 @@ export function VerifyPanel({
       const ms = Math.round(performance.now() - since);
       setStatus({ phase: 'done', report, ms });
     } catch (err) {
-      setStatus({ phase: 'error', message: errorMessage(err) });
+      setStatus({ phase: 'error', message: messageOf(err) });
     }
   };
 
@@ -61,6 +61,7 @@ export function VerifyPanel({
 
 function Result({ status, label }: { status: Status; label: string | null }) {
   const t = useT();
+  const language = useLanguage();
   switch (status.phase) {
     case 'idle':
       return label ? null : <span className="muted">{t('verify.waiting')}</span>;
@@ -73,7 +74,7 @@ function Result({ status, label }: { status: Status; label: string | null }) {
     case 'error':
       return (
         <span className="error" data-testid="verify-result" data-state="error">
-          {t('verify.error', { message: status.message })}
+          {t('verify.error', { message: messageText(status.message, language) })}
         </span>
       );
     case 'done': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SelfCheckCase, SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckCase, SelfCheckReport } from '../optim/self-check-types';
 import { summariseReport } from './verify-summary';
 
 const ok: SelfCheckCase = {

@@ -1,6 +1,6 @@
 // Turns a self-check report into what the Verify panel says, in the current language (call it at render
 // time). Pure otherwise, so the wording rules are unit-tested.
-import type { SelfCheckReport } from '../optim/self-check';
+import type { SelfCheckReport } from '../optim/self-check-types';
 import { t } from './i18n';
 
 export interface VerifySummary {

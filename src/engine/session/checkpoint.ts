@@ -2,34 +2,11 @@
 // restores it after a worker restart). Reads are async only.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { RunConfig } from '../experiment';
 import type { ParamSpec } from '../tasks/task';
+import type { Checkpoint, RunCheckpoint, StateArray } from './checkpoint-types';
 import { Run } from './run';
 
-export interface StateArray {
-  /** Parameter-relative name, e.g. 'dense1/kernel/m' (no run prefix). */
-  name: string;
-  shape: number[];
-  dtype: 'float32' | 'int32';
-  values: Float32Array | Int32Array;
-}
-
-export interface RunCheckpoint {
-  config: RunConfig;
-  divergedAt: number | null;
-  lastTrainLoss: number;
-  /** The optimizer's own step counter (tf.Optimizer.iterations). */
-  iterations: number;
-  params: Record<string, Float32Array>;
-  optimizerState: StateArray[];
-}
-
-export interface Checkpoint {
-  step: number;
-  runs: RunCheckpoint[];
-  /** An experiment on several seeds: seeds 1…N−1 (seed 0 is this checkpoint itself). */
-  repeats?: Checkpoint[];
-}
+export type { Checkpoint, RunCheckpoint, StateArray } from './checkpoint-types';
 
 export async function readCheckpoint(runs: Run[], step: number): Promise<Checkpoint> {
   const perRun = await Promise.all(

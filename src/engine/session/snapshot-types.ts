@@ -6,7 +6,7 @@ import type { LayerSlice as FieldSlice } from '../../stats/field-layout';
 import type { LogHistogram } from '../../stats/histogram';
 import type { Percentiles } from '../../stats/percentiles';
 import type { ParamDisplay } from '../tasks/param-display';
-import type { TaskView } from '../tasks/task';
+import type { TaskView } from '../tasks/task-view';
 
 /** Where one parameter tensor sits in a run's flat field, and how the visualizer may arrange it. */
 export interface LayerSlice extends FieldSlice {

@@ -5,8 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, type Seeds } from '../random';
 import { BatchOrder } from './batch-order';
 import { classifierSteps } from './classifier-steps';
-import type { Classify2dConfig } from './configs';
-import { checkCustomPoints, describeScale, scaleCustomPoints, splitCustomPoints } from './custom-points';
+import type { Classify2dConfig, CustomPoints } from './configs';
+import { describeScale, scaleCustomPoints, splitCustomPoints } from './custom-points';
 import { generate2d, type Points2d } from './datasets-2d';
 import { deviceData } from './device-data';
 import { accuracyOf, mlpForward, mlpParams, softmaxCrossEntropy } from './params';
@@ -26,9 +26,7 @@ interface Classify2dData {
 
 function dataOf(config: Classify2dConfig, seeds: Seeds): Classify2dData {
   if (config.dataset === 'custom') {
-    const problem = checkCustomPoints(config.points);
-    if (problem || !config.points) throw new Error(problem ?? 'custom points missing');
-    const all = scaleCustomPoints(config.points);
+    const all = scaleCustomPoints(config.points as CustomPoints);
     const { train, test } = splitCustomPoints(all, seeds.data);
     return {
       train,

@@ -1,8 +1,15 @@
 // Task configurations as plain data (no tfjs): scenes, the store, the URL codec and the UI read
 // these; the task modules build tfjs models from them.
 
-import type { CustomPoints } from './custom-points';
 import type { Dataset2dName } from './datasets-2d';
+
+/** Points as plain arrays, so that they cross postMessage and can sit in a task config. */
+export interface CustomPoints {
+  /** x0, y0, x1, y1, ... in the file's own units. */
+  xy: number[];
+  /** Class ids 0 … classes-1, one per point. */
+  labels: number[];
+}
 
 export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];

@@ -26,26 +26,57 @@ function separable(count: number): CustomPoints {
 
 describe('custom 2-D points', () => {
   it('rejects what the engine cannot train on', () => {
-    expect(checkCustomPoints(undefined)).toMatch(/needs its points/);
-    expect(checkCustomPoints({ xy: [0, 0, 1], labels: [0, 1] })).toMatch(/3 coordinates for 2 labels/);
-    expect(checkCustomPoints({ xy: [0, 0, 1, 1], labels: [0, 1] })).toMatch(/at least 4/);
-    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, Number.NaN, 3, 3], labels: [0, 1, 0, 1] })).toMatch(
-      /point 2 is not a finite number/,
-    );
-    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 0, 0, 0] })).toMatch(/same label/);
-    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 1, 10, 1] })).toMatch(/0 to 9/);
-    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 1, 0.5, 1] })).toMatch(/whole/);
+    expect(checkCustomPoints(undefined)).toEqual({ code: 'missing' });
+    expect(checkCustomPoints({ xy: [0, 0, 1], labels: [0, 1] })).toEqual({
+      code: 'lengths',
+      coordinates: 3,
+      labels: 2,
+    });
+    expect(checkCustomPoints({ xy: [0, 0, 1, 1], labels: [0, 1] })).toEqual({
+      code: 'tooFew',
+      points: 2,
+      min: 4,
+    });
+    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, Number.NaN, 3, 3], labels: [0, 1, 0, 1] })).toEqual({
+      code: 'notFinite',
+      coordinate: 5,
+      point: 2,
+    });
+    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 0, 0, 0] })).toEqual({
+      code: 'oneClass',
+      min: 2,
+    });
+    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 1, 10, 1] })).toEqual({
+      code: 'badLabel',
+      point: 2,
+      max: 9,
+    });
+    expect(checkCustomPoints({ xy: [0, 0, 1, 1, 2, 2, 3, 3], labels: [0, 1, 0.5, 1] })).toEqual({
+      code: 'badLabel',
+      point: 2,
+      max: 9,
+    });
     expect(checkCustomPoints(separable(8))).toBeNull();
     // Spans the scaling cannot use: refused (they used to collapse every point to the origin).
-    expect(checkCustomPoints({ xy: [0, -1e308, 1, 1.5e308, 2, 0, 3, 1], labels: [0, 1, 0, 1] })).toMatch(
-      /the y values span from -1e\+308 to 1\.5e\+308/,
-    );
-    expect(checkCustomPoints({ xy: [0, 0, 1e-310, 0, 0, 0, 1e-310, 0], labels: [0, 1, 0, 1] })).toMatch(
-      /the x values .* would all be one point/,
+    expect(checkCustomPoints({ xy: [0, -1e308, 1, 1.5e308, 2, 0, 3, 1], labels: [0, 1, 0, 1] })).toEqual({
+      code: 'overflow',
+      axis: 'y',
+      min: -1e308,
+      max: 1.5e308,
+    });
+    expect(checkCustomPoints({ xy: [0, 0, 1e-310, 0, 0, 0, 1e-310, 0], labels: [0, 1, 0, 1] })).toMatchObject(
+      {
+        code: 'collapse',
+        axis: 'x',
+      },
     );
     expect(() =>
       scaleCustomPoints({ xy: [-1e308, 0, 1.5e308, 0, 0, 1, 1, 1], labels: [0, 1, 0, 1] }),
-    ).toThrow(/x values/);
+    ).toThrow(
+      expect.objectContaining({
+        payload: { kind: 'customPoints', problem: expect.objectContaining({ code: 'overflow', axis: 'x' }) },
+      }),
+    );
   });
 
   it('rescales into [-1, 1]² keeping the aspect ratio', () => {
@@ -117,7 +148,7 @@ describe('custom 2-D points', () => {
           runs: [{ id: 'adam', label: 'Adam', spec: { name: 'adam', lr: 1e-2 } }],
           seeds: { data: 1, init: 1, batches: 1 },
         }),
-      ).rejects.toThrow(/needs its points/);
+      ).rejects.toMatchObject({ payload: { kind: 'customPoints', problem: { code: 'missing' } } });
     });
   });
 });

@@ -2,17 +2,12 @@
 // deterministic hold-out split. Plain data and pure functions, no tfjs, so the UI and the CSV
 // parser can use the same checks the engine applies.
 
+import { type CustomPointsProblem, MessageError } from '../messages';
 import { createRandom, shuffle } from '../random';
-import type { Classify2dConfig } from './configs';
+import type { Classify2dConfig, CustomPoints } from './configs';
 import type { Points2d } from './datasets-2d';
 
-/** Points as plain arrays, so that they cross postMessage and can sit in a task config. */
-export interface CustomPoints {
-  /** x0, y0, x1, y1, ... in the file's own units. */
-  xy: number[];
-  /** Class ids 0 … classes-1, one per point. */
-  labels: number[];
-}
+export type { CustomPoints };
 
 export const CUSTOM_POINTS_LIMITS = {
   minPoints: 4,
@@ -71,40 +66,36 @@ export function spanProblem(points: CustomPoints): SpanProblem | null {
   return null;
 }
 
-/** The engine's sentence for a span problem (the CSV reader names the file's column instead). */
-function spanMessage(p: SpanProblem): string {
-  return p.kind === 'overflow'
-    ? `custom points: the ${p.axis} values span from ${p.min} to ${p.max}, more than a number can hold`
-    : `custom points: the ${p.axis} values (${p.min} to ${p.max}) differ too little to be scaled apart; they would all be one point`;
-}
-
-/** What is wrong with a set of custom points, or null when the engine can train on them. */
-export function checkCustomPoints(points: CustomPoints | undefined): string | null {
+/** What is wrong with a set of custom points (a typed code the UI words), or null when the engine can train on them. */
+export function checkCustomPoints(points: CustomPoints | undefined): CustomPointsProblem | null {
   const L = CUSTOM_POINTS_LIMITS;
-  if (!points || !Array.isArray(points.xy) || !Array.isArray(points.labels))
-    return 'a custom 2-D data set needs its points (xy and labels)';
+  if (!points || !Array.isArray(points.xy) || !Array.isArray(points.labels)) return { code: 'missing' };
   const n = points.labels.length;
-  if (points.xy.length !== 2 * n)
-    return `custom points: ${points.xy.length} coordinates for ${n} labels (expected ${2 * n})`;
-  if (n < L.minPoints) return `custom points: ${n} points, at least ${L.minPoints} are needed`;
-  if (n > L.maxPoints) return `custom points: ${n} points, at most ${L.maxPoints} are allowed`;
+  if (points.xy.length !== 2 * n) return { code: 'lengths', coordinates: points.xy.length, labels: n };
+  if (n < L.minPoints) return { code: 'tooFew', points: n, min: L.minPoints };
+  if (n > L.maxPoints) return { code: 'tooMany', points: n, max: L.maxPoints };
   for (let i = 0; i < points.xy.length; i++) {
     const v = points.xy[i];
     if (typeof v !== 'number' || !Number.isFinite(v))
-      return `custom points: coordinate ${i} of point ${Math.floor(i / 2)} is not a finite number`;
+      return { code: 'notFinite', coordinate: i, point: Math.floor(i / 2) };
   }
-  let max = -1;
   for (let i = 0; i < n; i++) {
     const label = points.labels[i];
     if (typeof label !== 'number' || !Number.isInteger(label) || label < 0 || label >= L.maxClasses)
-      return `custom points: label of point ${i} must be a whole number from 0 to ${L.maxClasses - 1}`;
-    if (label > max) max = label;
+      return { code: 'badLabel', point: i, max: L.maxClasses - 1 };
   }
-  if (new Set(points.labels).size < L.minClasses)
-    return `custom points: all points have the same label, at least ${L.minClasses} classes are needed`;
+  if (new Set(points.labels).size < L.minClasses) return { code: 'oneClass', min: L.minClasses };
   const span = spanProblem(points);
-  if (span) return spanMessage(span);
+  if (span) return { code: span.kind, axis: span.axis, min: span.min, max: span.max };
   return null;
+}
+
+/** The points, or the refusal as a typed error (the worker sends it to the page as it is). */
+function checked(points: CustomPoints | undefined): CustomPoints {
+  const problem = checkCustomPoints(points);
+  if (problem || !points)
+    throw new MessageError({ kind: 'customPoints', problem: problem ?? { code: 'missing' } });
+  return points;
 }
 
 /** Custom points rescaled into [-1, 1]², keeping the aspect ratio. */
@@ -116,9 +107,8 @@ export interface ScaledPoints extends Points2d {
 }
 
 /** Centres the bounding box on the origin and scales its longer side to [-1, 1]. */
-export function scaleCustomPoints(points: CustomPoints): ScaledPoints {
-  const problem = checkCustomPoints(points);
-  if (problem) throw new Error(problem);
+export function scaleCustomPoints(unchecked: CustomPoints): ScaledPoints {
+  const points = checked(unchecked);
   const n = points.labels.length;
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < n; i++) {

@@ -4,8 +4,10 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { AssetLoader } from '../data/asset-loader';
 import type { ParamDisplay } from './param-display';
+import type { TaskView } from './task-view';
 
-export type { AssetLoader };
+// What a snapshot carries for the task view lives apart, free of tfjs (the page imports it).
+export type { AssetLoader, TaskView };
 
 /** One parameter tensor's initial value, drawn from the init stream (identical for every run). */
 export interface ParamSpec {
@@ -33,27 +35,6 @@ export interface EvaluationTensors {
   /** Task-specific view data (decision-boundary grid, predictions ...), decoded by decodeView. */
   view?: tf.Tensor;
 }
-
-export type TaskView =
-  | {
-      kind: 'boundary';
-      gridSize: number;
-      extent: [number, number, number, number];
-      classes: number;
-      probabilities: Float32Array;
-      points: Float32Array;
-      labels: Uint8Array;
-    }
-  | {
-      kind: 'trajectory';
-      surface: string;
-      extent: [number, number, number, number];
-      minimum: [number, number];
-      points: Float32Array;
-    }
-  | { kind: 'digits'; images: Uint8Array; labels: Uint8Array; predictions: Uint8Array }
-  | { kind: 'text'; sample: string }
-  | { kind: 'none' };
 
 export interface Task {
   readonly id: string;

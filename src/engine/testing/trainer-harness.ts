@@ -2,7 +2,7 @@
 // data files, with a promise for "the first snapshot that passes this test".
 import { nodeAssetLoader, projectPublicDir } from '../data/node-asset-loader';
 import type { ExperimentConfig } from '../experiment';
-import type { Checkpoint } from '../session/checkpoint';
+import type { Checkpoint } from '../session/checkpoint-types';
 import type { Snapshot } from '../session/snapshot-types';
 import { Trainer, type TrainerStatus } from '../trainer';
 

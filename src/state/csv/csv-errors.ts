@@ -1,13 +1,18 @@
-// The CSV reader's failure channel and message helpers: a parse step throws CsvError with a sentence
-// for the user; parsePointsCsv catches it at the top, so the reader as a whole never throws.
+// The CSV reader's failure channel and message helpers: a parse step throws CsvError with a typed
+// problem (csv-problems.ts); parsePointsCsv catches it at the top, so the reader as a whole never throws.
 
 import { shortenInput } from '../echo';
+import type { CsvProblem } from './csv-problems';
 
 /** Thrown inside the parser only, caught at its top level. */
-export class CsvError extends Error {}
+export class CsvError extends Error {
+  constructor(readonly problem: CsvProblem) {
+    super(problem.code);
+  }
+}
 
-export const fail = (message: string): never => {
-  throw new CsvError(message);
+export const fail = (problem: CsvProblem): never => {
+  throw new CsvError(problem);
 };
 
 export const grouped = (n: number) => n.toLocaleString('en-US');

@@ -3,10 +3,11 @@
 
 import { fail, grouped, show } from './csv-errors';
 import { CSV_LIMITS } from './csv-limits';
+import type { CsvSeparatorName } from './csv-problems';
 
 export type Separator = ',' | ';' | '\t' | 'whitespace';
 
-const SEPARATOR_NAMES: Record<Separator, string> = {
+const SEPARATOR_NAMES: Record<Separator, CsvSeparatorName> = {
   ',': 'comma',
   ';': 'semicolon',
   '\t': 'tab',
@@ -44,8 +45,7 @@ function splitLine(line: string, sep: Separator, lineNo: number): string[] {
       let value = '';
       let k = j + 1;
       for (;;) {
-        if (k >= line.length)
-          fail(`line ${lineNo}, column ${column}: a quote (") is not closed (a field cannot span lines)`);
+        if (k >= line.length) fail({ code: 'unclosedQuote', line: lineNo, column });
         if (line[k] === '"') {
           if (line[k + 1] === '"') {
             value += '"';
@@ -59,8 +59,7 @@ function splitLine(line: string, sep: Separator, lineNo: number): string[] {
         k++;
       }
       while (line[k] === ' ') k++;
-      if (k < line.length && line[k] !== sep)
-        fail(`line ${lineNo}, column ${column}: unexpected text after the closing quote`);
+      if (k < line.length && line[k] !== sep) fail({ code: 'afterQuote', line: lineNo, column });
       fields.push(value);
       if (k >= line.length) return fields;
       i = k + 1;
@@ -109,19 +108,11 @@ function columnsFromHeader(fields: string[], lineNo: number): Columns {
   const listed = fields.map((f) => show(f.trim())).join(', ');
   if (found.x < 0 && found.y < 0 && found.label < 0) {
     // A header with other names: read its three columns as x, y, label.
-    if (fields.length !== 3)
-      fail(
-        `expected 3 columns (x, y, label), line ${lineNo} has ${fields.length} ` +
-          `(a header naming x, y and label may have more)`,
-      );
+    if (fields.length !== 3) fail({ code: 'headerCount', line: lineNo, found: fields.length });
     return POSITIONAL;
   }
   const missing = (['x', 'y', 'label'] as const).filter((k) => found[k] < 0);
-  if (missing.length > 0)
-    fail(
-      `line ${lineNo}: the header has no ${missing.map((m) => `'${m}'`).join(' or ')} column ` +
-        `(it names ${listed}); name the columns x, y and label, in any order`,
-    );
+  if (missing.length > 0) fail({ code: 'headerMissing', line: lineNo, missing, listed });
   return {
     ...found,
     min: Math.max(found.x, found.y, found.label) + 1,
@@ -159,8 +150,7 @@ export function readRows(text: string): { rows: Row[]; header: boolean; sep: Sep
         sep = given;
         continue;
       }
-      if (hint)
-        fail(`line ${lineNo}: unsupported separator ${show(given ?? '')} (use comma, semicolon or tab)`);
+      if (hint) fail({ code: 'separator', line: lineNo, given: show(given ?? '') });
       sep = detectSeparator(raw);
     }
     let fields = splitLine(raw, sep, lineNo);
@@ -178,25 +168,31 @@ export function readRows(text: string): { rows: Row[]; header: boolean; sep: Sep
       columns = POSITIONAL;
     }
     if (fields.length < columns.min || fields.length > columns.max) {
-      const hint =
-        fields.length === 1 && /[,;\t]/.test(raw) ? ` (read with a ${SEPARATOR_NAMES[sep]} separator)` : '';
-      fail(`expected ${columns.max} columns (${columns.names}), line ${lineNo} has ${fields.length}${hint}`);
+      const hint = fields.length === 1 && /[,;\t]/.test(raw) ? { readWith: SEPARATOR_NAMES[sep] } : {};
+      fail({
+        code: 'columns',
+        line: lineNo,
+        expected: columns.max,
+        names: columns.names,
+        found: fields.length,
+        ...hint,
+      });
     }
     if (rows.length >= CSV_LIMITS.maxRows)
-      fail(`more than ${grouped(CSV_LIMITS.maxRows)} rows (line ${grouped(lineNo)} is one too many)`);
-    const coordinate = (col: number, name: string): number => {
+      fail({ code: 'tooManyRows', max: grouped(CSV_LIMITS.maxRows), line: grouped(lineNo) });
+    const coordinate = (col: number, name: 'x' | 'y'): number => {
       const field = (fields[col] as string).trim();
-      const where = `line ${lineNo}, column ${col + 1}`;
-      if (field === '') return fail(`${where}: the ${name} value is empty`);
+      const at = { line: lineNo, column: col + 1 };
+      if (field === '') return fail({ code: 'valueEmpty', name, ...at });
       const value = numberIn(field, sep as Separator);
-      if (value === null) return fail(`${where}: ${show(field)} is not a number`);
-      if (!Number.isFinite(value)) return fail(`${where}: ${show(field)} is too large (not a finite number)`);
+      if (value === null) return fail({ code: 'notANumber', field: show(field), ...at });
+      if (!Number.isFinite(value)) return fail({ code: 'notFinite', field: show(field), ...at });
       return value;
     };
     const x = coordinate(columns.x, 'x');
     const y = coordinate(columns.y, 'y');
     const label = (fields[columns.label] as string).trim();
-    if (label === '') fail(`line ${lineNo}, column ${columns.label + 1}: the label is empty`);
+    if (label === '') fail({ code: 'labelEmpty', line: lineNo, column: columns.label + 1 });
     rows.push({
       line: lineNo,
       x,
@@ -207,7 +203,7 @@ export function readRows(text: string): { rows: Row[]; header: boolean; sep: Sep
       yColumn: columns.y + 1,
     });
   }
-  if (columns === null) fail('the file is empty');
-  if (rows.length === 0) fail('the file has a header but no data rows');
+  if (columns === null) fail({ code: 'empty' });
+  if (rows.length === 0) fail({ code: 'noRows' });
   return { rows, header, sep: sep ?? ',' };
 }

@@ -2,6 +2,7 @@
 // binary) fails with a message that says what the file looks like and how to save it instead.
 
 import { fail } from './csv-errors';
+import type { CsvSignature } from './csv-problems';
 
 function hasPrefix(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
@@ -72,43 +73,32 @@ function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | null {
   return null;
 }
 
-const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx or .ods spreadsheet is one)' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel (.xls) or Office file' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+const SIGNATURES: { bytes: number[]; what: CsvSignature }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'zip' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'oldOffice' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'pdf' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'jpeg' },
+  { bytes: [0x1f, 0x8b], what: 'gzip' },
 ];
 
-const SAVE_AS = 'save it as "CSV UTF-8" and try again';
-
 export function decode(bytes: Uint8Array): string {
-  if (hasPrefix(bytes, [0xff, 0xfe, 0, 0]) || hasPrefix(bytes, [0, 0, 0xfe, 0xff]))
-    fail(`not UTF-8 text: the file is UTF-32 encoded (it starts with a UTF-32 byte-order mark); ${SAVE_AS}`);
-  if (hasPrefix(bytes, [0xff, 0xfe]) || hasPrefix(bytes, [0xfe, 0xff])) {
-    const order = bytes[0] === 0xff ? 'little-endian' : 'big-endian';
-    fail(`not UTF-8 text: the file is UTF-16 (${order}) encoded, e.g. "Unicode text" from Excel; ${SAVE_AS}`);
-  }
+  if (hasPrefix(bytes, [0xff, 0xfe, 0, 0]) || hasPrefix(bytes, [0, 0, 0xfe, 0xff])) fail({ code: 'utf32' });
+  if (hasPrefix(bytes, [0xff, 0xfe]) || hasPrefix(bytes, [0xfe, 0xff]))
+    fail({ code: 'utf16', order: bytes[0] === 0xff ? 'little' : 'big', bom: true });
   const signature = SIGNATURES.find((s) => hasPrefix(bytes, s.bytes));
-  if (signature) fail(`not UTF-8 text (it looks like ${signature.what}); export the data as CSV`);
+  if (signature) fail({ code: 'signature', what: signature.what });
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16)
-    fail(
-      `not UTF-8 text: the file looks UTF-16 (${utf16 === 'LE' ? 'little' : 'big'}-endian) encoded; ${SAVE_AS}`,
-    );
-  if (looksBinary(bytes)) fail('not UTF-8 text (it looks like a binary file)');
+  if (utf16) fail({ code: 'utf16', order: utf16 === 'LE' ? 'little' : 'big', bom: false });
+  if (looksBinary(bytes)) fail({ code: 'binary' });
   try {
     // Strips a UTF-8 byte-order mark; throws on anything that is not UTF-8.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    if (at < 0) return fail(`not UTF-8 text; ${SAVE_AS}`);
+    if (at < 0) return fail({ code: 'notUtf8' });
     const { line, column } = lineAndColumnOf(bytes, at);
     const hex = `0x${(bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
-    return fail(
-      `not UTF-8 text: line ${line}, column ${column} has the byte ${hex}, which is not UTF-8 ` +
-        `(perhaps Latin-1 or Windows-1252); ${SAVE_AS}`,
-    );
+    return fail({ code: 'badByte', line, column, hex });
   }
 }

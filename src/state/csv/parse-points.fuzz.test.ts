@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../engine/random';
 import { checkCustomPoints } from '../../engine/tasks/custom-points';
+import { csvProblemText, csvSummaryText } from '../../ui/i18n/csv-text';
 import { parsePointsCsv } from './parse-points';
 
 type Random = () => number;
@@ -146,10 +147,10 @@ describe('parsePointsCsv fuzz', () => {
         counts.ok++;
         expect(checkCustomPoints(result.points)).toBeNull();
         expect(result.points.xy.every(Number.isFinite)).toBe(true);
-        expect(result.summary).toMatch(/^[\d,]+ points, \d+ classes/);
+        expect(csvSummaryText(result, 'en')).toMatch(/^[\d,]+ points, \d+ classes/);
       } else {
         counts.error++;
-        const { error } = result;
+        const error = csvProblemText(result.error, 'en', result.spreadsheet);
         messages.add(error.replace(/line [\d,]+|column \d+|'.*?'|\d+/g, '#'));
         expect(error.length).toBeGreaterThan(10);
         expect(error.length).toBeLessThan(400);

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parsePointsCsv, tooLargeMessage } from './parse-points';
+import { csvProblemText, csvSummaryText } from '../../ui/i18n/csv-text';
+import { parsePointsCsv, tooLargeProblem } from './parse-points';
 
+// The reader answers typed problems; the checks read them as the English UI words them.
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string, name = 'points.csv') => parsePointsCsv(utf8(text), name);
 const errorOf = (text: string | Uint8Array, name = 'points.csv') => {
   const result = typeof text === 'string' ? parse(text, name) : parsePointsCsv(text, name);
-  if (result.ok) throw new Error(`expected an error, got ${result.summary}`);
-  return result.error;
+  if (result.ok) throw new Error(`expected an error, got ${csvSummaryText(result, 'en')}`);
+  return csvProblemText(result.error, 'en', result.spreadsheet);
 };
 const pointsOf = (text: string) => {
   const result = parse(text);
-  if (!result.ok) throw new Error(result.error);
-  return result;
+  if (!result.ok) throw new Error(csvProblemText(result.error, 'en'));
+  return { ...result, summary: csvSummaryText(result, 'en') };
 };
+const tooLargeMessage = (bytes: number) => csvProblemText(tooLargeProblem(bytes), 'en');
 
 function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);

@@ -1,5 +1,6 @@
 // Reads the user's own 2-D points from a CSV file (x, y, label): pure, tfjs-free and total — it
-// never throws, it returns the points or one clear message saying what is wrong and where.
+// never throws, it returns the points or one typed problem saying what is wrong and where
+// (csv-problems.ts; the UI words it).
 //
 // Accepted: UTF-8 (with or without a BOM); an optional header naming x, y and label in any order;
 // comma, semicolon or tab separators (or plain whitespace, or an Excel `sep=` line); "quoted"
@@ -16,20 +17,22 @@ export type ParsePointsResult =
   | {
       ok: true;
       points: CustomPoints;
-      /** e.g. "240 points, 2 classes (cat = 0, dog = 1)". */
-      summary: string;
       /** Class id → the label as written in the file. */
       classNames: string[];
+      /** The labels were numbered here (names, or numbers other than 0 … k−1): the summary says how. */
+      renamed: boolean;
     }
-  | { ok: false; error: string };
+  /** `spreadsheet`: the file's name says spreadsheet and its bytes are not text (the UI adds a hint). */
+  | { ok: false; error: CsvProblem; spreadsheet?: boolean };
 
 import { CsvError, fail, grouped, megabytes, show } from './csv-errors';
+import { type CsvProblem, ENCODING_PROBLEMS } from './csv-problems';
 import { numberIn, type Row, readRows, type Separator } from './csv-rows';
 import { decode } from './decode-bytes';
 
-/** The message for a file over the size limit (also used before reading a picked file). */
-export function tooLargeMessage(bytes: number): string {
-  return `too large: ${megabytes(bytes)} (limit ${megabytes(CSV_LIMITS.maxBytes)})`;
+/** The problem of a file over the size limit (also used before reading a picked file). */
+export function tooLargeProblem(bytes: number): CsvProblem {
+  return { code: 'tooLarge', size: megabytes(bytes), limit: megabytes(CSV_LIMITS.maxBytes) };
 }
 
 function classIds(rows: Row[], sep: Separator): { ids: number[]; names: string[]; renamed: boolean } {
@@ -38,10 +41,14 @@ function classIds(rows: Row[], sep: Separator): { ids: number[]; names: string[]
   for (const row of rows) {
     if (seen.has(row.label)) continue;
     if (distinct.length >= CSV_LIMITS.maxClasses)
-      fail(
-        `line ${row.line}, column ${row.labelColumn}: the label ${show(row.label)} would be class ` +
-          `${distinct.length + 1}; at most ${CSV_LIMITS.maxClasses} classes are allowed`,
-      );
+      fail({
+        code: 'tooManyClasses',
+        line: row.line,
+        column: row.labelColumn,
+        label: show(row.label),
+        classNo: distinct.length + 1,
+        max: CSV_LIMITS.maxClasses,
+      });
     seen.add(row.label);
     distinct.push(row.label);
   }
@@ -64,42 +71,31 @@ function classIds(rows: Row[], sep: Separator): { ids: number[]; names: string[]
 
 function parse(input: ArrayBuffer | Uint8Array): ParsePointsResult {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  if (bytes.length === 0) fail('the file is empty');
-  if (bytes.length > CSV_LIMITS.maxBytes) fail(tooLargeMessage(bytes.length));
+  if (bytes.length === 0) fail({ code: 'empty' });
+  if (bytes.length > CSV_LIMITS.maxBytes) fail(tooLargeProblem(bytes.length));
   const text = decode(bytes);
   const { rows, sep } = readRows(text);
   if (rows.length < CSV_LIMITS.minPoints)
-    fail(
-      `only ${rows.length} point${rows.length === 1 ? '' : 's'}; at least ${CSV_LIMITS.minPoints} are needed`,
-    );
+    fail({ code: 'tooFewPoints', points: rows.length, min: CSV_LIMITS.minPoints });
   const { ids, names, renamed } = classIds(rows, sep);
   if (names.length < CSV_LIMITS.minClasses)
-    fail(
-      `all ${grouped(rows.length)} points have the same label ${show(names[0] ?? '')}; ` +
-        `at least ${CSV_LIMITS.minClasses} classes are needed`,
-    );
+    fail({
+      code: 'oneLabel',
+      points: grouped(rows.length),
+      label: show(names[0] ?? ''),
+      min: CSV_LIMITS.minClasses,
+    });
   const points: CustomPoints = { xy: rows.flatMap((r) => [r.x, r.y]), labels: ids };
   const span = spanProblem(points);
   if (span) {
     const first = rows[0];
-    const column = `column ${span.axis === 'x' ? first?.xColumn : first?.yColumn} (${span.axis})`;
-    fail(
-      span.kind === 'overflow'
-        ? `${column}: the values run from ${span.min} to ${span.max}, a span larger than any number; ` +
-            'rescale the column (e.g. divide it by 1e300)'
-        : `${column}: the values (${span.min} to ${span.max}) differ too little to be scaled apart; ` +
-            'they would all be one point (multiply the column by 1e300)',
-    );
+    const column = (span.axis === 'x' ? first?.xColumn : first?.yColumn) ?? 0;
+    const where = { column, axis: span.axis, min: span.min, max: span.max };
+    fail(span.kind === 'overflow' ? { code: 'spanOverflow', ...where } : { code: 'spanCollapse', ...where });
   }
   const problem = checkCustomPoints(points);
-  if (problem) fail(problem);
-  const mapping = renamed ? ` (${names.map((n, i) => `${show(n)} = ${i}`).join(', ')})` : '';
-  return {
-    ok: true,
-    points,
-    summary: `${grouped(rows.length)} points, ${names.length} classes${mapping}`,
-    classNames: names,
-  };
+  if (problem) fail({ code: 'points', problem });
+  return { ok: true, points, classNames: names, renamed };
 }
 
 /** Parses a CSV of x, y, label rows. Never throws. `fileName` only shapes the messages. */
@@ -108,15 +104,9 @@ export function parsePointsCsv(bytes: ArrayBuffer | Uint8Array, fileName: string
     return parse(bytes);
   } catch (err) {
     if (err instanceof CsvError) {
-      const spreadsheet = /\.(xlsx?|ods|numbers)$/i.test(fileName) && err.message.startsWith('not UTF-8');
-      return {
-        ok: false,
-        error: spreadsheet ? `${err.message} (a spreadsheet file: use "Save as CSV" first)` : err.message,
-      };
+      const spreadsheet = /\.(xlsx?|ods|numbers)$/i.test(fileName) && ENCODING_PROBLEMS.has(err.problem.code);
+      return { ok: false, error: err.problem, ...(spreadsheet ? { spreadsheet } : {}) };
     }
-    return {
-      ok: false,
-      error: `could not read the file: ${errorMessage(err)}`,
-    };
+    return { ok: false, error: { code: 'unreadable', detail: errorMessage(err) } };
   }
 }

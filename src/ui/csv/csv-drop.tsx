@@ -4,10 +4,12 @@
 
 import { type DragEvent, useId, useRef, useState } from 'react';
 import type { CustomPoints } from '../../engine/tasks/custom-points';
+import type { CsvProblem } from '../../state/csv/csv-problems';
 import { CSV_LIMITS } from '../../state/csv/parse-points';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
+import { csvProblemText, csvSummaryText } from '../i18n/csv-text';
 import './csv-drop.css';
-import { type FileLike, readPointsFile, singleFile } from './read-csv-file';
+import { type FileLike, type ParsePointsResult, readPointsFile, singleFile } from './read-csv-file';
 
 export interface CsvDropProps {
   /** Called with the parsed points of a good file only. */
@@ -18,11 +20,12 @@ export interface CsvDropProps {
 type Status =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string }
-  | { kind: 'error'; name: string | null; error: string }
-  | { kind: 'ok'; name: string; summary: string };
+  | { kind: 'error'; name: string | null; error: CsvProblem; spreadsheet?: boolean }
+  | { kind: 'ok'; name: string; result: Extract<ParsePointsResult, { ok: true }> };
 
 export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
   const t = useT();
+  const language = useLanguage();
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [over, setOver] = useState(false);
@@ -31,7 +34,7 @@ export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
   const load = async (files: ArrayLike<FileLike> | null | undefined) => {
     const ticket = ++latest.current;
     const file = singleFile(files);
-    if (typeof file === 'string') {
+    if (!('arrayBuffer' in file)) {
       setStatus({ kind: 'error', name: null, error: file });
       return;
     }
@@ -39,10 +42,15 @@ export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
     const result = await readPointsFile(file);
     if (ticket !== latest.current) return; // a newer file was given meanwhile
     if (!result.ok) {
-      setStatus({ kind: 'error', name: file.name, error: result.error });
+      setStatus({
+        kind: 'error',
+        name: file.name,
+        error: result.error,
+        spreadsheet: result.spreadsheet ?? false,
+      });
       return;
     }
-    setStatus({ kind: 'ok', name: file.name, summary: result.summary });
+    setStatus({ kind: 'ok', name: file.name, result });
     onPoints(result.points, file.name);
   };
 
@@ -107,16 +115,17 @@ export function CsvDrop({ onPoints, disabled = false }: CsvDropProps) {
           <p className="error csv-drop__error" role="alert" data-testid="csv-error">
             {status.name ? (
               <>
-                {t('csv.couldNotUse')} <strong>{status.name}</strong>: {status.error}
+                {t('csv.couldNotUse')} <strong>{status.name}</strong>:{' '}
+                {csvProblemText(status.error, language, status.spreadsheet)}
               </>
             ) : (
-              status.error
+              csvProblemText(status.error, language)
             )}
           </p>
         )}
         {status.kind === 'ok' && (
           <p className="ok csv-drop__summary" role="status" data-testid="csv-summary">
-            {status.name}: {status.summary}
+            {status.name}: {csvSummaryText(status.result, language)}
           </p>
         )}
       </div>

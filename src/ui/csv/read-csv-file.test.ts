@@ -22,7 +22,10 @@ describe('reading a picked CSV', () => {
         return new ArrayBuffer(0);
       },
     };
-    expect(await readPointsFile(huge)).toEqual({ ok: false, error: 'too large: 12 MB (limit 2 MB)' });
+    expect(await readPointsFile(huge)).toEqual({
+      ok: false,
+      error: { code: 'tooLarge', size: '12 MB', limit: '2 MB' },
+    });
     expect(read).toBe(false);
   });
 
@@ -34,15 +37,15 @@ describe('reading a picked CSV', () => {
     };
     expect(await readPointsFile(broken)).toEqual({
       ok: false,
-      error: 'the file could not be read (NotReadableError); is it a folder, or was it moved?',
+      error: { code: 'fileUnreadable', detail: 'NotReadableError' },
     });
   });
 
   it('takes exactly one file', () => {
     const a = file('a.csv', '');
     expect(singleFile([a])).toBe(a);
-    expect(singleFile([])).toMatch(/not a file/);
-    expect(singleFile(null)).toMatch(/not a file/);
-    expect(singleFile([a, a])).toBe('one file at a time, please (2 were given)');
+    expect(singleFile([])).toEqual({ code: 'notAFile' });
+    expect(singleFile(null)).toEqual({ code: 'notAFile' });
+    expect(singleFile([a, a])).toEqual({ code: 'oneAtATime', count: 2 });
   });
 });

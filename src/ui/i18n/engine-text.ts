@@ -1,9 +1,11 @@
-// Text that the engine, the optimizer library and the controller own (scene titles and captions, rule
-// formulas, notices), translated at display time. English is theirs, unchanged; Chinese comes from the
-// tables here, falling back to the English when a scene or a notice is not known.
+// Text that the engine and the optimizer library own as English data (scene titles and captions, rule
+// formulas), translated at display time by id: a scene by its id, a formula by its rule's name. English is
+// theirs, unchanged; Chinese comes from the tables here. (Notices and errors are typed codes instead:
+// message-text.ts.)
 import type { Scene } from '../../engine/scenes';
+import type { Rule } from '../../optim/rules';
+import type { OptimizerName } from '../../optim/spec';
 import type { Language } from './language';
-import { EN, type StringKey } from './strings-en';
 import { translate } from './translate';
 
 interface SceneText {
@@ -128,11 +130,10 @@ export function sceneText(scene: Scene, language: Language): SceneText {
   if (language === 'en') return { title: scene.title, caption: scene.caption };
   const known = ZH_SCENES[scene.id];
   if (known) return known;
-  const race = /^race-(\w+)$/.exec(scene.id);
-  if (race) {
-    const dataset = race[1] ?? '';
-    const key = `dataset.${dataset}`;
-    const name = key in EN ? translate(language, key as StringKey) : dataset;
+  // The 2-D races are one per generated data set: named after it.
+  const task = scene.experiment.task;
+  if (task.kind === 'classify2d' && scene.id === `race-${task.dataset}`) {
+    const name = translate(language, `dataset.${task.dataset}`);
     return {
       title: `二维赛跑：${name}`,
       caption: [
@@ -144,60 +145,20 @@ export function sceneText(scene: Scene, language: Language): SceneText {
   return { title: scene.title, caption: scene.caption };
 }
 
-const ZH_FORMULAS: Record<string, string> = {
-  'A-LR = 1/(√v̂ + ε), v̂ = max over steps of v': 'A-LR = 1/(√v̂ + ε)，v̂ = 各步 v 的最大值',
-  'A-LR = 1/softplus_β(√v̂) ≤ β/ln 2, v̂ = max over steps of v':
-    'A-LR = 1/softplus_β(√v̂) ≤ β/ln 2，v̂ = 各步 v 的最大值',
-  'A-LR = 1 (isotropic): x −= lr·m, m = β1·m + g': 'A-LR = 1（各向同性）：x −= lr·m，m = β1·m + g',
-  'A-LR = 1/(√v + ε), v = β2·v + (1−β2)·g², no bias correction':
-    'A-LR = 1/(√v + ε)，v = β2·v + (1−β2)·g²，无偏差校正',
-  'A-LR = 1/(√v̂ + ε)^(2p), p = 1/8 by default': 'A-LR = 1/(√v̂ + ε)^(2p)，默认 p = 1/8',
-  'A-LR = clip(lr_t/(√v + ε), η_l(t), η_u(t)) / lr_t, bounds → finalLr':
-    'A-LR = clip(lr_t/(√v + ε), η_l(t), η_u(t)) / lr_t，边界 → finalLr',
-  'A-LR = clip(lr_t/(√v̂ + ε), η_l(t), η_u(t)) / lr_t, v̂ = max of v':
-    'A-LR = clip(lr_t/(√v̂ + ε), η_l(t), η_u(t)) / lr_t，v̂ = v 的最大值',
-  'A-LR = 1/(√v + ε), v −= (1−β2)·sign(v − g²)·g² (additive, not multiplicative)':
-    'A-LR = 1/(√v + ε)，v −= (1−β2)·sign(v − g²)·g²（加性更新，而非乘性）',
-  'A-LR = 1/φ(√v), φ your own formula in z': 'A-LR = 1/φ(√v)，φ 为你自己写的 z 的公式',
+// By rule name (optim/rules.ts); rules whose formula is pure math have no entry and show it as it is.
+const ZH_FORMULAS: Partial<Record<OptimizerName, string>> = {
+  amsgrad: 'A-LR = 1/(√v̂ + ε)，v̂ = 各步 v 的最大值',
+  samsgrad: 'A-LR = 1/softplus_β(√v̂) ≤ β/ln 2，v̂ = 各步 v 的最大值',
+  sgdm: 'A-LR = 1（各向同性）：x −= lr·m，m = β1·m + g',
+  rmsprop: 'A-LR = 1/(√v + ε)，v = β2·v + (1−β2)·g²，无偏差校正',
+  padam: 'A-LR = 1/(√v̂ + ε)^(2p)，默认 p = 1/8',
+  adabound: 'A-LR = clip(lr_t/(√v + ε), η_l(t), η_u(t)) / lr_t，边界 → finalLr',
+  amsbound: 'A-LR = clip(lr_t/(√v̂ + ε), η_l(t), η_u(t)) / lr_t，v̂ = v 的最大值',
+  yogi: 'A-LR = 1/(√v + ε)，v −= (1−β2)·sign(v − g²)·g²（加性更新，而非乘性）',
+  custom: 'A-LR = 1/φ(√v)，φ 为你自己写的 z 的公式',
 };
 
 /** An update rule's one-line formula (src/optim/rules.ts) in `language`; pure math stays as it is. */
-export function formulaText(formula: string, language: Language): string {
-  return language === 'en' ? formula : (ZH_FORMULAS[formula] ?? formula);
-}
-
-/** The controller's notices (state/training-controller.ts) in `language`; unknown ones stay English. */
-export function noticeText(notice: string, language: Language): string {
-  if (language === 'en') return notice;
-  if (notice.startsWith('New seeds:')) return translate(language, 'notice.newSeeds');
-  if (notice.startsWith('Task or model changed:')) return translate(language, 'notice.taskChanged');
-  const start = /^New start point \(([^,]+), ([^)]+)\)/.exec(notice);
-  if (start) return translate(language, 'notice.newStart', { x: start[1] ?? '', y: start[2] ?? '' });
-  return recoveryNoticeText(notice, language) ?? notice;
-}
-
-/** The recovery notices (state/engine-recovery.ts); the engine's own reason inside them stays as it came. */
-function recoveryNoticeText(notice: string, language: Language): string | null {
-  const restarted =
-    /^The engine stopped unexpectedly \((.*)\)\. It was restarted and the runs restored from step (\d+)/s.exec(
-      notice,
-    );
-  if (restarted)
-    return translate(language, 'notice.engineRestarted', {
-      reason: restarted[1] ?? '',
-      step: restarted[2] ?? '',
-    });
-  const restarting = /^The engine stopped \((.*)\)\. Restarting it…$/s.exec(notice);
-  if (restarting) return translate(language, 'notice.engineRestarting', { reason: restarting[1] ?? '' });
-  const moved = /^(.*)\. Training moved to (\S+) and carries on from step (\d+)/s.exec(notice);
-  if (moved)
-    return translate(language, 'notice.backendMoved', {
-      message: moved[1] ?? '',
-      backend: moved[2] ?? '',
-      step: moved[3] ?? '',
-    });
-  const moving = /^(.*)\. Moving training to another backend, from step (\d+)/s.exec(notice);
-  if (moving)
-    return translate(language, 'notice.backendMoving', { message: moving[1] ?? '', step: moving[2] ?? '' });
-  return null;
+export function formulaText(rule: Pick<Rule, 'name' | 'formula'>, language: Language): string {
+  return language === 'en' ? rule.formula : (ZH_FORMULAS[rule.name] ?? rule.formula);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SCENES } from '../../engine/scenes';
 import { RULES } from '../../optim/rules';
-import { formulaText, noticeText, sceneText } from './engine-text';
+import { formulaText, sceneText } from './engine-text';
 import { languageStore } from './language';
 import { rich } from './rich';
 import { loadLanguage, t, translate } from './translate';
@@ -43,37 +43,10 @@ describe('engine-owned text', () => {
 
   it('translates every rule formula that has words in it', () => {
     for (const rule of Object.values(RULES)) {
-      expect(formulaText(rule.formula, 'en')).toBe(rule.formula);
+      expect(formulaText(rule, 'en')).toBe(rule.formula);
       if (/[a-z]{4,}/.test(rule.formula.replace(/softplus|clip|sign|finalLr/g, '')))
-        expect(formulaText(rule.formula, 'zh'), rule.formula).not.toBe(rule.formula);
+        expect(formulaText(rule, 'zh'), rule.formula).not.toBe(rule.formula);
     }
-  });
-
-  it("translates the controller's notices, unknown ones stay as they are", () => {
-    expect(noticeText('New start point (0.50, -1.25): the runs restarted.', 'zh')).toBe(
-      '新的起点 (0.50, -1.25)：所有运行已重新开始。',
-    );
-    expect(noticeText('New seeds: training restarted from new initial weights.', 'zh')).toMatch(/种子/);
-    expect(noticeText('Task or model changed: the runs restarted from step 0.', 'en')).toMatch(/restarted/);
-    expect(noticeText('Something else.', 'zh')).toBe('Something else.');
-    expect(
-      noticeText(
-        'The engine stopped unexpectedly (the engine worker crashed: boom). It was restarted and the runs restored from step 120, the last checkpoint; the charts keep their history.',
-        'zh',
-      ),
-    ).toBe(
-      '引擎意外停止（the engine worker crashed: boom）。已重新启动，并从最近的检查点（第 120 步）恢复了各次运行；图表保留了历史。',
-    );
-    expect(
-      noticeText(
-        'The WebGPU device was lost (destroyed). Training moved to WASM and carries on from step 35, the last checkpoint; the charts keep their history.',
-        'zh',
-      ),
-    ).toMatch(/^The WebGPU device was lost \(destroyed\)。训练已转到 WASM，从最近的检查点（第 35 步）继续/);
-    expect(noticeText('The engine stopped (x). Restarting it…', 'zh')).toMatch(/正在重新启动/);
-    expect(
-      noticeText('Lost. Moving training to another backend, from step 5 (the last checkpoint)…', 'zh'),
-    ).toMatch(/第 5 步/);
   });
 });
 

@@ -1,8 +1,8 @@
 // The header's "Take the tour" button. Apart from tour.tsx so that the overlay can load lazily.
 import { useStore } from 'zustand';
 import { languageStore } from '../i18n/language';
-import { tourText } from './tour-steps';
 import { openTour } from './tour-store';
+import { tourText } from './tour-text';
 
 /** "Take the tour", for the header: opens the tour at step 1 (restarts it if open). */
 export function TourButton({ className = 'button button--quiet' }: { className?: string }) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCENES, sceneById } from '../../engine/scenes';
-import { isKnownTarget, TOUR_STEPS, TOUR_TEXT } from './tour-steps';
+import { loadLanguage } from '../i18n/translate';
+import { isKnownTarget, TOUR_STEP_IDS, TOUR_STEPS } from './tour-steps';
+import { tourText } from './tour-text';
 
 describe('tour steps', () => {
   it('has five to eight steps with unique ids', () => {
@@ -39,20 +41,25 @@ describe('tour steps', () => {
     expect(isKnownTarget('verify-button')).toBe(false);
   });
 
-  it('takes every word from TOUR_TEXT, two or three sentences a caption', () => {
+  it('finds every word in the string tables, two or three sentences a caption', async () => {
+    await loadLanguage('zh');
+    const en = tourText('en');
+    const zh = tourText('zh');
     for (const step of TOUR_STEPS) {
-      const text = TOUR_TEXT.steps[step.id];
-      expect(step.title).toBe(text.title);
-      expect(step.caption).toBe(text.caption);
-      expect(step.look).toBe(text.look);
-      expect(step.title.length, step.id).toBeGreaterThan(0);
-      expect(step.look.length, step.id).toBeGreaterThan(0);
+      const text = en.steps[step.id];
+      expect(text.title.length, step.id).toBeGreaterThan(0);
+      expect(text.look.length, step.id).toBeGreaterThan(0);
       // Sentence ends: a full stop / colon-free count of ". " plus the final one (decimals like "1.4" don't count).
-      const sentences = step.caption.split(/[.!?](?:\s|$)/).filter((s) => s.trim().length > 0);
-      expect(sentences.length, `${step.id}: ${step.caption}`).toBeGreaterThanOrEqual(2);
-      expect(sentences.length, `${step.id}: ${step.caption}`).toBeLessThanOrEqual(3);
+      const sentences = text.caption.split(/[.!?](?:\s|$)/).filter((s) => s.trim().length > 0);
+      expect(sentences.length, `${step.id}: ${text.caption}`).toBeGreaterThanOrEqual(2);
+      expect(sentences.length, `${step.id}: ${text.caption}`).toBeLessThanOrEqual(3);
+      // The Chinese tour is its own text, not the English one fallen back to.
+      for (const part of ['title', 'caption', 'look'] as const)
+        expect(zh.steps[step.id][part], `${step.id}.${part}`).not.toBe(text[part]);
     }
-    expect(Object.keys(TOUR_TEXT.steps).sort()).toEqual(TOUR_STEPS.map((s) => s.id).sort());
+    expect(TOUR_STEPS.map((s) => s.id)).toEqual([...TOUR_STEP_IDS]);
+    expect(en.stepOf(3, 8)).toBe('Step 3 of 8');
+    expect(zh.stepOf(3, 8)).toBe('第 3 步，共 8 步');
   });
 
   it('states the bounds the app draws: 1/ε and β/ln 2', () => {
@@ -61,7 +68,7 @@ describe('tour steps', () => {
     const ceiling = (beta: number) => beta / Math.LN2;
     expect(ceiling(50).toFixed(0)).toBe('72');
     expect([1, 10, 50, 100].map((b) => Number(ceiling(b).toPrecision(2)))).toEqual([1.4, 14, 72, 140]);
-    expect(TOUR_TEXT.steps.beta.caption).toContain('1.4, 14, 72 and 144');
+    expect(tourText('en').steps.beta.caption).toContain('1.4, 14, 72 and 144');
     expect(ceiling(100).toFixed(0)).toBe('144');
   });
 });

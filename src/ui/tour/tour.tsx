@@ -10,8 +10,9 @@ import { controller, page, training } from '../../state/app-state';
 import { languageStore } from '../i18n/language';
 import { pageHidden } from '../page-visibility';
 import { ownsKeys, pickCorner, sceneLoaded, scrollDelta } from './tour-layout';
-import { TOUR_STEPS, tourText } from './tour-steps';
+import { TOUR_STEPS } from './tour-steps';
 import { closeTour, goToStep, type TourState, tourStore } from './tour-store';
+import { tourText } from './tour-text';
 import './tour.css';
 
 const PAD = 6;
