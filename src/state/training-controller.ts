@@ -1,7 +1,7 @@
 // The commands the UI sends to the training loop, and where their answers land (the training store).
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
-import type { EngineClient } from '../engine/client';
+import type { ControlCommand, EngineClient } from '../engine/client';
 import { errorMessage } from '../engine/error-message';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
 import { checkExperimentBudget } from '../engine/model-size';
@@ -69,6 +69,19 @@ export function createTrainingController(connection: EngineConnection, training:
     return ok;
   };
   const current = () => training.store.getState().experiment;
+  /**
+   * Sends `command`; once the engine took it, the store's experiment becomes `change(experiment)` (and
+   * `notice` is shown), so the page always describes what the engine runs.
+   */
+  const sendAndRecord = async (
+    command: ControlCommand,
+    change: (experiment: ExperimentConfig) => ExperimentConfig,
+    notice?: Parameters<TrainingStore['setExperiment']>[1],
+  ): Promise<void> => {
+    await client().send(command);
+    const experiment = current();
+    if (experiment) training.setExperiment(change(experiment), notice);
+  };
 
   /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
   const sendSteps = coalescing(
@@ -78,19 +91,17 @@ export function createTrainingController(connection: EngineConnection, training:
   /** One spec change per run in flight; later ones merge (latest value of each field wins). */
   const specSenders = new Map<string, (spec: Partial<OptimizerSpecInput>) => Promise<boolean>>();
   const sendSpec = (runId: string, spec: Partial<OptimizerSpecInput>) =>
-    attempt(async () => {
-      await client().send({ type: 'setSpec', runId, spec });
-      const experiment = training.store.getState().experiment;
-      if (experiment) {
-        const runs = experiment.runs.map((r) => {
+    attempt(() =>
+      sendAndRecord({ type: 'setSpec', runId, spec }, (experiment) => ({
+        ...experiment,
+        runs: experiment.runs.map((r) => {
           if (r.id !== runId) return r;
           const next = { ...r.spec, ...spec } as OptimizerSpecInput;
           // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
           return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
-        });
-        training.setExperiment({ ...experiment, runs });
-      }
-    });
+        }),
+      })),
+    );
   const specSender = (runId: string) => {
     let sender = specSenders.get(runId);
     if (!sender) {
@@ -184,26 +195,22 @@ export function createTrainingController(connection: EngineConnection, training:
     reseed: (seeds: Seeds) =>
       attempt(async () => {
         interrupt();
-        await client().send({ type: 'reset', seeds });
-        const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment(
-            { ...experiment, seeds },
-            'New seeds: training restarted from new initial weights.',
-          );
+        await sendAndRecord(
+          { type: 'reset', seeds },
+          (experiment) => ({ ...experiment, seeds }),
+          'New seeds: training restarted from new initial weights.',
+        );
       }),
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
     setTask: (task: TaskConfig) => {
       if (!fitsNow({ task, runs: current()?.runs ?? [] })) return Promise.resolve(false);
       return attempt(async () => {
         interrupt();
-        await client().send({ type: 'setTask', task });
-        const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment(
-            { ...experiment, task },
-            'Task or model changed: the runs restarted from step 0.',
-          );
+        await sendAndRecord(
+          { type: 'setTask', task },
+          (experiment) => ({ ...experiment, task }),
+          'Task or model changed: the runs restarted from step 0.',
+        );
       });
     },
     /** Another panel (up to four), starting from the shared initial weights. */
@@ -212,18 +219,16 @@ export function createTrainingController(connection: EngineConnection, training:
       if (experiment && !fitsNow({ task: experiment.task, runs: [...experiment.runs, run] }))
         return Promise.resolve(false);
       return attempt(async () => {
-        await client().send({ type: 'addRun', run });
-        const experiment = training.store.getState().experiment;
-        if (experiment) training.setExperiment({ ...experiment, runs: [...experiment.runs, run] });
+        await sendAndRecord({ type: 'addRun', run }, (e) => ({ ...e, runs: [...e.runs, run] }));
         if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
       });
     },
     removeRun: (runId: string) =>
       attempt(async () => {
-        await client().send({ type: 'removeRun', runId });
-        const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment({ ...experiment, runs: experiment.runs.filter((r) => r.id !== runId) });
+        await sendAndRecord({ type: 'removeRun', runId }, (e) => ({
+          ...e,
+          runs: e.runs.filter((r) => r.id !== runId),
+        }));
         if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
       }),
     /** Loss surfaces: restart every run from a new start point (a click on the contour plot). */
@@ -233,13 +238,11 @@ export function createTrainingController(connection: EngineConnection, training:
       return attempt(async () => {
         interrupt();
         const next = { ...task, start: [x, y] as [number, number] };
-        await client().send({ type: 'setTask', task: next });
-        const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment(
-            { ...experiment, task: next },
-            `New start point (${x.toFixed(2)}, ${y.toFixed(2)}): the runs restarted.`,
-          );
+        await sendAndRecord(
+          { type: 'setTask', task: next },
+          (experiment) => ({ ...experiment, task: next }),
+          `New start point (${x.toFixed(2)}, ${y.toFixed(2)}): the runs restarted.`,
+        );
       });
     },
     setShownField: (field: FieldKind) =>

@@ -93,3 +93,8 @@ export const DEFAULT_CHAR_LM: CharLmConfig = {
 };
 
 export type TaskConfig = Classify2dConfig | SurfaceConfig | MnistConfig | CharLmConfig;
+
+/** A 2-D classification task on custom points (custom-points.ts), with the rest of the settings from `base`. */
+export function customClassify2d(points: CustomPoints, base: Classify2dConfig): Classify2dConfig {
+  return { ...base, dataset: 'custom', points, trainSize: points.labels.length };
+}

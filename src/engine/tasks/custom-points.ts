@@ -3,7 +3,6 @@
 // parser can use the same checks the engine applies.
 
 import { createRandom, shuffle } from '../random';
-import type { Classify2dConfig } from './configs';
 import type { Points2d } from './datasets-2d';
 
 /** Points as plain arrays, so that they cross postMessage and can sit in a task config. */
@@ -196,9 +195,4 @@ function short(v: number): string {
 export function describeScale(scaled: ScaledPoints): string {
   const [xMin, xMax, yMin, yMax] = scaled.bounds;
   return `x ${short(xMin)}…${short(xMax)}, y ${short(yMin)}…${short(yMax)} (×${short(scaled.scale)})`;
-}
-
-/** A 2-D classification task on custom points, with the rest of the settings from `base`. */
-export function customClassify2d(points: CustomPoints, base: Classify2dConfig): Classify2dConfig {
-  return { ...base, dataset: 'custom', points, trainSize: points.labels.length };
 }

@@ -73,7 +73,7 @@ export function planLayer(slice: LayerSlice, availCss: number, dpr: number, fill
 }
 
 /** Room kept above a filling heatmap for its one-line caption, CSS px. */
-export const FILL_CAPTION = 26;
+const FILL_CAPTION = 26;
 
 /**
  * The plans of a run's heatmaps in a box `width` × `height` CSS px: every layer at the box's width, or

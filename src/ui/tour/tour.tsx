@@ -298,5 +298,3 @@ export function Tour({ sceneId, onScene }: TourProps) {
     </div>
   );
 }
-
-export { TourButton } from './tour-button';
