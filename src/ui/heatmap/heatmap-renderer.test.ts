@@ -117,13 +117,17 @@ describe('HeatmapRenderer', () => {
     expect(canvas.puts).toHaveLength(0);
   });
 
-  it('does nothing once disposed', () => {
-    const { renderer, canvases } = setUp();
+  it('draws nothing once disposed, until it is given canvases and plans again (a remount)', () => {
+    const { renderer, canvases, plans } = setUp();
     renderer.dispose();
     const run = { step: 1, shown: { kind: 'adaptiveRate' as const, values: field(1) } };
     expect(renderer.update({ run, domain: [0, 1], aggregate: 'max' })).toBe(false);
     expect(canvases.w.puts).toHaveLength(0);
     expect(renderer.canvas('w')).toBeUndefined();
+    renderer.attach('w', canvases.w);
+    renderer.resize(plans);
+    expect(renderer.update({ run, domain: [0, 1], aggregate: 'max' })).toBe(true);
+    expect(canvases.w.puts).toHaveLength(1);
   });
 
   it('widens a domain the colour table cannot take', () => {

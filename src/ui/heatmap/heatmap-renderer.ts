@@ -1,8 +1,8 @@
 // One run's heatmap drawing, as a plain object outside React: the component that shows the run creates
-// it with its root element, attaches each layer's canvas, tells it the layer plans (`resize`) and hands
-// it the latest data (`update`) from the shared redraw-when-dirty frame (../charts/use-store-redraw.ts,
-// the charts' own). `update` paints only what changed since the last paint: a new field, another
-// colour domain or aggregate, or new plans or canvases. `dispose` drops the canvases and buffers.
+// it, attaches each layer's canvas, tells it the layer plans (`resize`) and hands it the latest data
+// (`update`) from the shared redraw-when-dirty frame (../charts/use-store-redraw.ts, the charts' own).
+// `update` paints only what changed since the last paint: a new field, another colour domain or
+// aggregate, or new plans or canvases. `dispose` drops the canvases and buffers.
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import type { AggregateOp } from './aggregate';
 import { colourTableFor } from './color-table';
@@ -50,7 +50,6 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
   private own: { values: Float32Array | null; domain: Domain | null } = { values: null, domain: null };
   private reported: Domain | null = null;
   private shown: Pick<RunSnapshot, 'step' | 'shown'> | null = null;
-  private disposed = false;
 
   /** `onDomain` hears the colour domain in use whenever it changes (with 'own': to label a legend). */
   constructor(private readonly onDomain?: (domain: Domain) => void) {}
@@ -72,7 +71,6 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
 
   /** A layer's canvas appeared (null: it went away). */
   attach(layer: string, canvas: C | null): void {
-    if (this.disposed) return;
     if (canvas) {
       if (this.canvases.get(layer) === canvas) return;
       this.canvases.set(layer, canvas);
@@ -85,7 +83,7 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
 
   /** New plans (a new layout, panel width or pixel ratio): sizes the canvases, repaints on the next update. */
   resize(plans: readonly LayerPlan[]): void {
-    if (this.disposed || plans === this.plans) return;
+    if (plans === this.plans) return;
     this.plans = plans;
     this.images.clear();
     for (const plan of plans) {
@@ -97,7 +95,7 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
 
   /** Paints `data` if it differs from what the canvases show; returns whether it painted. */
   update({ run, domain, aggregate }: HeatmapData): boolean {
-    if (this.disposed || !run || this.plans.length === 0) return false;
+    if (!run || this.plans.length === 0) return false;
     const values = run.shown.values;
     const d = domain === 'own' ? this.ownDomain(values) : usableDomain(domain);
     const last = this.painted;
@@ -120,13 +118,18 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
     return true;
   }
 
+  /**
+   * Lets go of the canvases, plans and pixel buffers; it draws nothing until it is given canvases and
+   * plans again (as React's development-mode remount does).
+   */
   dispose(): void {
-    this.disposed = true;
     this.canvases.clear();
     this.images.clear();
     this.plans = [];
     this.painted = null;
     this.shown = null;
+    this.reported = null;
+    this.stale = true;
   }
 
   private ownDomain(values: Float32Array): Domain {
