@@ -213,21 +213,15 @@ export class Trainer {
     });
   }
 
-  /**
-   * Over the budget: throws at once. Else the run is built in the command queue: built while a command
-   * has another backend current (Auto's measurement), its weights would stay on that backend.
-   */
-  addRun(run: RunConfig): Promise<void> {
+  addRun(run: RunConfig): void {
     const session = this.requireSession();
     const over = checkExperimentBudget({
       task: session.experiment.task,
       runs: [...session.experiment.runs, run],
     });
     if (over) throw new Error(overBudgetMessage(over));
-    return this.exclusive(async () => {
-      this.requireSession().addRun(run);
-      this.stateChanged();
-    });
+    session.addRun(run);
+    this.stateChanged();
   }
 
   removeRun(runId: string): void {
