@@ -6,18 +6,7 @@ import type { OptimizerSpecInput } from './spec';
 
 export type { StateField } from './calibrated-optimizer';
 export { CalibratedOptimizer } from './calibrated-optimizer';
-export { adaptiveRateCeiling, RULES, type Rule, stepFactor } from './rules';
-export {
-  type Convention,
-  defaultSpec,
-  InvalidSpecError,
-  isOptimizerName,
-  OPTIMIZER_NAMES,
-  type OptimizerName,
-  type OptimizerSpec,
-  type OptimizerSpecInput,
-  resolveSpec,
-} from './spec';
+export { InvalidSpecError, OPTIMIZER_NAMES, type OptimizerSpecInput } from './spec';
 
 /** Builds the optimizer named by `spec.name`; missing fields take the paper's defaults for that rule. */
 export function createOptimizer(spec: OptimizerSpecInput): CalibratedOptimizer {

@@ -144,13 +144,7 @@ export function referenceTrajectory(
   return trajectory;
 }
 
-/** Rosenbrock f(x, y) = (1 − x)² + 100 (y − x²)² and its exact gradient. */
-export function rosenbrock64(x: ArrayLike<number>): number {
-  const a = x[0] as number;
-  const b = x[1] as number;
-  return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
-}
-
+/** The exact gradient of Rosenbrock f(x, y) = (1 − x)² + 100 (y − x²)². */
 export function rosenbrockGradient64(x: ArrayLike<number>): [number, number] {
   const a = x[0] as number;
   const b = x[1] as number;

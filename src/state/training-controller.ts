@@ -1,7 +1,7 @@
 // The commands the UI sends to the training loop, and where their answers land (the training store).
 // No tfjs, no React: buttons call these; canvases and cards subscribe to the store.
 
-import type { EngineClient } from '../engine/client';
+import type { ControlCommand, EngineClient } from '../engine/client';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
 import { messageOf } from '../engine/messages';
 import { checkExperimentBudget, type SizedExperiment } from '../engine/model-size';
@@ -74,6 +74,19 @@ export function createTrainingController(connection: EngineConnection, training:
     const n = current()?.seedCount;
     return n === undefined ? {} : { seedCount: n };
   };
+  /**
+   * Sends `command`; once the engine took it, the store's experiment becomes `change(experiment)` (and
+   * `notice` is shown), so the page always describes what the engine runs.
+   */
+  const sendAndRecord = async (
+    command: ControlCommand,
+    change: (experiment: ExperimentConfig) => ExperimentConfig,
+    notice?: Parameters<TrainingStore['setExperiment']>[1],
+  ): Promise<void> => {
+    await client().send(command);
+    const experiment = current();
+    if (experiment) training.setExperiment(change(experiment), notice);
+  };
 
   /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
   const sendSteps = coalescing(
@@ -83,19 +96,17 @@ export function createTrainingController(connection: EngineConnection, training:
   /** One spec change per run in flight; later ones merge (latest value of each field wins). */
   const specSenders = new Map<string, (spec: Partial<OptimizerSpecInput>) => Promise<boolean>>();
   const sendSpec = (runId: string, spec: Partial<OptimizerSpecInput>) =>
-    attempt(async () => {
-      await client().send({ type: 'setSpec', runId, spec });
-      const experiment = training.store.getState().experiment;
-      if (experiment) {
-        const runs = experiment.runs.map((r) => {
+    attempt(() =>
+      sendAndRecord({ type: 'setSpec', runId, spec }, (experiment) => ({
+        ...experiment,
+        runs: experiment.runs.map((r) => {
           if (r.id !== runId) return r;
           const next = { ...r.spec, ...spec } as OptimizerSpecInput;
           // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
           return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
-        });
-        training.setExperiment({ ...experiment, runs });
-      }
-    });
+        }),
+      })),
+    );
   const specSender = (runId: string) => {
     let sender = specSenders.get(runId);
     if (!sender) {
@@ -189,18 +200,18 @@ export function createTrainingController(connection: EngineConnection, training:
     reseed: (seeds: Seeds) =>
       attempt(async () => {
         interrupt();
-        await client().send({ type: 'reset', seeds });
-        const experiment = training.store.getState().experiment;
-        if (experiment) training.setExperiment({ ...experiment, seeds }, { kind: 'newSeeds' });
+        await sendAndRecord({ type: 'reset', seeds }, (experiment) => ({ ...experiment, seeds }), {
+          kind: 'newSeeds',
+        });
       }),
     /** A new task or model: every run restarts from step 0 with its current optimizer. */
     setTask: (task: TaskConfig) => {
       if (!fitsNow({ task, runs: current()?.runs ?? [], ...seedsNow() })) return Promise.resolve(false);
       return attempt(async () => {
         interrupt();
-        await client().send({ type: 'setTask', task });
-        const experiment = training.store.getState().experiment;
-        if (experiment) training.setExperiment({ ...experiment, task }, { kind: 'taskChanged' });
+        await sendAndRecord({ type: 'setTask', task }, (experiment) => ({ ...experiment, task }), {
+          kind: 'taskChanged',
+        });
       });
     },
     /**
@@ -212,11 +223,9 @@ export function createTrainingController(connection: EngineConnection, training:
       if (!experiment || !fitsNow({ ...experiment, seedCount: count })) return Promise.resolve(false);
       return attempt(async () => {
         interrupt();
-        await client().send({ type: 'setSeedCount', count });
-        const latest = training.store.getState().experiment;
-        if (!latest) return;
-        const { seedCount: _, ...rest } = latest;
-        training.setExperiment(count > 1 ? { ...rest, seedCount: count } : rest);
+        await sendAndRecord({ type: 'setSeedCount', count }, ({ seedCount: _, ...rest }) =>
+          count > 1 ? { ...rest, seedCount: count } : rest,
+        );
       });
     },
     /** Several seeds: which one the heatmaps, readouts and task view show (0-based). */
@@ -227,18 +236,16 @@ export function createTrainingController(connection: EngineConnection, training:
       if (experiment && !fitsNow({ ...experiment, runs: [...experiment.runs, run] }))
         return Promise.resolve(false);
       return attempt(async () => {
-        await client().send({ type: 'addRun', run });
-        const experiment = training.store.getState().experiment;
-        if (experiment) training.setExperiment({ ...experiment, runs: [...experiment.runs, run] });
+        await sendAndRecord({ type: 'addRun', run }, (e) => ({ ...e, runs: [...e.runs, run] }));
         if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
       });
     },
     removeRun: (runId: string) =>
       attempt(async () => {
-        await client().send({ type: 'removeRun', runId });
-        const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment({ ...experiment, runs: experiment.runs.filter((r) => r.id !== runId) });
+        await sendAndRecord({ type: 'removeRun', runId }, (e) => ({
+          ...e,
+          runs: e.runs.filter((r) => r.id !== runId),
+        }));
         if (!training.store.getState().status?.playing) await client().send({ type: 'step', count: 0 });
       }),
     /** Loss surfaces: restart every run from a new start point (a click on the contour plot). */
@@ -248,13 +255,11 @@ export function createTrainingController(connection: EngineConnection, training:
       return attempt(async () => {
         interrupt();
         const next = { ...task, start: [x, y] as [number, number] };
-        await client().send({ type: 'setTask', task: next });
-        const experiment = training.store.getState().experiment;
-        if (experiment)
-          training.setExperiment(
-            { ...experiment, task: next },
-            { kind: 'newStart', x: x.toFixed(2), y: y.toFixed(2) },
-          );
+        await sendAndRecord(
+          { type: 'setTask', task: next },
+          (experiment) => ({ ...experiment, task: next }),
+          { kind: 'newStart', x: x.toFixed(2), y: y.toFixed(2) },
+        );
       });
     },
     setShownField: (field: FieldKind) =>

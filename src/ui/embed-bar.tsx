@@ -12,7 +12,7 @@ export function EmbedBar({ sceneId }: { sceneId: string }) {
   return (
     <div className="embed-bar" role="toolbar" aria-label={t('controls.toolbar')}>
       <PlaybackButtons />
-      <span className="muted small" data-testid="step-count">
+      <span className="muted small embed-bar__step" data-testid="step-count">
         {t('controls.sceneStep', { title: scene ? sceneText(scene, language).title : '', step })}
       </span>
     </div>

@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { FieldKind } from '../engine/session/snapshot-types';
 import type { TaskConfig } from '../engine/tasks/configs';
-import { DEFAULT_CLASSIFY_2D } from '../engine/tasks/configs';
-import { customClassify2d } from '../engine/tasks/custom-points';
+import { customClassify2d, DEFAULT_CLASSIFY_2D } from '../engine/tasks/configs';
 import { controller, training } from '../state/app-state';
 import { CsvDrop } from './csv/csv-drop';
 import { type StringKey, useT } from './i18n';

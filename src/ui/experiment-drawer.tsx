@@ -14,7 +14,7 @@ export function ExperimentDrawer() {
   if (!experiment) return null;
   const seeds = experiment.seeds;
   return (
-    <details className="drawer" data-testid="experiment-drawer">
+    <details className="drawer" id="experiment-drawer" data-testid="experiment-drawer">
       <summary>
         {t('drawer.title')}{' '}
         <span className="muted small">

@@ -13,6 +13,7 @@ export function PlaybackButtons() {
       <button
         type="button"
         className="button"
+        id="play-pause"
         data-testid="play-pause"
         disabled={!ready}
         onClick={() => void (playing ? controller.pause() : controller.play())}

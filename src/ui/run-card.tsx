@@ -62,6 +62,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
   return (
     <article
       className="card run-card"
+      id={`run-${run.runId}`}
       data-testid={`run-${run.runId}`}
       data-optimizer={run.spec.name}
       style={{ '--run-color': runColor(index), '--run-text': runTextColor(index) } as CSSProperties}
@@ -102,6 +103,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         <p className="run-card__headline" title={t('run.ordersTitle')}>
           {t('run.maxMin')}{' '}
           <strong
+            id={`orders-${run.runId}`}
             data-testid={`orders-${run.runId}`}
             data-orders={Number.isFinite(orders) ? orders : undefined}
             data-alr-max={Number.isFinite(run.alrStats.max) ? run.alrStats.max : undefined}
@@ -165,7 +167,7 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
           )}
         </dd>
         <dt>{t('run.ceiling')}</dt>
-        <dd data-testid={`ceiling-${run.runId}`} title={t('run.ceilingTitle')}>
+        <dd id={`ceiling-${run.runId}`} data-testid={`ceiling-${run.runId}`} title={t('run.ceilingTitle')}>
           {sci(adaptiveRateCeiling(run.spec))}
         </dd>
         <dt>{t('run.median')}</dt>
@@ -201,7 +203,9 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         </p>
       )}
       <details className="run-card__edit" hidden={!showEdit}>
-        <summary data-testid={`edit-${run.runId}`}>{t('run.edit')}</summary>
+        <summary id={`edit-${run.runId}`} data-testid={`edit-${run.runId}`}>
+          {t('run.edit')}
+        </summary>
         <SpecEditor runId={run.runId} spec={run.spec} />
       </details>
       {run.divergedAt !== null && (

@@ -15,7 +15,12 @@ export function TrainingControls({ sceneId, onScene }: { sceneId: string; onScen
     <div className="controls" role="toolbar" aria-label={t('controls.toolbar')}>
       <label className="field">
         <span>{t('controls.scene')}</span>
-        <select data-testid="scene-picker" value={sceneId} onChange={(e) => onScene(e.target.value)}>
+        <select
+          id="scene-picker"
+          data-testid="scene-picker"
+          value={sceneId}
+          onChange={(e) => onScene(e.target.value)}
+        >
           {SCENES.map((s) => (
             <option key={s.id} value={s.id}>
               {sceneText(s, language).title}

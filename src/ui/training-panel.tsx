@@ -93,7 +93,13 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
       {snapshot && <FirstScreenNote />}
       {snapshot && <SeedPicker />}
       {snapshot ? (
-        <div className="runs" data-testid="runs" data-step={snapshot.step} data-backend={snapshot.backend}>
+        <div
+          className="runs"
+          id="runs"
+          data-testid="runs"
+          data-step={snapshot.step}
+          data-backend={snapshot.backend}
+        >
           {snapshot.runs.map((run, index) => (
             <RunCard key={run.runId} run={run} index={index} removable={snapshot.runs.length > 1} />
           ))}

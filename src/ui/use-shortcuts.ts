@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { SCENES } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { isTypingTarget, type ShortcutAction, shortcutFor } from './shortcuts';
+import { tourStore } from './tour/tour-store';
 
 export interface ShortcutHandlers {
   onScene: (id: string) => void;
@@ -40,7 +41,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
       const action = shortcutFor(event);
       if (!action) return;
-      if (action.kind === 'step' && document.querySelector('[data-testid="tour"]')) return;
+      if (action.kind === 'step' && tourStore.getState().open) return; // the tour's own ← →
       // Space on a focused button would click it as well: the shortcut wins.
       if (action.kind === 'playPause' || action.kind === 'step') event.preventDefault();
       run(action);

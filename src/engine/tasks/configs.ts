@@ -124,3 +124,8 @@ export const MAX_BATCH_SIZE = 1024;
 export function splitLayerSizes(text: string): string[] {
   return text.split(/[\s,;x×-]+/).filter(Boolean);
 }
+
+/** A 2-D classification task on custom points (custom-points.ts), with the rest of the settings from `base`. */
+export function customClassify2d(points: CustomPoints, base: Classify2dConfig): Classify2dConfig {
+  return { ...base, dataset: 'custom', points, trainSize: points.labels.length };
+}

@@ -2,14 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../optim/testing/node-backends';
 import { createRandom } from '../random';
 import { Session } from '../session/session';
-import { DEFAULT_CLASSIFY_2D } from './configs';
-import {
-  type CustomPoints,
-  checkCustomPoints,
-  customClassify2d,
-  scaleCustomPoints,
-  splitCustomPoints,
-} from './custom-points';
+import { customClassify2d, DEFAULT_CLASSIFY_2D } from './configs';
+import { type CustomPoints, checkCustomPoints, scaleCustomPoints, splitCustomPoints } from './custom-points';
 
 /** Two well-separated clusters in file units far from the view: x around 100 and 140, y around 5. */
 function separable(count: number): CustomPoints {

@@ -4,7 +4,7 @@
 
 import { type CustomPointsProblem, MessageError } from '../messages';
 import { createRandom, shuffle } from '../random';
-import type { Classify2dConfig, CustomPoints } from './configs';
+import type { CustomPoints } from './configs';
 import type { Points2d } from './datasets-2d';
 
 export type { CustomPoints };
@@ -186,9 +186,4 @@ function short(v: number): string {
 export function describeScale(scaled: ScaledPoints): string {
   const [xMin, xMax, yMin, yMax] = scaled.bounds;
   return `x ${short(xMin)}…${short(xMax)}, y ${short(yMin)}…${short(yMax)} (×${short(scaled.scale)})`;
-}
-
-/** A 2-D classification task on custom points, with the rest of the settings from `base`. */
-export function customClassify2d(points: CustomPoints, base: Classify2dConfig): Classify2dConfig {
-  return { ...base, dataset: 'custom', points, trainSize: points.labels.length };
 }

@@ -60,7 +60,11 @@ export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps)
     }
   }, `${runId}|${width}|${height}|${lo}|${hi}`);
   return (
-    <figure className="chart alr-histogram" data-testid={`alr-histogram-${runId}`}>
+    <figure
+      className="chart alr-histogram"
+      id={`alr-histogram-${runId}`}
+      data-testid={`alr-histogram-${runId}`}
+    >
       <div ref={box} className="chart__box">
         <svg ref={svg} className="chart__svg" role="img" aria-label={t('chart.histAria')} />
       </div>

@@ -62,6 +62,7 @@ export function AnisotropyChart({
       className={
         heightProp === 'fill' ? 'chart anisotropy-chart anisotropy-chart--fill' : 'chart anisotropy-chart'
       }
+      id={`anisotropy-chart-${runId}`}
       data-testid={`anisotropy-chart-${runId}`}
     >
       <div ref={box} className="chart__box">

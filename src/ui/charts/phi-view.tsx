@@ -50,7 +50,12 @@ export function PhiView({ runs, width = 320, height = 210 }: PhiViewProps) {
   const laneTop = h + 18;
   const bandLeft = w + 6;
   return (
-    <figure className="chart phi-view" data-testid="softplus-inset" data-runs={d.curves.length}>
+    <figure
+      className="chart phi-view"
+      id="softplus-inset"
+      data-testid="softplus-inset"
+      data-runs={d.curves.length}
+    >
       <svg
         className="chart__svg"
         viewBox={`0 0 ${width} ${height + lanes}`}

@@ -68,7 +68,7 @@ export function TaskView({ runs, onPickStart, start }: TaskViewProps) {
     );
   }
   return (
-    <section className="chart task-view" data-testid="task-view" data-kind={kind}>
+    <section className="chart task-view" id="task-view" data-testid="task-view" data-kind={kind}>
       {body}
     </section>
   );

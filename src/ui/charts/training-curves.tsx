@@ -68,7 +68,7 @@ export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
   const entries = legend ? legend.split('\n').map((line) => line.split('\t')) : [];
   const anyTest = entries.some((e) => e[3] === '1');
   return (
-    <figure className="chart training-curves" data-testid="training-curves">
+    <figure className="chart training-curves" id="training-curves" data-testid="training-curves">
       <div ref={box} className="chart__box">
         <svg ref={svg} className="chart__svg" role="img" aria-label={t('chart.curvesAria')} />
       </div>

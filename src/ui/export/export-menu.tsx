@@ -32,12 +32,9 @@ interface ExportItem {
 
 /** The training view (the whole page's experiment section) to capture for "whole view". */
 function viewRoot(): HTMLElement | null {
-  const runs = document.querySelector<HTMLElement>('[data-testid="runs"]');
+  // The menu may sit anywhere (header, panel): it finds the page's parts by their ids.
+  const runs = document.getElementById('runs');
   return runs?.closest<HTMLElement>('section.training') ?? runs?.closest<HTMLElement>('main') ?? runs ?? null;
-}
-
-function byTestId(id: string): Element | null {
-  return document.querySelector(`[data-testid="${CSS.escape(id)}"]`);
 }
 
 function context(sceneProp: string | undefined) {
@@ -74,7 +71,7 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
         run: async () => {
           const w = await work();
           const c = context(scene);
-          const el = byTestId(`run-${r.runId}`);
+          const el = document.getElementById(`run-${r.runId}`);
           if (!(el instanceof HTMLElement)) throw new Error(`no panel for ${r.label}`);
           downloadBlob(
             await w.regionToPngBlob(el, { title: c.heading }),
@@ -115,7 +112,7 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
         run: async () => {
           const w = await work();
           const c = context(scene);
-          const svg = byTestId(`anisotropy-chart-${r.runId}`)?.querySelector('svg');
+          const svg = document.getElementById(`anisotropy-chart-${r.runId}`)?.querySelector('svg');
           if (!svg) throw new Error(`no chart for ${r.label}`);
           const text = w.svgElementToString(svg, { title: `A-LR percentiles, ${r.label} — ${c.heading}` });
           downloadText(text, exportFileName(c.scene, c.step, 'svg', `alr-${r.runId}`), MIME.svg);

@@ -17,8 +17,6 @@ import type { Arrangement, GatherCodes } from './arrange';
 import { EMPTY_BITS_HIGH, EMPTY_BITS_LOW } from './color-table';
 
 export type AggregateOp = 'max' | 'min' | 'mean';
-export const AGGREGATE_OPS: readonly AggregateOp[] = ['max', 'min', 'mean'];
-
 const MAX_CODES: GatherCodes = { nan: -1, empty: EMPTY_BITS_LOW | 0 };
 const MIN_CODES: GatherCodes = { nan: EMPTY_BITS_HIGH - 1, empty: EMPTY_BITS_HIGH };
 

@@ -28,12 +28,6 @@ export interface HeatmapTooltipProps {
   canvas: HTMLCanvasElement | null;
 }
 
-/** "dense1/kernel [407, 3], unit 3, pixel (14, 15): A-LR 1.00×10⁸": the text a screen reader gets. */
-export function cellSummary(plan: LayerPlan, flat: number, label: string, value: number): string {
-  const { index, detail } = describeCell(plan.slice, flat);
-  return `${plan.slice.name} ${index}${detail ? `, ${detail}` : ''}: ${label} ${formatValue(value)}`;
-}
-
 export function HeatmapTooltip({ id, runId, plan, cell, op, canvas }: HeatmapTooltipProps) {
   const run = useTraining((s) => runOf(s, runId));
   const history = useTraining((s) => s.fieldHistory[runId]);

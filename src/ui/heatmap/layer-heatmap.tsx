@@ -1,24 +1,14 @@
-// One layer's titled canvas. It never draws in a React render: RunHeatmaps paints registered canvases
-// in requestAnimationFrame. This component sizes the canvas (whole device pixels per image pixel,
-// scaled crisply by CSS) and turns pointer, touch and keys into a cursor cell.
-import { memo, type PointerEvent, type RefObject, useCallback, useRef } from 'react';
-import type { RunSnapshot } from '../../engine/session/snapshot-types';
+// One layer's titled canvas. It never draws in a React render: the run's HeatmapRenderer paints the
+// attached canvases (heatmap-renderer.ts). This component places the canvas (whole device pixels per
+// image pixel, scaled crisply by CSS), words its caption and label, and wires pointer, touch and keys
+// to the run's cursor (heatmap-cursor.ts).
+import { memo, useCallback } from 'react';
 import { t, useT } from '../i18n';
-import { type AggregateOp, representativeCell } from './aggregate';
+import type { AggregateOp } from './aggregate';
 import { shapeText } from './arrange';
+import { type Cursor, type CursorSource, cursorOutline, useCellInput } from './heatmap-cursor';
 import { opLabel } from './labels';
-import { arrowOf, type Cell, firstCell, stepCell } from './navigate';
 import type { LayerPlan } from './painter';
-
-export type CursorSource = 'pointer' | 'touch' | 'keyboard';
-
-export interface Cursor {
-  layer: string;
-  x: number;
-  y: number;
-  flat: number;
-  source: CursorSource;
-}
 
 export interface LayerHeatmapProps {
   runId: string;
@@ -28,9 +18,11 @@ export interface LayerHeatmapProps {
   /** The cursor, when it is on this layer. */
   cursor: Cursor | null;
   tooltipId: string;
-  latest: RefObject<RunSnapshot | null>;
+  /** The field the canvas shows now. */
+  field: () => Float32Array | undefined;
   onCursor: (layer: string, cursor: Cursor | null, source: CursorSource) => void;
-  register: (layer: string, canvas: HTMLCanvasElement | null) => void;
+  /** Hands the canvas to the run's renderer (null when it goes). */
+  attach: (layer: string, canvas: HTMLCanvasElement | null) => void;
 }
 
 function describeArrangement(plan: LayerPlan): string {
@@ -62,55 +54,19 @@ export const LayerHeatmap = memo(function LayerHeatmap({
   kindLabel,
   cursor,
   tooltipId,
-  latest,
+  field,
   onCursor,
-  register,
+  attach,
 }: LayerHeatmapProps) {
   const { slice, arrangement, fit } = plan;
-  const keyboardCell = useRef<Cell | null>(null);
   // Subscribes to the language (this memoised component re-renders when it changes).
   const tr = useT();
   const name = slice.name;
-  // Stable, so React attaches it once per canvas, not on every render (which would repaint).
-  const canvasRef = useCallback((el: HTMLCanvasElement | null) => register(name, el), [register, name]);
-
-  const atPointer = (e: PointerEvent<HTMLCanvasElement>, source: CursorSource) => {
-    const values = latest.current?.shown.values;
-    if (!values) return;
-    const rect = e.currentTarget.getBoundingClientRect();
-    const cellsWide = fit.imageWidth * fit.factor;
-    const cellsHigh = fit.imageHeight * fit.factor;
-    const fx = ((e.clientX - rect.left) / rect.width) * cellsWide;
-    const fy = ((e.clientY - rect.top) / rect.height) * cellsHigh;
-    const cell = representativeCell(op, arrangement, values, fit.factor, fx, fy);
-    onCursor(name, cell ? { layer: name, ...cell, source } : null, source);
-  };
-
-  const atCell = (cell: Cell | null) => {
-    if (!cell) return;
-    keyboardCell.current = cell;
-    onCursor(
-      name,
-      { layer: name, ...cell, flat: arrangement.indexAt(cell.x, cell.y), source: 'keyboard' },
-      'keyboard',
-    );
-  };
-
-  // The cursor's outline: one cell (at least 5 CSS px, so it shows on aggregated images too).
+  // Stable, so React attaches it once per canvas, not on every render.
+  const canvasRef = useCallback((el: HTMLCanvasElement | null) => attach(name, el), [attach, name]);
+  const input = useCellInput({ plan, op, cursor, field, onCursor });
   const cellW = fit.cssWidth / (fit.imageWidth * fit.factor);
-  const cellH = fit.cssHeight / (fit.imageHeight * fit.factor);
-  const outline = cursor
-    ? (() => {
-        const w = Math.max(cellW, 5);
-        const h = Math.max(cellH, 5);
-        return {
-          left: (cursor.x + 0.5) * cellW - w / 2,
-          top: (cursor.y + 0.5) * cellH - h / 2,
-          width: w,
-          height: h,
-        };
-      })()
-    : null;
+  const outline = cursor ? cursorOutline(cursor, fit) : null;
 
   const aggregated = fit.factor > 1;
   return (
@@ -140,8 +96,10 @@ export const LayerHeatmap = memo(function LayerHeatmap({
         </div>
       )}
       <div className="heatmaps__frame" style={{ width: fit.cssWidth, height: fit.cssHeight }}>
+        {/* The renderer sets the canvas's width and height (its image pixels). */}
         <canvas
           ref={canvasRef}
+          id={`heatmap-${runId}-${name}`}
           className="heatmaps__canvas"
           data-testid={`heatmap-${runId}-${name}`}
           data-layer={name}
@@ -149,8 +107,6 @@ export const LayerHeatmap = memo(function LayerHeatmap({
           data-factor={fit.factor}
           data-pixel={fit.pixel}
           {...(arrangement.tiles ? { 'data-tiles-per-row': arrangement.tiles.perRow } : {})}
-          width={fit.imageWidth}
-          height={fit.imageHeight}
           style={{ width: fit.cssWidth, height: fit.cssHeight }}
           tabIndex={0}
           role="img"
@@ -162,34 +118,7 @@ export const LayerHeatmap = memo(function LayerHeatmap({
             aggregate: aggregated ? tr('heatmap.canvasAriaAgg', { op: opLabel(op), n: fit.factor }) : '',
           })}
           aria-describedby={cursor ? tooltipId : undefined}
-          onPointerMove={(e) => {
-            if (e.pointerType !== 'touch' || e.buttons !== 0)
-              atPointer(e, e.pointerType === 'touch' ? 'touch' : 'pointer');
-          }}
-          onPointerDown={(e) => atPointer(e, e.pointerType === 'touch' ? 'touch' : 'pointer')}
-          onPointerLeave={(e) => {
-            // A finger lifted leaves the tooltip up until the next touch elsewhere.
-            if (e.pointerType !== 'touch') onCursor(name, null, 'pointer');
-          }}
-          onFocus={(e) => {
-            // Only a keyboard focus (not a click) puts the keyboard cursor up.
-            if (e.currentTarget.matches(':focus-visible'))
-              atCell(keyboardCell.current ?? firstCell(arrangement));
-          }}
-          onBlur={() => onCursor(name, null, 'keyboard')}
-          onKeyDown={(e) => {
-            const d = arrowOf(e.key);
-            if (d) {
-              e.preventDefault();
-              const from =
-                keyboardCell.current ?? (cursor ? { x: cursor.x, y: cursor.y } : firstCell(arrangement));
-              if (from) atCell(stepCell(arrangement, from, d, e.shiftKey));
-            } else if (e.key === 'Escape') onCursor(name, null, 'keyboard');
-            else if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              atCell(keyboardCell.current ?? firstCell(arrangement));
-            }
-          }}
+          {...input}
         />
         {outline && (
           <div

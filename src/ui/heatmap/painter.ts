@@ -72,6 +72,27 @@ export function planLayer(slice: LayerSlice, availCss: number, dpr: number, fill
   return { slice, arrangement, fit, cells, reduced };
 }
 
+/** Room kept above a filling heatmap for its one-line caption, CSS px. */
+const FILL_CAPTION = 26;
+
+/**
+ * The plans of a run's heatmaps in a box `width` × `height` CSS px: every layer at the box's width, or
+ * with `fill` (the slide layout) only the main layer, as large as the box allows below its caption.
+ */
+export function planLayers(
+  layout: readonly LayerSlice[],
+  width: number,
+  height: number,
+  dpr: number,
+  fill: boolean,
+): LayerPlan[] {
+  if (width <= 0) return [];
+  if (!fill) return layout.map((slice) => planLayer(slice, width, dpr));
+  const main = mainLayer(layout);
+  const fillHeight = height - FILL_CAPTION;
+  return main && fillHeight > 0 ? [planLayer(main, width, dpr, fillHeight)] : [];
+}
+
 /**
  * Paints `field` (the Uint32 view of a run's whole flat field) through the plan into `pixels` (the
  * Int32 view of an ImageData of fit.imageWidth × fit.imageHeight).

@@ -11,6 +11,7 @@ export function TourButton({ className = 'button button--quiet' }: { className?:
     <button
       type="button"
       className={className}
+      id="tour-start"
       data-testid="tour-start"
       title={TEXT.startTitle}
       onClick={() => openTour(0)}

@@ -22,7 +22,7 @@ export interface TourStep {
   id: TourStepId;
   /** The scene the step shows (an id of SCENES). */
   sceneId: string;
-  /** The data-testid of the element the spotlight outlines. */
+  /** The id of the element the spotlight outlines. */
   target: string;
   /** Done on entering the step (the tour also plays whenever it had to load the step's scene). */
   action?: TourAction;
@@ -47,11 +47,11 @@ export const TOUR_STEPS: readonly TourStep[] = [
 ];
 
 /**
- * The data-testids a step may outline: a run's panel and its parts (`<kind>-<runId>`, a heatmap
+ * The element ids a step may outline: a run's panel and its parts (`<kind>-<runId>`, a heatmap
  * `heatmap-<runId>-<layer>`), or one of the page's shared elements.
  */
 export const TARGET_PATTERNS: readonly RegExp[] = [
-  /^(run|heatmaps|orders|anisotropy-chart|alr-histogram|ceiling|edit|softplusBeta)-[A-Za-z0-9_]+$/,
+  /^(run|heatmaps|orders|anisotropy-chart|alr-histogram|ceiling|edit)-[A-Za-z0-9_]+$/,
   /^heatmap-[A-Za-z0-9_]+-[A-Za-z0-9_/]+$/,
   /^(softplus-inset|training-curves|task-view|play-pause|scene-picker|experiment-drawer)$/,
 ];

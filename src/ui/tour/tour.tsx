@@ -40,8 +40,8 @@ function playWhenLoaded(sceneId: string): () => void {
   return unsubscribe;
 }
 
-function findTarget(testId: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`[data-testid="${testId.replace(/["\\]/g, '\\$&')}"]`);
+function findTarget(id: string): HTMLElement | null {
+  return document.getElementById(id);
 }
 
 /** The bottom of a sticky or fixed page header at the top of the viewport (0 without one). */
@@ -271,5 +271,3 @@ export function Tour() {
     </div>
   );
 }
-
-export { TourButton } from './tour-button';
