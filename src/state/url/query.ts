@@ -24,18 +24,30 @@ export function splitQuery(search: string): RawParam[] {
   return out;
 }
 
-/** Percent-decoding as forms do it ('+' is a space); null for broken escapes. */
+/** Lone UTF-16 surrogates (which `encodeURIComponent` throws on). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with each lone surrogate replaced by U+FFFD. */
+const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
+
+/**
+ * Percent-decoding as forms do it ('+' is a space); null for broken escapes. A lone surrogate typed
+ * into the address as it is becomes U+FFFD, so every decoded value can be written back.
+ */
 export function decodePart(raw: string): string | null {
   try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
+    return wellFormed(decodeURIComponent(raw.replace(/\+/g, ' ')));
   } catch {
     return null;
   }
 }
 
-/** Percent-encodes what a query value must not contain, keeping `:` `,` `=` readable. */
+/**
+ * Percent-encodes what a query value must not contain, keeping `:` `,` `=` readable. Never throws: a
+ * value echoed from a malformed link (a refused origin) may hold a lone surrogate.
+ */
 export function encodeValue(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+  return encodeURIComponent(wellFormed(text)).replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
 
 /** Quotes a user's value in a notice, cut short so that a huge input cannot flood the page. */
