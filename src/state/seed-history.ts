@@ -6,7 +6,6 @@
 
 import type { Percentiles } from '../stats/percentiles';
 import { type Spread, spreadOf } from '../stats/spread';
-import type { HistoryPoint } from './training-store';
 
 /** [min, max] over the seeds that have a finite value. */
 export type SeedRange = [number, number];
@@ -20,6 +19,16 @@ export interface SeedBand {
   accuracy?: SeedRange;
   /** The range of the pooled A-LR median (p50) over the seeds. */
   alrMedian: SeedRange;
+}
+
+/** One point of a run's chart history: the step's numbers (over several seeds, their means). */
+export interface HistoryPoint {
+  trainLoss: number;
+  testLoss?: number;
+  accuracy?: number;
+  alr: Percentiles;
+  /** Several seeds: the values above are their means, and this is their range. */
+  seeds?: SeedBand;
 }
 
 const range = (s: Spread): SeedRange => [s.min, s.max];

@@ -9,20 +9,12 @@ import type { OverBudget } from '../engine/model-size';
 import type { FieldKind, RunSnapshot, Snapshot } from '../engine/session/snapshot-types';
 import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
-import type { Percentiles } from '../stats/percentiles';
 import { FieldHistory, fieldHistoryDepth } from './field-history';
-import { type SeedBand, seedHistoryPoint } from './seed-history';
+import { type HistoryPoint, seedHistoryPoint } from './seed-history';
 import type { FirstScreen } from './warm-up';
 
-/** One point of a run's history: what the curves and the Figure-1 chart draw. */
-export interface HistoryPoint {
-  trainLoss: number;
-  testLoss?: number;
-  accuracy?: number;
-  alr: Percentiles;
-  /** Several seeds: the values above are their means, and this is their range (state/seed-history.ts). */
-  seeds?: SeedBand;
-}
+/** One point of a run's history: what the curves and the Figure-1 chart draw (seed-history.ts). */
+export type { HistoryPoint };
 
 /** An experiment on several seeds (docs/seeds.md), as the page holds it; null for a single seed. */
 export interface SeedState {
