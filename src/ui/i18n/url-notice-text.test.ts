@@ -126,7 +126,7 @@ describe('URL notices', () => {
     expect(en).toContain(' · ');
     const zh = urlNoticesText(notices, 'zh');
     expect(zh).toContain('scene=“nope” 不是已知场景；改为显示“fig1-mnist”');
-    expect(zh).toContain('batch=“32.4”：应为1 到 1024 之间的整数；改用 32');
+    expect(zh).toContain('batch=“32.4”：应为 1 到 1024 之间的整数；改用 32');
     expect(zh).toContain('未知优化器“adamz”');
   });
 });
