@@ -12,14 +12,22 @@ function decode(search: string) {
 
 describe('clamping and reporting', () => {
   it('clamps β1 ≥ 1 to 0.999 and drops a negative lr to the default, saying so', () => {
-    const { state, notices } = decode('?scene=beale&run=adam:adam,lr=-3,beta1=1');
+    const { state, notices, codes } = decode('?scene=beale&run=adam:adam,lr=-3,beta1=1');
     const spec = state.experiment?.runs[0]?.spec;
     expect(spec?.lr).toBe(0.001);
     expect(spec?.beta1).toBe(0.999);
     expect(notices).toEqual([
-      'lr=“-3” for run adam is out of range (lr must be a finite number in [0, 1000000]; got -3); using 0.001',
-      'beta1=“1” for run adam is out of range (beta1 must be a finite number in [0, 1); got 1); using 0.999',
+      'lr=“-3” for run adam is out of range (expected a number in [0, 1000000]); using 0.001',
+      'beta1=“1” for run adam is out of range (expected a number in [0, 1)); using 0.999',
     ]);
+    expect(codes[1]).toEqual({
+      kind: 'urlSpecValue',
+      who: { in: 'run', id: 'adam' },
+      key: 'beta1',
+      text: '1',
+      problem: { code: 'specRange', range: { min: 0, max: 1, maxOpen: true } },
+      using: '0.999',
+    });
   });
 
   it('reports numbers that are not numbers, and unknown run settings', () => {

@@ -6,12 +6,14 @@ import type { RunConfig, ScheduledChange } from '../../engine/experiment';
 import { checkFormula } from '../../optim/formula/evaluate';
 import {
   defaultSpec,
+  inSpecRange,
   isOptimizerName,
+  type NumericKey,
   OPTIMIZER_NAMES,
   type OptimizerName,
   type OptimizerSpec,
-  type OptimizerSpecInput,
   resolveSpec,
+  SPEC_RANGES,
 } from '../../optim/spec';
 import { isDerivedLabel, untypedLabel } from '../run-label';
 import { decodePart, type Notices, show } from './query';
@@ -58,13 +60,15 @@ function splitSpecValue(raw: string, notices: Notices, where: SpecWhere): SpecPa
   return { head: headDecoded.split(':').map((s) => s.trim()), pairs };
 }
 
-/** Why the optimizer library refuses `input` (its own words, carried verbatim), or null. */
-function specProblem(input: OptimizerSpecInput): ValueProblem | null {
+/** Why the optimizer library refuses `value` for `field`: its range, else its own words (verbatim); or null. */
+function specProblem(name: OptimizerName, field: NumericKey, value: number): ValueProblem | null {
   try {
-    resolveSpec(input);
+    resolveSpec({ name, [field]: value });
     return null;
   } catch (err) {
-    return { code: 'refusedBySpec', detail: errorMessage(err) };
+    return inSpecRange(field, value)
+      ? { code: 'refusedBySpec', detail: errorMessage(err) }
+      : { code: 'specRange', range: SPEC_RANGES[field] };
   }
 }
 
@@ -131,13 +135,13 @@ function readSpecPairs(
       if (fallback === 'default') spec[row.field] = fallbackValue;
       continue;
     }
-    const reason = specProblem({ name, [row.field]: n });
+    const reason = specProblem(name, row.field, n);
     if (reason === null) {
       spec[row.field] = n;
       continue;
     }
     const tooHigh = n > fallbackValue;
-    const clamped = tooHigh && specProblem({ name, [row.field]: row.high }) === null ? row.high : null;
+    const clamped = tooHigh && specProblem(name, row.field, row.high) === null ? row.high : null;
     if (clamped !== null) {
       spec[row.field] = clamped;
       notices.add({

@@ -2,6 +2,7 @@
 // each through its string tables (ui/i18n/url-notice-text.ts). A value the user typed is carried as
 // typed, cut short (`shortenInput`) so that a huge link cannot flood the page.
 import type { FormulaProblem } from '../../optim/formula/messages';
+import type { SpecRange } from '../../optim/spec';
 
 /** What a valid value looks like ("a whole number from 1 to 1024"). */
 export type Expected =
@@ -25,7 +26,9 @@ export type ValueProblem =
   /** Some comma-separated names were unknown and left out. */
   | { code: 'unknownNames'; expected: Expected }
   | { code: 'notOrigin' }
-  /** The optimizer library refused the value; `detail` is its own reason, shown verbatim. */
+  /** Outside the optimizer setting's range (`optim/spec.ts`, SPEC_RANGES). */
+  | { code: 'specRange'; range: SpecRange }
+  /** The optimizer library refused the value otherwise; `detail` is its own reason, shown verbatim. */
   | { code: 'refusedBySpec'; detail: string };
 
 /** Where a `run=` or `at=` value sits: the n-th run (1-based), or the change as written. */

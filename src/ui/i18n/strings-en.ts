@@ -569,6 +569,7 @@ export const EN = {
   'url.problem.layersCut': ': only the first {max} layers are kept',
   'url.problem.layersCutClamped': ': only the first {max} layers are kept; each layer needs {unit}',
   'url.problem.notOrigin': ' is not an origin',
+  'url.problem.specRange': ' is out of range (expected a number in {interval})',
   'url.problem.refusedBySpec': ' is out of range ({detail})',
   'url.ignored': 'ignored',
   'url.using': 'using {value}',

@@ -549,6 +549,7 @@ export const ZH: Record<StringKey, string> = {
   'url.problem.layersCut': '：只保留前 {max} 层',
   'url.problem.layersCutClamped': '：只保留前 {max} 层；每层须为 {unit}',
   'url.problem.notOrigin': ' 不是一个源',
+  'url.problem.specRange': ' 超出范围（应为 {interval} 内的数）',
   'url.problem.refusedBySpec': ' 超出范围（{detail}）',
   'url.ignored': '已忽略',
   'url.using': '改用 {value}',

@@ -49,6 +49,11 @@ function problemText(p: ValueProblem, t: Say): string {
         : t('url.problem.layersCut', { max: p.max });
     case 'notOrigin':
       return t('url.problem.notOrigin');
+    case 'specRange': {
+      const r = p.range;
+      const interval = `${r.minOpen ? '(' : '['}${showNumber(r.min)}, ${showNumber(r.max)}${r.maxOpen ? ')' : ']'}`;
+      return t('url.problem.specRange', { interval });
+    }
     case 'refusedBySpec':
       return t('url.problem.refusedBySpec', { detail: p.detail });
   }
