@@ -99,8 +99,11 @@ test.describe('a Chinese browser', () => {
 });
 
 test('the picker switches back to English: the page and the URL follow', async ({ page }) => {
-  await open(page, '?lang=zh&backend=wasm');
+  await open(page, '?lang=zh&backend=wasm&scene=nope');
   await expect(page.getByTestId('play-pause')).toHaveText(/播放/);
+  // A link's notices are typed codes, worded in the page's language (and again after a switch).
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toContainText('scene=“nope” 不是已知场景；改为显示“fig1-mnist”');
   const curvesTitle = page.getByTestId('training-curves').locator('.panel-loss .panel-title');
   await expect(curvesTitle).toHaveText(/^损失/);
 
@@ -114,6 +117,7 @@ test('the picker switches back to English: the page and the URL follow', async (
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('backend-badge')).toHaveText('WASM');
   await expect(page.getByTestId('backend-reason')).toHaveText('WASM was requested.');
+  await expect(notice).toContainText('scene=“nope” is not a scene we know; showing “fig1-mnist”');
 
   const url = new URL(page.url());
   expect(url.searchParams.get('lang')).toBe('en');

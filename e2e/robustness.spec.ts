@@ -46,7 +46,7 @@ test('nasty links each load and render a scene; a refused value is named in a no
     await expect(page.getByTestId('app-error'), query).toHaveCount(0);
     await expect(page.getByTestId('runs'), query).toHaveAttribute('data-step', '0', { timeout: 60_000 });
     // The backend parameter has its own notice (`refusedBackend`, src/state/url/codec.ts), not a URL notice.
-    const notices = decodeState(`?${query}`).notices.filter((n) => !/backend/i.test(n));
+    const notices = decodeState(`?${query}`).notices.filter((n) => !/backend/i.test(JSON.stringify(n)));
     if (notices.length > 0) await expect(page.getByTestId('url-notice'), query).toBeVisible();
   }
 });

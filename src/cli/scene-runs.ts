@@ -9,6 +9,7 @@ import { describeFormulaProblem } from '../optim/formula/messages';
 import { defaultSpec } from '../optim/spec';
 import { Notices } from '../state/url/query';
 import { parseRun } from '../state/url/run-spec';
+import { urlNoticeText } from '../ui/i18n/url-notice-text';
 
 export function experimentWithRuns(
   experiment: ExperimentConfig,
@@ -18,7 +19,7 @@ export function experimentWithRuns(
   const notices = new Notices();
   const parsed = (runs ?? []).map((raw, i) => parseRun(raw, i, notices));
   const problems = notices.done();
-  if (problems.length) throw new Error(`--run: ${problems.join('; ')}`);
+  if (problems.length) throw new Error(`--run: ${problems.map((n) => urlNoticeText(n, 'en')).join('; ')}`);
   const out: ExperimentConfig = structuredClone(experiment);
   if (parsed.length) out.runs = parsed.filter((r) => r !== null);
   if (out.runs.length > MAX_RUNS) throw new Error(`--run: at most ${MAX_RUNS} runs`);

@@ -102,8 +102,16 @@ export type NumericKey = {
   [K in keyof OptimizerSpec]: OptimizerSpec[K] extends number ? K : never;
 }[keyof OptimizerSpec];
 
+/** The interval a numeric setting accepts: inclusive ends unless marked open. */
+export interface SpecRange {
+  min: number;
+  max: number;
+  minOpen?: boolean;
+  maxOpen?: boolean;
+}
+
 /** Valid ranges, inclusive unless marked. Anything outside is refused with a message, never clamped silently. */
-const RANGES: Record<NumericKey, { min: number; max: number; minOpen?: boolean; maxOpen?: boolean }> = {
+export const SPEC_RANGES: Readonly<Record<NumericKey, SpecRange>> = {
   lr: { min: 0, max: 1e6 },
   beta1: { min: 0, max: 1, maxOpen: true },
   beta2: { min: 0, max: 1, maxOpen: true },
@@ -148,11 +156,17 @@ function checkPhi(value: unknown): string {
   return value;
 }
 
-function checkRange(key: NumericKey, value: number): void {
-  const r = RANGES[key];
+/** Whether `value` is a finite number inside the setting's range. */
+export function inSpecRange(key: NumericKey, value: number): boolean {
+  const r = SPEC_RANGES[key];
   const low = r.minOpen ? value > r.min : value >= r.min;
   const high = r.maxOpen ? value < r.max : value <= r.max;
-  if (typeof value !== 'number' || !Number.isFinite(value) || !low || !high) {
+  return typeof value === 'number' && Number.isFinite(value) && low && high;
+}
+
+function checkRange(key: NumericKey, value: number): void {
+  const r = SPEC_RANGES[key];
+  if (!inSpecRange(key, value)) {
     const lo = r.minOpen ? `(${r.min}` : `[${r.min}`;
     const hi = r.maxOpen ? `${r.max})` : `${r.max}]`;
     throw new InvalidSpecError(`${key} must be a finite number in ${lo}, ${hi}; got ${String(value)}`);
@@ -177,7 +191,7 @@ export function resolveSpec(input: OptimizerSpecInput, base?: OptimizerSpec): Op
       spec.convention = value;
     } else if (key === 'phi') {
       spec.phi = checkPhi(value);
-    } else if (key in RANGES) {
+    } else if (key in SPEC_RANGES) {
       checkRange(key as NumericKey, value as number);
       spec[key as NumericKey] = value as number;
     }

@@ -18,6 +18,7 @@ import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
 import { ExportMenu } from './export/export-menu';
 import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
+import { urlNoticesText } from './i18n/url-notice-text';
 import { Intro } from './intro';
 import { Notice } from './notice';
 import { SlideLayout, useSlideLayout } from './slide-layout';
@@ -159,7 +160,7 @@ export function App() {
         {originNotice}
         {urlNotices.length > 0 && (
           <Notice testId="url-notice" onDismiss={() => setUrlNotices([])}>
-            {t('app.urlNotices')} {urlNotices.join(' · ')}
+            {t('app.urlNotices')} {urlNoticesText(urlNotices, language)}
           </Notice>
         )}
         <TrainingPanel sceneId={sceneId} />

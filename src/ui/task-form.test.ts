@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type Classify2dConfig, customClassify2d } from '../engine/tasks/configs';
 import { resolveSpec } from '../optim/spec';
 import { formatNumber, parseNumber } from './number-field';
 import { specProblem } from './spec-editor';
@@ -47,6 +48,12 @@ describe('task settings', () => {
   it('describes each default task', () => {
     expect(describeTask(defaultTask('mnist'))).toBe('MNIST · MLP 784-128-64-10');
     expect(describeTask(defaultTask('surface'))).toBe('rosenbrock surface');
+    const points = { xy: [0, 0, 1, 1, 2, 2], labels: [0, 1, 0] };
+    const custom = customClassify2d(points, {
+      ...(defaultTask('classify2d') as Classify2dConfig),
+      hidden: [8],
+    });
+    expect(describeTask(custom)).toBe('Custom points (3) · MLP 2-8');
     // The char-LM names its cell; a config without one (older links, exports) is the GRU.
     const charlm = defaultTask('charlm');
     if (charlm.kind !== 'charlm') throw new Error('not the char-LM');

@@ -81,6 +81,11 @@ export function describeTask(task: TaskConfig): string {
         ? t('task.describeCnn')
         : t('task.describeMlp', { hidden: task.hidden.join('-') });
     case 'classify2d':
+      if (task.dataset === 'custom')
+        return t('task.describeCustom', {
+          points: task.points?.labels.length ?? task.trainSize,
+          hidden: task.hidden.join('-'),
+        });
       return t('task.describe2d', { dataset: datasetName(task.dataset), hidden: task.hidden.join('-') });
     case 'surface':
       return t('task.describeSurface', { surface: surfaceName(task.surface) });

@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENE_ID } from '../../engine/scenes';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { decodeState, resolveUrlState } from './codec';
 import { DEFAULT_VIEW, MAX_LABEL_LENGTH } from './schema';
 
-describe('clamping and reporting', () => {
-  const decode = (search: string) => decodeState(search);
+/** The decode, its notices as typed (`codes`) and in English (`notices`, which pins the wording). */
+function decode(search: string) {
+  const decoded = decodeState(search);
+  return { ...decoded, codes: decoded.notices, notices: decoded.notices.map((n) => urlNoticeText(n, 'en')) };
+}
 
+describe('clamping and reporting', () => {
   it('clamps β1 ≥ 1 to 0.999 and drops a negative lr to the default, saying so', () => {
-    const { state, notices } = decode('?scene=beale&run=adam:adam,lr=-3,beta1=1');
+    const { state, notices, codes } = decode('?scene=beale&run=adam:adam,lr=-3,beta1=1');
     const spec = state.experiment?.runs[0]?.spec;
     expect(spec?.lr).toBe(0.001);
     expect(spec?.beta1).toBe(0.999);
     expect(notices).toEqual([
-      'lr=“-3” for run adam is out of range (lr must be a finite number in [0, 1000000]; got -3); using 0.001',
-      'beta1=“1” for run adam is out of range (beta1 must be a finite number in [0, 1); got 1); using 0.999',
+      'lr=“-3” for run adam is out of range (expected a number in [0, 1000000]); using 0.001',
+      'beta1=“1” for run adam is out of range (expected a number in [0, 1)); using 0.999',
     ]);
+    expect(codes[1]).toEqual({
+      kind: 'urlSpecValue',
+      who: { in: 'run', id: 'adam' },
+      key: 'beta1',
+      text: '1',
+      problem: { code: 'specRange', range: { min: 0, max: 1, maxOpen: true } },
+      using: '0.999',
+    });
   });
 
   it('reports numbers that are not numbers, and unknown run settings', () => {
@@ -40,7 +53,7 @@ describe('clamping and reporting', () => {
   });
 
   it('drops runs with an unknown optimizer, duplicates, and runs past four', () => {
-    const { state, notices } = decode(
+    const { state, notices, codes } = decode(
       '?run=x:adamz,lr=abc&run=a:adam&run=a:sadam&run=b:sgdm&run=c:yogi&run=d:adagrad&run=e:rmsprop',
     );
     expect(state.experiment?.runs.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
@@ -49,6 +62,8 @@ describe('clamping and reporting', () => {
       'run #3: a second run with id “a”; dropped',
       'run e: at most 4 runs; dropped',
     ]);
+    expect(codes[1]).toEqual({ kind: 'urlRunDuplicate', n: 3, id: 'a' });
+    expect(codes[2]).toEqual({ kind: 'urlTooManyRuns', id: 'e', max: 4 });
   });
 
   it('keeps the scene’s runs when none in the link is usable', () => {
@@ -59,7 +74,8 @@ describe('clamping and reporting', () => {
   });
 
   it('fixes bad ids, accepts a bare optimizer name and case', () => {
-    const { state, notices } = decode('?run=ADAM&run=bad%20id!:SAdam');
+    const { state, notices, codes } = decode('?run=ADAM&run=bad%20id!:SAdam');
+    expect(codes).toEqual([{ kind: 'urlBadRunId', n: 2, text: 'bad id!', using: 'run2' }]);
     expect(state.experiment?.runs.map((r) => [r.id, r.spec.name])).toEqual([
       ['ADAM', 'adam'],
       ['run2', 'sadam'],
@@ -91,7 +107,7 @@ describe('clamping and reporting', () => {
   });
 
   it('an unknown scene, task, view option or backend falls back and says so', () => {
-    const { state, notices, refusedBackend } = decodeState(
+    const { state, notices, codes, refusedBackend } = decode(
       '?scene=nope&task=vision&field=x&scale=big&agg=avg&backend=quantum&start=9,9',
     );
     expect(state.sceneId).toBeUndefined();
@@ -100,6 +116,35 @@ describe('clamping and reporting', () => {
     expect(resolveUrlState(state).scene.id).toBe(DEFAULT_SCENE_ID);
     expect(notices).toHaveLength(5);
     expect(notices[0]).toBe('scene=“nope” is not a scene we know; showing “fig1-mnist”');
+    expect(codes.slice(1)).toEqual([
+      {
+        kind: 'urlUnknownTask',
+        text: 'vision',
+        expected: { kind: 'oneOf', values: expect.arrayContaining(['classify2d', 'surface']) },
+        using: 'mnist',
+      },
+      {
+        kind: 'urlValue',
+        key: 'field',
+        text: 'x',
+        problem: expect.objectContaining({ code: 'invalid' }),
+        using: 'adaptiveRate',
+      },
+      {
+        kind: 'urlValue',
+        key: 'scale',
+        text: 'big',
+        problem: expect.objectContaining({ code: 'invalid' }),
+        using: 'shared',
+      },
+      {
+        kind: 'urlValue',
+        key: 'agg',
+        text: 'avg',
+        problem: expect.objectContaining({ code: 'invalid' }),
+        using: 'max',
+      },
+    ]);
     // The backend has its own notice in the app (in the page's language): the value comes back as written.
     expect(refusedBackend).toBe('quantum');
   });
@@ -110,6 +155,7 @@ describe('clamping and reporting', () => {
     expect(state.sceneId).toBe('beale');
     expect(state.experiment).toBeUndefined();
     expect(notices).toEqual(['run= is too long (5000 characters; at most 2000); ignored']);
+    expect(decode(long).codes).toEqual([{ kind: 'urlParamTooLong', key: 'run', length: 5000, max: 2000 }]);
     const huge = decode(`?${'x=1&'.repeat(100_000)}scene=beale`);
     expect(huge.state.sceneId).toBeUndefined();
     expect(huge.notices[0]).toMatch(/only the first 20000 are read/);
@@ -120,8 +166,9 @@ describe('clamping and reporting', () => {
 
   it('caps the number of notices', () => {
     const search = `?${Array.from({ length: 30 }, (_, i) => `run=r${i}:bad${i}`).join('&')}`;
-    const { notices } = decode(search);
+    const { notices, codes } = decode(search);
     expect(notices).toHaveLength(13);
+    expect(codes[12]).toEqual({ kind: 'urlMore', count: expect.any(Number) });
     expect(notices[12]).toMatch(/^…and \d+ more problems in the link$/);
   });
 });

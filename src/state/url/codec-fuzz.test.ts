@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../engine/random';
 import { SCENES } from '../../engine/scenes';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { decodeState } from './codec';
 import { OWNED_KEYS } from './schema';
 import { expectValid } from './testing/codec-checks';
@@ -153,7 +154,10 @@ describe('fuzz: malformed links never throw and always give a valid state', () =
       }, search).not.toThrow();
       if (!result) throw new Error('no result');
       expect(Array.isArray(result.notices)).toBe(true);
-      for (const n of result.notices) expect(n.length, search).toBeLessThan(400);
+      for (const n of result.notices) {
+        expect(urlNoticeText(n, 'en').length, search).toBeLessThan(400);
+        expect(urlNoticeText(n, 'zh').length, search).toBeLessThan(400);
+      }
       expectValid(result.state, search);
       if (result.state.experiment && search.includes('run=')) withRuns++;
       if (result.notices.length > 0) withNotices++;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../engine/experiment';
 import { sceneById } from '../../engine/scenes';
 import { DEFAULT_PHI } from '../../optim/spec';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { decodeState, encodeState, resolveUrlState, type UrlState } from './codec';
 import { DEFAULT_VIEW } from './schema';
 import { roundTrip } from './testing/codec-checks';
@@ -23,7 +24,7 @@ function withCustom(phi: string | undefined): UrlState {
 function customPhi(search: string) {
   const { state, notices } = decodeState(search);
   const run = resolveUrlState(state).experiment.runs.find((r) => r.id === 'mine');
-  return { phi: run?.spec.phi, notices };
+  return { phi: run?.spec.phi, notices: notices.map((n) => urlNoticeText(n, 'en')) };
 }
 
 describe('φ formulas in links', () => {
@@ -53,6 +54,12 @@ describe('φ formulas in links', () => {
     );
     const { phi, notices } = customPhi(`?${search}`);
     expect(phi).toBe(DEFAULT_PHI);
+    expect(decodeState(`?${search}`).notices).toContainEqual({
+      kind: 'urlPhiRefused',
+      who: { in: 'run', id: 'mine' },
+      problem: expect.objectContaining({ code: 'unexpectedToken', at: 4 }),
+      usingDefault: true,
+    });
     expect(notices.join('\n')).toContain(
       'the φ formula of run mine is refused: at column 5: expected a number, z, a name or “(”, found “*”; using the default φ',
     );

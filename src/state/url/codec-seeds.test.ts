@@ -1,6 +1,7 @@
 // The `seeds` row of the URL schema (issue #15): how many seeds every run trains on.
 import { describe, expect, it } from 'vitest';
 import { sceneById } from '../../engine/scenes';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { decodeState, encodeState, resolveUrlState } from './codec';
 import { DEFAULT_VIEW } from './schema';
 
@@ -32,13 +33,26 @@ describe('seeds in the link', () => {
   it('clamps out-of-range counts into 1–5 and ignores bad ones, with a notice each', () => {
     const high = decodeState('?seeds=40');
     expect(high.state.experiment?.seedCount).toBe(5);
-    expect(high.notices).toEqual(['seeds=“40”: expected a whole number from 1 to 5; using 5']);
+    expect(high.notices).toEqual([
+      {
+        kind: 'urlValue',
+        key: 'seeds',
+        text: '40',
+        problem: { code: 'outOfRange', expected: { kind: 'number', min: 1, max: 5, integer: true } },
+        using: '5',
+      },
+    ]);
+    expect(high.notices.map((n) => urlNoticeText(n, 'en'))).toEqual([
+      'seeds=“40”: expected a whole number from 1 to 5; using 5',
+    ]);
     const low = decodeState('?seeds=0');
     expect(low.state.experiment?.seedCount).toBeUndefined();
-    expect(low.notices).toEqual(['seeds=“0”: expected a whole number from 1 to 5; using 1']);
+    expect(low.notices.map((n) => urlNoticeText(n, 'en'))).toEqual([
+      'seeds=“0”: expected a whole number from 1 to 5; using 1',
+    ]);
     const bad = decodeState('?seeds=many');
     expect(bad.state.experiment?.seedCount).toBeUndefined();
-    expect(bad.notices).toEqual([
+    expect(bad.notices.map((n) => urlNoticeText(n, 'en'))).toEqual([
       'seeds=“many” is not a number (expected a whole number from 1 to 5); using 1',
     ]);
     expect(decodeState('?seeds=2.6').state.experiment?.seedCount).toBe(3);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../engine/experiment';
 import { DEFAULT_SCENE_ID, SCENES, sceneById } from '../../engine/scenes';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { decodeState, encodeState, migrate, type UrlState } from './codec';
 import { splitQuery } from './query';
 import { DEFAULT_VIEW, OWNED_KEYS } from './schema';
 import { roundTrip } from './testing/codec-checks';
+import type { UrlNotice } from './url-notices';
 
 const view = { ...DEFAULT_VIEW };
 
@@ -69,7 +71,9 @@ describe('round trip encode → decode', () => {
     expect(cellOf('v=1&scene=charlm-sonnets&cell=lstm')).toBe('lstm');
     expect(cellOf('task=charlm&cell=LSTM')).toBe('lstm');
     const wrong = decodeState('v=1&scene=charlm-sonnets&cell=rnn');
-    expect(wrong.notices.join(' ')).toMatch(/cell=“rnn” is not valid \(expected one of gru, lstm\); ignored/);
+    expect(wrong.notices.map((n) => urlNoticeText(n, 'en')).join(' ')).toMatch(
+      /cell=“rnn” is not valid \(expected one of gru, lstm\); ignored/,
+    );
   });
 
   it('switching the task kind, clearing a start point and a schedule', () => {
@@ -180,13 +184,13 @@ describe('versions and old links', () => {
   });
 
   it('a newer or broken version is read as well as we can, with a notice', () => {
-    expect(decodeState('?v=2&scene=beale').notices).toEqual([
+    const newer = decodeState('?v=2&scene=beale').notices;
+    expect(newer).toEqual([{ kind: 'urlNewerVersion', version: 2 }]);
+    expect(urlNoticeText(newer[0] as UrlNotice, 'en')).toBe(
       'this link was made by a newer version (v=2); some settings may be ignored',
-    ]);
+    );
     expect(decodeState('?v=2&scene=beale').state.sceneId).toBe('beale');
-    expect(decodeState('?v=x&scene=beale').notices).toEqual([
-      'v=“x” is not a link version; reading it as v=1',
-    ]);
+    expect(decodeState('?v=x&scene=beale').notices).toEqual([{ kind: 'urlBadVersion', text: 'x' }]);
   });
 
   it('migrate is the identity for version 1', () => {

@@ -1,6 +1,6 @@
 // URL ⇄ state. `?scene=<id>` picks the base experiment; task, seeds, runs and schedule parameters override
 // it; view options, the backend and the page's own keys (page-codec.ts) ride along. Reading never throws: a bad value is clamped or dropped and
-// the change is reported as a sentence the app can show. Writing emits only what differs from the scene.
+// the change is reported as a typed notice (url-notices.ts) that the app words in its language. Writing emits only what differs from the scene.
 //
 // A run is one readable value: `run=<id>:<optimizer>,lr=1e-3,eps=1e-8,label=Adam%20fast`. The label is
 // percent-encoded inside the value, so commas in it cannot split the run.
@@ -41,6 +41,7 @@ import {
   VERSION_KEY,
   VIEW_PARAMS,
 } from './schema';
+import type { UrlNotice, ValueProblem } from './url-notices';
 
 export type { UrlPage, UrlView } from './schema';
 export { DEFAULT_VIEW, OWNED_KEYS, URL_SCHEMA_VERSION } from './schema';
@@ -59,8 +60,8 @@ export interface UrlState {
 
 export interface DecodedUrl {
   state: UrlState;
-  /** Every change made to the link, as sentences, except the backend's (below). */
-  notices: string[];
+  /** Every change made to the link, as typed notices, except the backend's (below). */
+  notices: UrlNotice[];
   /** A `backend=` value that names no backend, as written (the app says so in its own notice). */
   refusedBackend?: string;
 }
@@ -89,6 +90,13 @@ function baseScene(sceneId: string | undefined): Scene {
   return sceneById(sceneId ?? DEFAULT_SCENE_ID) ?? (sceneById(DEFAULT_SCENE_ID) as Scene);
 }
 
+/** A row's value refused or clamped: `using` what is used instead (absent: ignored). */
+function refused(key: string, text: string, problem: ValueProblem, using?: string): UrlNotice {
+  return using === undefined
+    ? { kind: 'urlValue', key, text: show(text), problem }
+    : { kind: 'urlValue', key, text: show(text), problem, using };
+}
+
 function readTask(
   base: TaskConfig,
   get: (key: string) => { raw: string; text: string } | undefined,
@@ -99,7 +107,12 @@ function readTask(
   if (kindParam) {
     const kind = TASK_PARAM.type.parse(kindParam.text);
     if (!kind.ok)
-      notices.add(`task=${show(kindParam.text)} is not a task (${kind.reason}); using ${base.kind}`);
+      notices.add({
+        kind: 'urlUnknownTask',
+        text: show(kindParam.text),
+        expected: TASK_PARAM.type.expected,
+        using: base.kind,
+      });
     else if (kind.value !== base.kind) task = { ...DEFAULT_TASKS[kind.value] };
   }
   const kind = task.kind as TaskKind;
@@ -113,13 +126,17 @@ function readTask(
     }
     const parsed = row.type.parse(p.text);
     if (!parsed.ok) {
-      notices.add(
-        `${row.key}=${show(p.text)} ${parsed.reason.startsWith('is ') ? parsed.reason : `is not valid (${parsed.reason})`}; ignored`,
-      );
+      notices.add({ kind: 'urlValue', key: row.key, text: show(p.text), problem: parsed.problem });
       continue;
     }
     if (parsed.note)
-      notices.add(`${row.key}=${show(p.text)}: ${parsed.note}; using ${row.type.format(parsed.value)}`);
+      notices.add({
+        kind: 'urlValue',
+        key: row.key,
+        text: show(p.text),
+        problem: parsed.note,
+        using: row.type.format(parsed.value),
+      });
     task[row.field] = parsed.value;
   }
   return task as unknown as TaskConfig;
@@ -130,19 +147,17 @@ export function decodeState(search: string): DecodedUrl {
   const notices = new Notices();
   let text = typeof search === 'string' ? search : '';
   if (text.length > MAX_SEARCH_LENGTH) {
-    notices.add(
-      `the link is very long (${text.length} characters); only the first ${MAX_SEARCH_LENGTH} are read`,
-    );
+    notices.add({ kind: 'urlTooLong', length: text.length, max: MAX_SEARCH_LENGTH });
     text = text.slice(0, MAX_SEARCH_LENGTH);
   }
   let params = splitQuery(text);
   if (params.length > MAX_PARAMS) {
-    notices.add(`the link has ${params.length} parameters; only the first ${MAX_PARAMS} are read`);
+    notices.add({ kind: 'urlTooManyParams', count: params.length, max: MAX_PARAMS });
     params = params.slice(0, MAX_PARAMS);
   }
   params = params.filter((p) => {
     if (p.raw.length <= MAX_PARAM_LENGTH) return true;
-    notices.add(`${p.key}= is too long (${p.raw.length} characters; at most ${MAX_PARAM_LENGTH}); ignored`);
+    notices.add({ kind: 'urlParamTooLong', key: show(p.key), length: p.raw.length, max: MAX_PARAM_LENGTH });
     return false;
   });
 
@@ -151,10 +166,8 @@ export function decodeState(search: string): DecodedUrl {
   const vParam = params.find((p) => p.key === VERSION_KEY);
   if (vParam) {
     const v = Number(decodePart(vParam.raw) ?? '');
-    if (!Number.isInteger(v) || v < 1)
-      notices.add(`v=${show(vParam.raw)} is not a link version; reading it as v=1`);
-    else if (v > URL_SCHEMA_VERSION)
-      notices.add(`this link was made by a newer version (v=${v}); some settings may be ignored`);
+    if (!Number.isInteger(v) || v < 1) notices.add({ kind: 'urlBadVersion', text: show(vParam.raw) });
+    else if (v > URL_SCHEMA_VERSION) notices.add({ kind: 'urlNewerVersion', version: v });
     if (Number.isInteger(v) && v >= 1) version = Math.min(v, URL_SCHEMA_VERSION);
   }
   params = migrate(version, params);
@@ -165,7 +178,7 @@ export function decodeState(search: string): DecodedUrl {
     if (!p) return undefined;
     const decoded = decodePart(p.raw);
     if (decoded === null) {
-      notices.add(`${key}= is not valid URL encoding; ignored`);
+      notices.add({ kind: 'urlBadEncoding', key });
       return undefined;
     }
     return { raw: p.raw, text: decoded };
@@ -177,7 +190,7 @@ export function decodeState(search: string): DecodedUrl {
   if (sceneParam) {
     const scene = SCENE_PARAM.type.parse(sceneParam.text);
     if (scene.ok) state.sceneId = scene.value;
-    else notices.add(`scene=${show(sceneParam.text)} is not a scene we know; showing “${DEFAULT_SCENE_ID}”`);
+    else notices.add({ kind: 'urlUnknownScene', text: show(sceneParam.text), using: DEFAULT_SCENE_ID });
   }
 
   if (params.some((p) => EXPERIMENT_KEYS.has(p.key))) {
@@ -188,19 +201,19 @@ export function decodeState(search: string): DecodedUrl {
   if (field) {
     const p = VIEW_PARAMS.field.type.parse(field.text);
     if (p.ok) state.view.shownField = p.value;
-    else notices.add(`field=${show(field.text)}: ${p.reason}; using ${DEFAULT_VIEW.shownField}`);
+    else notices.add(refused('field', field.text, p.problem, DEFAULT_VIEW.shownField));
   }
   const scale = get(VIEW_PARAMS.scale.key);
   if (scale) {
     const p = VIEW_PARAMS.scale.type.parse(scale.text);
     if (p.ok) state.view.sharedScale = p.value === 'shared';
-    else notices.add(`scale=${show(scale.text)}: ${p.reason}; using shared`);
+    else notices.add(refused('scale', scale.text, p.problem, 'shared'));
   }
   const agg = get(VIEW_PARAMS.agg.key);
   if (agg) {
     const p = VIEW_PARAMS.agg.type.parse(agg.text);
     if (p.ok) state.view.aggregate = p.value;
-    else notices.add(`agg=${show(agg.text)}: ${p.reason}; using ${DEFAULT_VIEW.aggregate}`);
+    else notices.add(refused('agg', agg.text, p.problem, DEFAULT_VIEW.aggregate));
   }
   let refusedBackend: string | undefined;
   const backend = get(BACKEND_PARAM.key);
@@ -229,9 +242,9 @@ function readExperiment(
     const p = get(row.key);
     if (!p) continue;
     const parsed = row.type.parse(p.text);
-    if (!parsed.ok) notices.add(`${row.key}=${show(p.text)} ${parsed.reason}; using ${seeds[row.field]}`);
+    if (!parsed.ok) notices.add(refused(row.key, p.text, parsed.problem, String(seeds[row.field])));
     else {
-      if (parsed.note) notices.add(`${row.key}=${show(p.text)}: ${parsed.note}; using ${parsed.value}`);
+      if (parsed.note) notices.add(refused(row.key, p.text, parsed.note, String(parsed.value)));
       seeds[row.field] = parsed.value;
     }
   }
@@ -244,17 +257,17 @@ function readExperiment(
       const run = parseRun(p.raw, i, notices, base.runs);
       if (!run) return;
       if (read.some((r) => r.id === run.id)) {
-        notices.add(`run #${i + 1}: a second run with id “${run.id}”; dropped`);
+        notices.add({ kind: 'urlRunDuplicate', n: i + 1, id: run.id });
         return;
       }
       if (read.length >= MAX_RUNS) {
-        notices.add(`run ${run.id}: at most ${MAX_RUNS} runs; dropped`);
+        notices.add({ kind: 'urlTooManyRuns', id: run.id, max: MAX_RUNS });
         return;
       }
       read.push(run);
     });
     if (read.length > 0) runs = read;
-    else notices.add(`no usable run in the link; using the scene’s runs`);
+    else notices.add({ kind: 'urlNoRun' });
   }
 
   const experiment: ExperimentConfig = { task, runs, seeds };
@@ -270,7 +283,7 @@ function readExperiment(
     for (const p of atParams) {
       if (p.raw.trim().toLowerCase() === NO_SCHEDULE) continue;
       if (schedule.length >= MAX_SCHEDULE) {
-        notices.add(`at most ${MAX_SCHEDULE} scheduled changes; the rest are dropped`);
+        notices.add({ kind: 'urlTooManyChanges', max: MAX_SCHEDULE });
         break;
       }
       const change = parseScheduled(p.raw, runs, notices);
@@ -292,10 +305,10 @@ function readSeedCount(
   if (!p) return own;
   const parsed = SEED_COUNT_PARAM.type.parse(p.text);
   if (!parsed.ok) {
-    notices.add(`seeds=${show(p.text)} ${parsed.reason}; using ${own}`);
+    notices.add(refused(SEED_COUNT_PARAM.key, p.text, parsed.problem, String(own)));
     return own;
   }
-  if (parsed.note) notices.add(`seeds=${show(p.text)}: ${parsed.note}; using ${parsed.value}`);
+  if (parsed.note) notices.add(refused(SEED_COUNT_PARAM.key, p.text, parsed.note, String(parsed.value)));
   return parsed.value;
 }
 

@@ -19,11 +19,17 @@ export function readPage(get: GetParam, notices: Notices): UrlPage | undefined {
     if (!parsed.ok) {
       if (row.field === 'origin')
         page.refusedOrigin = p.text; // the app shows its own notice
-      else notices.add(`${row.key}=${show(p.text)}: ${parsed.reason}; ignored`);
+      else notices.add({ kind: 'urlValue', key: row.key, text: show(p.text), problem: parsed.problem });
       continue;
     }
     if (parsed.note)
-      notices.add(`${row.key}=${show(p.text)}: ${parsed.note}; using ${row.type.format(parsed.value)}`);
+      notices.add({
+        kind: 'urlValue',
+        key: row.key,
+        text: show(p.text),
+        problem: parsed.note,
+        using: row.type.format(parsed.value),
+      });
     page[row.field] = parsed.value;
   }
   return Object.keys(page).length > 0 ? (page as UrlPage) : undefined;

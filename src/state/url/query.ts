@@ -3,6 +3,7 @@
 import { shortenInput } from '../echo';
 
 import { MAX_NOTICES } from './schema';
+import type { UrlNotice } from './url-notices';
 
 /** One `key=value` of a query string: the key decoded, the value as written (still percent-encoded). */
 export interface RawParam {
@@ -50,21 +51,23 @@ export function encodeValue(text: string): string {
   return encodeURIComponent(wellFormed(text)).replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
 
-/** Quotes a user's value in a notice, cut short so that a huge input cannot flood the page. */
-export function show(text: string): string {
-  return `“${shortenInput(text)}”`;
-}
+/** A user's value as a notice carries it: cut short so that a huge input cannot flood the page. */
+export const show = shortenInput;
 
-/** What a decode changed or dropped, each once, at most MAX_NOTICES of them. */
+/** What a decode changed or dropped, each once, at most MAX_NOTICES of them (then one count). */
 export class Notices {
-  readonly list: string[] = [];
+  readonly list: UrlNotice[] = [];
+  private readonly seen = new Set<string>();
   private dropped = 0;
-  add(text: string): void {
-    if (this.list.includes(text)) return;
-    if (this.list.length < MAX_NOTICES) this.list.push(text);
-    else this.dropped++;
+  add(notice: UrlNotice): void {
+    const key = JSON.stringify(notice);
+    if (this.seen.has(key)) return;
+    if (this.list.length < MAX_NOTICES) {
+      this.list.push(notice);
+      this.seen.add(key);
+    } else this.dropped++;
   }
-  done(): string[] {
-    return this.dropped > 0 ? [...this.list, `…and ${this.dropped} more problems in the link`] : this.list;
+  done(): UrlNotice[] {
+    return this.dropped > 0 ? [...this.list, { kind: 'urlMore', count: this.dropped }] : this.list;
   }
 }

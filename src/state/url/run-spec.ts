@@ -4,19 +4,21 @@
 import { errorMessage } from '../../engine/error-message';
 import type { RunConfig, ScheduledChange } from '../../engine/experiment';
 import { checkFormula } from '../../optim/formula/evaluate';
-import { describeFormulaProblem } from '../../optim/formula/messages';
 import {
   defaultSpec,
+  inSpecRange,
   isOptimizerName,
+  type NumericKey,
   OPTIMIZER_NAMES,
   type OptimizerName,
   type OptimizerSpec,
-  type OptimizerSpecInput,
   resolveSpec,
+  SPEC_RANGES,
 } from '../../optim/spec';
 import { isDerivedLabel, untypedLabel } from '../run-label';
 import { decodePart, type Notices, show } from './query';
 import { CONVENTION_KEY, LABEL_KEY, MAX_LABEL_LENGTH, PHI_KEY, RUN_ID, SPEC_PARAMS } from './schema';
+import type { SpecOwner, SpecWhere, ValueProblem } from './url-notices';
 import { enumOf, formatNumber, numberIn, parseNumber, showNumber } from './value-types';
 
 interface SpecParse {
@@ -26,13 +28,13 @@ interface SpecParse {
 }
 
 /** `id:name,lr=1e-3,label=A%20B` → head ['id','name'] and decoded pairs. Tolerates a fully re-encoded value. */
-function splitSpecValue(raw: string, notices: Notices, what: string): SpecParse | null {
+function splitSpecValue(raw: string, notices: Notices, where: SpecWhere): SpecParse | null {
   // A value run through URLSearchParams (`adam%3Aadam%2Clr%3D0.01`) is decoded once first.
   let text = raw;
   if (!/[:,=]/.test(text) && /%3A|%2C|%3D/i.test(text)) {
     const once = decodePart(text);
     if (once === null) {
-      notices.add(`${what} is not valid URL encoding; ignored`);
+      notices.add({ kind: 'urlSpecBadEncoding', where });
       return null;
     }
     text = once.replace(/%/g, '%25').replace(/\+/g, '%2B');
@@ -40,7 +42,7 @@ function splitSpecValue(raw: string, notices: Notices, what: string): SpecParse 
   const [headText = '', ...rest] = text.split(',');
   const headDecoded = decodePart(headText);
   if (headDecoded === null) {
-    notices.add(`${what} is not valid URL encoding; ignored`);
+    notices.add({ kind: 'urlSpecBadEncoding', where });
     return null;
   }
   const pairs: { key: string; value: string }[] = [];
@@ -50,7 +52,7 @@ function splitSpecValue(raw: string, notices: Notices, what: string): SpecParse 
     const key = decodePart(eq < 0 ? part : part.slice(0, eq));
     const value = eq < 0 ? null : decodePart(part.slice(eq + 1));
     if (key === null || value === null) {
-      notices.add(`${what}: ${show(part)} is not a key=value setting; ignored`);
+      notices.add({ kind: 'urlSpecNotPair', where, text: show(part) });
       continue;
     }
     pairs.push({ key: key.trim(), value });
@@ -58,12 +60,15 @@ function splitSpecValue(raw: string, notices: Notices, what: string): SpecParse 
   return { head: headDecoded.split(':').map((s) => s.trim()), pairs };
 }
 
-function specProblem(input: OptimizerSpecInput): string | null {
+/** Why the optimizer library refuses `value` for `field`: its range, else its own words (verbatim); or null. */
+function specProblem(name: OptimizerName, field: NumericKey, value: number): ValueProblem | null {
   try {
-    resolveSpec(input);
+    resolveSpec({ name, [field]: value });
     return null;
   } catch (err) {
-    return errorMessage(err);
+    return inSpecRange(field, value)
+      ? { code: 'refusedBySpec', detail: errorMessage(err) }
+      : { code: 'specRange', range: SPEC_RANGES[field] };
   }
 }
 
@@ -75,21 +80,26 @@ function specProblem(input: OptimizerSpecInput): string | null {
 function readSpecPairs(
   name: OptimizerName,
   pairs: { key: string; value: string }[],
-  who: string,
+  who: SpecOwner,
   fallback: 'default' | 'drop',
   notices: Notices,
 ): { spec: Partial<OptimizerSpec>; label?: string } {
   const spec: Partial<OptimizerSpec> = {};
   let label: string | undefined;
   const defaults = defaultSpec(name);
-  const instead = (value: number) => (fallback === 'default' ? `using ${showNumber(value)}` : 'ignored');
+  /** A refused setting: replaced by the default (a run) or ignored (a change). */
+  const refuse = (key: string, text: string, problem: ValueProblem, value: string) =>
+    notices.add(
+      fallback === 'default'
+        ? { kind: 'urlSpecValue', who, key, text: show(text), problem, using: value }
+        : { kind: 'urlSpecValue', who, key, text: show(text), problem },
+    );
   for (const { key, value } of pairs) {
     const lower = key.toLowerCase();
     if (lower === LABEL_KEY) {
       const text = value.trim();
       if (text === '') continue;
-      if (text.length > MAX_LABEL_LENGTH)
-        notices.add(`the label of ${who} is cut to ${MAX_LABEL_LENGTH} characters`);
+      if (text.length > MAX_LABEL_LENGTH) notices.add({ kind: 'urlLabelCut', who, max: MAX_LABEL_LENGTH });
       label = cutLabel(text);
       continue;
     }
@@ -98,49 +108,52 @@ function readSpecPairs(
       const checked = checkFormula(value);
       if (checked.ok) spec.phi = value;
       else
-        notices.add(
-          `the φ formula of ${who} is refused: ${describeFormulaProblem(checked.problem)}; ${fallback === 'default' ? 'using the default φ' : 'ignored'}`,
-        );
+        notices.add({
+          kind: 'urlPhiRefused',
+          who,
+          problem: checked.problem,
+          usingDefault: fallback === 'default',
+        });
       continue;
     }
     if (lower === CONVENTION_KEY) {
       const p = enumOf(['official', 'textbook'] as const).parse(value);
       if (p.ok) spec.convention = p.value;
-      else
-        notices.add(
-          `${key}=${show(value)} for ${who}: ${p.reason}; ${fallback === 'default' ? `using ${defaults.convention}` : 'ignored'}`,
-        );
+      else refuse(key, value, p.problem, defaults.convention);
       continue;
     }
     const row = SPEC_PARAMS.find((r) => r.key === lower);
     if (!row) {
-      notices.add(`unknown setting ${show(key)} for ${who}; ignored`);
+      notices.add({ kind: 'urlUnknownSetting', who, text: show(key) });
       continue;
     }
     const fallbackValue = defaults[row.field];
     const trimmed = value.trim();
     const n = /^\+?Infinity$/.test(trimmed) ? Number.POSITIVE_INFINITY : parseNumber(trimmed);
     if (n === null) {
-      notices.add(`${row.key}=${show(value)} for ${who} is not a number; ${instead(fallbackValue)}`);
+      refuse(row.key, value, { code: 'notANumber' }, showNumber(fallbackValue));
       if (fallback === 'default') spec[row.field] = fallbackValue;
       continue;
     }
-    const reason = specProblem({ name, [row.field]: n });
+    const reason = specProblem(name, row.field, n);
     if (reason === null) {
       spec[row.field] = n;
       continue;
     }
     const tooHigh = n > fallbackValue;
-    const clamped = tooHigh && specProblem({ name, [row.field]: row.high }) === null ? row.high : null;
+    const clamped = tooHigh && specProblem(name, row.field, row.high) === null ? row.high : null;
     if (clamped !== null) {
       spec[row.field] = clamped;
-      notices.add(
-        `${row.key}=${show(value)} for ${who} is out of range (${reason}); using ${showNumber(clamped)}`,
-      );
+      notices.add({
+        kind: 'urlSpecValue',
+        who,
+        key: row.key,
+        text: show(value),
+        problem: reason,
+        using: showNumber(clamped),
+      });
     } else {
-      notices.add(
-        `${row.key}=${show(value)} for ${who} is out of range (${reason}); ${instead(fallbackValue)}`,
-      );
+      refuse(row.key, value, reason, showNumber(fallbackValue));
       if (fallback === 'default') spec[row.field] = fallbackValue;
     }
   }
@@ -162,25 +175,29 @@ export function parseRun(
   notices: Notices,
   sceneRuns: readonly RunConfig[] = [],
 ): RunConfig | null {
-  const what = `run #${index + 1}`;
-  const parsed = splitSpecValue(raw, notices, what);
+  const where: SpecWhere = { in: 'run', n: index + 1 };
+  const parsed = splitSpecValue(raw, notices, where);
   if (!parsed) return null;
   // `run=adam` alone is allowed: the id is the optimizer's name.
   const [idText = '', second] = parsed.head;
   const nameText = second ?? idText;
   const name = parseName(nameText);
   if (name === null) {
-    notices.add(
-      `${what} (${show(idText)}): unknown optimizer ${show(nameText)} (expected one of ${OPTIMIZER_NAMES.join(', ')}); run dropped`,
-    );
+    notices.add({
+      kind: 'urlUnknownOptimizer',
+      where,
+      id: show(idText),
+      name: show(nameText),
+      names: OPTIMIZER_NAMES,
+    });
     return null;
   }
   let id = idText;
   if (!RUN_ID.test(id)) {
     id = `run${index + 1}`;
-    notices.add(`${what}: id ${show(idText)} must be 1–32 letters, digits, - or _; using “${id}”`);
+    notices.add({ kind: 'urlBadRunId', n: index + 1, text: show(idText), using: id });
   }
-  const who = `run ${id}`;
+  const who: SpecOwner = { in: 'run', id };
   const read = readSpecPairs(name, parsed.pairs, who, 'default', notices);
   const spec = { ...defaultSpec(name), ...read.spec };
   const untyped = untypedLabel({ id, spec }, sceneRuns);
@@ -192,30 +209,37 @@ export function parseRun(
 }
 
 export function parseScheduled(raw: string, runs: RunConfig[], notices: Notices): ScheduledChange | null {
-  const what = `at=${show(raw)}`;
-  const parsed = splitSpecValue(raw, notices, what);
+  const where: SpecWhere = { in: 'at', text: show(raw) };
+  const parsed = splitSpecValue(raw, notices, where);
   if (!parsed) return null;
   const [stepText = '', runId = '', nameText] = parsed.head;
-  const step = numberIn(0, 1e7, true).parse(stepText);
+  const stepType = numberIn(0, 1e7, true);
+  const step = stepType.parse(stepText);
   if (!step.ok) {
-    notices.add(`${what}: the step ${step.reason}; change dropped`);
+    notices.add({ kind: 'urlStepRefused', where, problem: step.problem });
     return null;
   }
   const run = runs.find((r) => r.id === runId);
   if (!run) {
-    notices.add(`${what}: no run with id ${show(runId)}; change dropped`);
+    notices.add({ kind: 'urlNoSuchRun', where, text: show(runId) });
     return null;
   }
   const hasName = nameText !== undefined && nameText !== '';
   const name = hasName ? parseName(nameText) : null;
   if (hasName && name === null) {
-    notices.add(`${what}: unknown optimizer ${show(nameText)}; change dropped`);
+    notices.add({
+      kind: 'urlUnknownOptimizer',
+      where,
+      id: show(runId),
+      name: show(nameText),
+      names: OPTIMIZER_NAMES,
+    });
     return null;
   }
   if (step.note)
-    notices.add(`${what}: the step must be ${step.note.replace(/^expected /, '')}; using ${step.value}`);
+    notices.add({ kind: 'urlStepClamped', where, expected: stepType.expected, using: step.value });
   const specName = name ?? resolveSpec(run.spec).name;
-  const { spec } = readSpecPairs(specName, parsed.pairs, `the change at step ${step.value}`, 'drop', notices);
+  const { spec } = readSpecPairs(specName, parsed.pairs, { in: 'change', step: step.value }, 'drop', notices);
   return { atStep: step.value, runId: run.id, spec: name ? { name, ...spec } : spec };
 }
 

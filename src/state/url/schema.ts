@@ -19,6 +19,7 @@ import {
 import { DATASETS_2D } from '../../engine/tasks/datasets-2d';
 import { type OptimizerSpec, STATE_FIELDS } from '../../optim/spec';
 import { EMBED_LAYOUTS, type EmbedLinkParams, HIDEABLE, parseOrigin } from '../embed/embed-params';
+import type { Expected } from './url-notices';
 import { enumOf, layerSizes, numberIn, type Parsed, pointIn, type ValueType } from './value-types';
 
 /** Written as `v=1`. A link without `v` is version 1; `migrate` maps older names when this grows. */
@@ -184,13 +185,13 @@ export interface UrlPage extends EmbedLinkParams {
 
 /** `1` or `0`. */
 export const flag: ValueType<boolean> = {
-  expected: '1 or 0',
+  expected: { kind: 'flag' },
   parse: (text): Parsed<boolean> =>
     text.trim() === '1'
       ? { ok: true, value: true }
       : text.trim() === '0'
         ? { ok: true, value: false }
-        : { ok: false, reason: 'expected 1 or 0' },
+        : { ok: false, problem: { code: 'invalid', expected: { kind: 'flag' } } },
   format: (v) => (v ? '1' : '0'),
   accepts: (v): v is boolean => typeof v === 'boolean',
 };
@@ -198,7 +199,7 @@ export const flag: ValueType<boolean> = {
 /** Comma-separated names from `values`; unknown names are left out (with a note). */
 export function partsOf<T extends string>(values: readonly T[]): ValueType<T[]> {
   const one = enumOf(values);
-  const expected = `names from ${values.join(', ')}, separated by commas`;
+  const expected: Expected = { kind: 'names', values };
   return {
     expected,
     parse(text) {
@@ -208,9 +209,9 @@ export function partsOf<T extends string>(values: readonly T[]): ValueType<T[]> 
         const p = one.parse(part);
         if (p.ok && !known.includes(p.value)) known.push(p.value);
       }
-      if (known.length === 0) return { ok: false, reason: `expected ${expected}` };
+      if (known.length === 0) return { ok: false, problem: { code: 'invalid', expected } };
       return known.length < parts.length
-        ? { ok: true, value: known, note: `unknown names are left out (expected ${expected})` }
+        ? { ok: true, value: known, note: { code: 'unknownNames', expected } }
         : { ok: true, value: known };
     },
     format: (v) => v.join(','),
@@ -223,10 +224,10 @@ export function partsOf<T extends string>(values: readonly T[]): ValueType<T[]> 
  * not an origin is kept as `refusedOrigin`, and the app then answers no parent at all.
  */
 export const originType: ValueType<string> = {
-  expected: 'an origin like https://slides.example.org',
+  expected: { kind: 'origin' },
   parse: (text) => {
     const origin = parseOrigin(text);
-    return origin === null ? { ok: false, reason: 'is not an origin' } : { ok: true, value: origin };
+    return origin === null ? { ok: false, problem: { code: 'notOrigin' } } : { ok: true, value: origin };
   },
   format: (v) => v,
   accepts: (v): v is string => typeof v === 'string' && parseOrigin(v) === v,

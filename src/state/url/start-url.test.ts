@@ -3,6 +3,7 @@
 // store's, the embed parameters', and `present` and `debug` read inline): the expected values below are
 // what those readers returned. Then every page key round-trips through the schema.
 import { describe, expect, it } from 'vitest';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { embedParams } from '../embed/embed-params';
 import { decodeState, encodeState, type UrlPage, type UrlState } from './codec';
 import { DEFAULT_VIEW, PAGE_PARAMS } from './schema';
@@ -124,14 +125,14 @@ describe('links in today’s format', () => {
       '?tour=yes&step=0&lang=fr&present=on&embed=1&hide=curves,bogus&show=nothing&layout=wide',
     );
     expect(page).toEqual({ step: 1, embed: true, hide: ['curves'] });
-    expect(notices).toEqual([
-      'tour=“yes”: expected 1 or 0; ignored',
+    expect(notices.map((n) => urlNoticeText(n, 'en'))).toEqual([
+      'tour=“yes” is not valid (expected 1 or 0); ignored',
       'step=“0”: expected a whole number from 1 to 99; using 1',
-      'lang=“fr”: expected one of en, zh; ignored',
-      'present=“on”: expected 1 or 0; ignored',
+      'lang=“fr” is not valid (expected one of en, zh); ignored',
+      'present=“on” is not valid (expected 1 or 0); ignored',
       'hide=“curves,bogus”: unknown names are left out (expected names from caption, settings, heatmaps, charts, numbers, edit, curves, softplus, task, add, histogram, separated by commas); using curves',
-      'show=“nothing”: expected names from caption, settings, heatmaps, charts, numbers, edit, curves, softplus, task, add, histogram, separated by commas; ignored',
-      'layout=“wide”: expected one of auto, full; ignored',
+      'show=“nothing” is not valid (expected names from caption, settings, heatmaps, charts, numbers, edit, curves, softplus, task, add, histogram, separated by commas); ignored',
+      'layout=“wide” is not valid (expected one of auto, full); ignored',
     ]);
   });
 });

@@ -7,6 +7,7 @@ import type { OverBudget } from '../../engine/model-size';
 import type { BackendPreference } from '../../engine/protocol';
 import { decodeState, resolveUrlState, type UrlPage, type UrlView } from './codec';
 import { DEFAULT_BACKEND } from './schema';
+import type { UrlNotice } from './url-notices';
 
 export interface StartUrl {
   /** The scene to open (the default one when the link names none, or one we do not know). */
@@ -22,7 +23,7 @@ export interface StartUrl {
   /** The page's own keys (tour, language, presentation, embedding, debug). */
   page: UrlPage;
   /** What was clamped or dropped, for the page's notice. */
-  notices: string[];
+  notices: UrlNotice[];
   /** The data set the first scene trains on, so the engine can fetch it early (null: none to fetch). */
   dataset: 'mnist' | 'sonnets' | null;
 }

@@ -8,6 +8,7 @@ import { MAX_RUNS } from '../../engine/experiment';
 import { checkExperimentBudget } from '../../engine/model-size';
 import { createRandom } from '../../engine/random';
 import { OPTIMIZER_NAMES, resolveSpec } from '../../optim/spec';
+import { urlNoticeText } from '../../ui/i18n/url-notice-text';
 import { decodeState, resolveUrlState } from './codec';
 
 const NASTY_VALUES = [
@@ -152,7 +153,7 @@ describe('500 malformed links all decode to a valid experiment', () => {
       }, where).not.toThrow();
       if (!decoded) throw new Error(where);
       if (decoded.notices.length > 0) withNotices += 1;
-      for (const n of decoded.notices) expect(typeof n, where).toBe('string');
+      for (const n of decoded.notices) expect(urlNoticeText(n, 'en').length, where).toBeGreaterThan(0);
       const { scene, experiment, refusal } = resolveUrlState(decoded.state);
       expect(scene.id, where).toBeTruthy();
       // Whatever the link asks, what gets built fits the model-size budget.

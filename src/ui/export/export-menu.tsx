@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import { errorMessage } from '../../engine/error-message';
 import { training } from '../../state/app-state';
 import { t, useLanguage } from '../i18n';
+import { describeTask } from '../task-form';
 import { downloadBlob, downloadText, exportFileName, MIME } from './download';
 import './export-menu.css';
 
@@ -42,7 +43,9 @@ function context(sceneProp: string | undefined) {
   const snapshot = state.snapshot;
   const scene = sceneProp ?? snapshot?.taskTitle ?? 'experiment';
   const step = snapshot?.step ?? 0;
-  const heading = snapshot ? `${snapshot.taskTitle} — step ${step}` : 'Anisoscope';
+  // The task in the page's language (the engine's own title is English, for logs and file names).
+  const task = state.experiment ? describeTask(state.experiment.task) : snapshot?.taskTitle;
+  const heading = snapshot && task ? t('export.heading', { task, step }) : 'Anisoscope';
   return { state, snapshot, scene, step, heading };
 }
 
@@ -114,7 +117,9 @@ function buildItems(runs: { runId: string; label: string }[], scene: string | un
           const c = context(scene);
           const svg = document.getElementById(`anisotropy-chart-${r.runId}`)?.querySelector('svg');
           if (!svg) throw new Error(`no chart for ${r.label}`);
-          const text = w.svgElementToString(svg, { title: `A-LR percentiles, ${r.label} — ${c.heading}` });
+          const text = w.svgElementToString(svg, {
+            title: t('export.chartTitle', { label: r.label, heading: c.heading }),
+          });
           downloadText(text, exportFileName(c.scene, c.step, 'svg', `alr-${r.runId}`), MIME.svg);
         },
       }),

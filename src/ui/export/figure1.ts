@@ -12,6 +12,7 @@ import { onLogAxis } from '../charts/gaps';
 import { logTicks } from '../charts/log-axis';
 import { runColor } from '../charts/palette';
 import { formatStep, stepDomain } from '../charts/svg-layers';
+import { t } from '../i18n';
 import { SVG_NS, serializeSvg } from './svg-export';
 
 export interface Figure1Run {
@@ -119,7 +120,7 @@ export function renderFigure1(
     .attr('font-family', FIGURE_FONT)
     .attr('font-size', 11)
     .attr('fill', INK);
-  svg.append('title').text(`A-LR percentiles over training steps${o.caption ? ` — ${o.caption}` : ''}`);
+  svg.append('title').text(o.caption ? `${t('chart.alrAria')} — ${o.caption}` : t('chart.alrAria'));
   svg.append('rect').attr('width', L.width).attr('height', L.height).attr('fill', '#ffffff');
 
   const yDomain =
