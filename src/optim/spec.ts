@@ -124,7 +124,7 @@ export const SPEC_RANGES: Readonly<Record<NumericKey, SpecRange>> = {
 };
 
 /** Rules whose denominator adds ε (√v + ε): ε = 0 is refused for them. */
-const EPS_IN_DENOMINATOR: ReadonlySet<OptimizerName> = new Set([
+export const EPS_IN_DENOMINATOR: ReadonlySet<OptimizerName> = new Set([
   'adam',
   'amsgrad',
   'adagrad',

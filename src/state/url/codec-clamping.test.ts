@@ -30,6 +30,19 @@ describe('clamping and reporting', () => {
     });
   });
 
+  it('refuses eps = 0 for Adam (√v + eps) with its own code, and keeps it for Sadam (no eps)', () => {
+    const { state, codes, notices } = decode('?scene=beale&run=a:adam,eps=0&run=s:sadam,eps=0');
+    expect(state.experiment?.runs[0]?.spec.eps).toBeGreaterThan(0);
+    expect(state.experiment?.runs[1]?.spec.eps).toBe(0);
+    expect(codes).toHaveLength(1);
+    expect(codes[0]).toMatchObject({
+      kind: 'urlSpecValue',
+      key: 'eps',
+      problem: { code: 'epsZero', optimizer: 'adam' },
+    });
+    expect(notices[0]).toContain('adam divides by √v + eps');
+  });
+
   it('reports numbers that are not numbers, and unknown run settings', () => {
     const { state, notices } = decode('?run=s:sadam,lr=abc,beta=NaN,eps=,lrr=3');
     const spec = state.experiment?.runs[0]?.spec;

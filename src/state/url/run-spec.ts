@@ -6,6 +6,7 @@ import type { RunConfig, ScheduledChange } from '../../engine/experiment';
 import { checkFormula } from '../../optim/formula/evaluate';
 import {
   defaultSpec,
+  EPS_IN_DENOMINATOR,
   inSpecRange,
   isOptimizerName,
   type NumericKey,
@@ -66,9 +67,10 @@ function specProblem(name: OptimizerName, field: NumericKey, value: number): Val
     resolveSpec({ name, [field]: value });
     return null;
   } catch (err) {
-    return inSpecRange(field, value)
-      ? { code: 'refusedBySpec', detail: errorMessage(err) }
-      : { code: 'specRange', range: SPEC_RANGES[field] };
+    if (!inSpecRange(field, value)) return { code: 'specRange', range: SPEC_RANGES[field] };
+    if (field === 'eps' && value === 0 && EPS_IN_DENOMINATOR.has(name))
+      return { code: 'epsZero', optimizer: name };
+    return { code: 'refusedBySpec', detail: errorMessage(err) };
   }
 }
 

@@ -28,6 +28,8 @@ export type ValueProblem =
   | { code: 'notOrigin' }
   /** Outside the optimizer setting's range (`optim/spec.ts`, SPEC_RANGES). */
   | { code: 'specRange'; range: SpecRange }
+  /** ε = 0 for a rule whose denominator is √v + ε (optim/spec.ts, EPS_IN_DENOMINATOR). */
+  | { code: 'epsZero'; optimizer: string }
   /** The optimizer library refused the value otherwise; `detail` is its own reason, shown verbatim. */
   | { code: 'refusedBySpec'; detail: string };
 

@@ -571,6 +571,8 @@ export const EN = {
   'url.problem.notOrigin': ' is not an origin',
   'url.problem.specRange': ' is out of range (expected a number in {interval})',
   'url.problem.refusedBySpec': ' is out of range ({detail})',
+  'url.problem.epsZero':
+    ' is refused: {optimizer} divides by √v + eps, so with eps = 0 a weight that never saw a gradient gets an infinite A-LR',
   'url.ignored': 'ignored',
   'url.using': 'using {value}',
   'url.usingDefaultPhi': 'using the default φ',

@@ -551,6 +551,8 @@ export const ZH: Record<StringKey, string> = {
   'url.problem.notOrigin': ' 不是一个源',
   'url.problem.specRange': ' 超出范围（应为 {interval} 内的数）',
   'url.problem.refusedBySpec': ' 超出范围（{detail}）',
+  'url.problem.epsZero':
+    ' 被拒绝：{optimizer} 的分母是 √v + eps，eps = 0 时从未得到梯度的权重的 A-LR 为无穷大',
   'url.ignored': '已忽略',
   'url.using': '改用 {value}',
   'url.usingDefaultPhi': '改用默认的 φ',

@@ -34,6 +34,7 @@ const PROBLEMS: ValueProblem[] = [
   { code: 'notOrigin' },
   { code: 'specRange', range: { min: 0, max: 1, maxOpen: true } },
   { code: 'specRange', range: { min: 0, max: 1e9, minOpen: true } },
+  { code: 'epsZero', optimizer: 'adam' },
   { code: 'refusedBySpec', detail: DETAIL },
 ];
 const formula: FormulaProblem = { code: 'unexpectedChar', at: 4, params: { found: '$' } };

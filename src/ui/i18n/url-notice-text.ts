@@ -54,6 +54,8 @@ function problemText(p: ValueProblem, t: Say): string {
       const interval = `${r.minOpen ? '(' : '['}${showNumber(r.min)}, ${showNumber(r.max)}${r.maxOpen ? ')' : ']'}`;
       return t('url.problem.specRange', { interval });
     }
+    case 'epsZero':
+      return t('url.problem.epsZero', { optimizer: p.optimizer });
     case 'refusedBySpec':
       return t('url.problem.refusedBySpec', { detail: p.detail });
   }
