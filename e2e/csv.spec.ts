@@ -64,9 +64,10 @@ test('a good CSV switches the task to the custom points, which then train', asyn
     "240 points, 2 classes ('red' = 0, 'blue' = 1)",
   );
   await expect(page.getByTestId('csv-error')).toHaveCount(0);
-  await expect(page.getByTestId('experiment-drawer').locator('summary')).toContainText('custom', {
-    timeout: 30_000,
-  });
+  await expect(page.getByTestId('experiment-drawer').locator('summary')).toContainText(
+    'Custom points (240) · MLP 2-',
+    { timeout: 30_000 },
+  );
   const view = page.getByTestId('task-view');
   await expect(view).toHaveAttribute('data-kind', 'boundary', { timeout: 60_000 });
   await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0');
