@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { convInputGradWasmActive } from './kernels/conv2d-backprop-input-wasm';
 import { plainMatMulWasmActive } from './kernels/matmul-transposed-wasm';
+import { maxPoolGradWasmActive } from './kernels/maxpool-grad-wasm';
 import { recurrentKernelsAvailable } from './kernels/recurrent-kernels';
 
 export interface EngineStats {
@@ -26,6 +27,7 @@ export function engineStats(): EngineStats {
       ...(['gru', 'lstm'] as const).filter(recurrentKernelsAvailable).map((cell) => `${cell}-sequence`),
       ...(tf.getBackend() === 'wasm' && plainMatMulWasmActive() ? ['plain-matmul'] : []),
       ...(tf.getBackend() === 'wasm' && convInputGradWasmActive() ? ['conv-input-grad'] : []),
+      ...(tf.getBackend() === 'wasm' && maxPoolGradWasmActive() ? ['maxpool-grad'] : []),
     ],
     ...(memory.numBytesInGPU !== undefined ? { numBytesInGPU: memory.numBytesInGPU } : {}),
   };

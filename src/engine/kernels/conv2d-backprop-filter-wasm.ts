@@ -71,26 +71,34 @@ function geometry(x: tf.TensorInfo, attrs: tf.NamedAttrMap): { g: Geometry; filt
   };
 }
 
-/** patchesᵀ [kH·kW·inC, batch·outH·outW]: row (r, c, i) holds x at tap (r, c), channel i, for every output position (0 where padded). */
+/**
+ * patchesᵀ [kH·kW·inC, batch·outH·outW]: row (r, c, i) holds x at tap (r, c), channel i, for every
+ * output position (0 where padded). The in-bounds output columns of each tap are worked out once per
+ * tap, so the inner loop is a plain strided copy with no bounds test (subarray + set is slower for
+ * rows this short): this loop was most of the filter gradient's time.
+ */
 export function im2colTransposed(x: Float32Array, g: Geometry, out: Float32Array): void {
   const positions = g.batch * g.outH * g.outW;
-  for (let r = 0; r < g.kH; r++) {
-    for (let c = 0; c < g.kW; c++) {
+  const rowStep = g.strideW * g.inC;
+  for (let c = 0; c < g.kW; c++) {
+    // Output columns yC in [lo, hi) read x inside the image: 0 ≤ yC·strideW + c·dilationW − left < inW.
+    const shift = c * g.dilationW - g.left;
+    const lo = Math.min(g.outW, Math.max(0, Math.ceil(-shift / g.strideW)));
+    const hi = Math.max(lo, Math.min(g.outW, Math.floor((g.inW - 1 - shift) / g.strideW) + 1));
+    for (let r = 0; r < g.kH; r++) {
       for (let i = 0; i < g.inC; i++) {
         let k = ((r * g.kW + c) * g.inC + i) * positions;
         for (let b = 0; b < g.batch; b++) {
-          for (let yR = 0; yR < g.outH; yR++) {
+          for (let yR = 0; yR < g.outH; yR++, k += g.outW) {
             const xR = yR * g.strideH + r * g.dilationH - g.top;
             if (xR < 0 || xR >= g.inH) {
               out.fill(0, k, k + g.outW);
-              k += g.outW;
               continue;
             }
-            const rowBase = (b * g.inH + xR) * g.inW;
-            for (let yC = 0; yC < g.outW; yC++) {
-              const xC = yC * g.strideW + c * g.dilationW - g.left;
-              out[k++] = xC >= 0 && xC < g.inW ? (x[(rowBase + xC) * g.inC + i] as number) : 0;
-            }
+            if (lo > 0) out.fill(0, k, k + lo);
+            if (hi < g.outW) out.fill(0, k + hi, k + g.outW);
+            let from = ((b * g.inH + xR) * g.inW + lo * g.strideW + shift) * g.inC + i;
+            for (let yC = lo; yC < hi; yC++, from += rowStep) out[k + yC] = x[from] as number;
           }
         }
       }

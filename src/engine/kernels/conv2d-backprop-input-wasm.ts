@@ -44,7 +44,11 @@ function geometry(attrs: tf.NamedAttrMap, filterShape: number[]): Geometry {
   };
 }
 
-/** dx [batch, inH, inW, inC] from cols [positions, kH·kW·inC]: each tap's value added onto its input. */
+/**
+ * dx [batch, inH, inW, inC] from cols [positions, kH·kW·inC]: each tap's value added onto its input.
+ * The in-bounds taps of each output column are worked out once; without dilation they touch one
+ * contiguous run of dx and of cols per filter row, added in one loop.
+ */
 export function col2im(cols: Float32Array, g: Geometry, dx: Float32Array): void {
   dx.fill(0);
   const taps = g.kH * g.kW * g.inC;
@@ -53,13 +57,23 @@ export function col2im(cols: Float32Array, g: Geometry, dx: Float32Array): void 
     for (let yR = 0; yR < g.outH; yR++) {
       for (let yC = 0; yC < g.outW; yC++, n++) {
         const rowBase = n * taps;
+        // Taps c in [cLo, cHi) land inside the image: 0 ≤ x0 + c·dilationW < inW.
+        const x0 = yC * g.strideW - g.left;
+        const cLo = Math.min(g.kW, Math.max(0, Math.ceil(-x0 / g.dilationW)));
+        const cHi = Math.max(cLo, Math.min(g.kW, Math.floor((g.inW - 1 - x0) / g.dilationW) + 1));
         for (let r = 0; r < g.kH; r++) {
           const xR = yR * g.strideH + r * g.dilationH - g.top;
           if (xR < 0 || xR >= g.inH) continue;
-          for (let c = 0; c < g.kW; c++) {
-            const xC = yC * g.strideW + c * g.dilationW - g.left;
-            if (xC < 0 || xC >= g.inW) continue;
-            const xBase = ((b * g.inH + xR) * g.inW + xC) * g.inC;
+          const rowX = (b * g.inH + xR) * g.inW;
+          if (g.dilationW === 1) {
+            const run = (cHi - cLo) * g.inC;
+            const xBase = (rowX + x0 + cLo) * g.inC;
+            const k = rowBase + (r * g.kW + cLo) * g.inC;
+            for (let j = 0; j < run; j++) dx[xBase + j] = (dx[xBase + j] as number) + (cols[k + j] as number);
+            continue;
+          }
+          for (let c = cLo; c < cHi; c++) {
+            const xBase = (rowX + x0 + c * g.dilationW) * g.inC;
             const k = rowBase + (r * g.kW + c) * g.inC;
             for (let i = 0; i < g.inC; i++)
               dx[xBase + i] = (dx[xBase + i] as number) + (cols[k + i] as number);

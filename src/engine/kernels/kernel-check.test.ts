@@ -8,6 +8,7 @@ import { NODE_BACKENDS, useBackend } from '../../optim/testing/node-backends';
 import { registerConvInputGradWasm } from './conv2d-backprop-input-wasm';
 import { checkEngineKernels } from './kernel-check';
 import { registerPlainMatMulWasm } from './matmul-transposed-wasm';
+import { registerMaxPoolGradWasm } from './maxpool-grad-wasm';
 import { RECURRENT_KERNELS } from './recurrent-kernels';
 
 describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
@@ -15,6 +16,7 @@ describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
     await useBackend(backend);
     registerPlainMatMulWasm();
     registerConvInputGradWasm();
+    registerMaxPoolGradWasm();
     const before = tf.memory().numTensors;
     const cases = await checkEngineKernels();
     expect(tf.memory().numTensors).toBe(before);
@@ -22,6 +24,7 @@ describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
     if (backend === 'wasm') {
       expect(cases.some((c) => /BatchMatMul/.test(c.id))).toBe(true);
       expect(cases.some((c) => /Conv2DBackpropInput/.test(c.id))).toBe(true);
+      expect(cases.some((c) => /MaxPoolGrad/.test(c.id))).toBe(true);
     }
     for (const c of cases) {
       expect(c.passed, c.id).toBe(true);

@@ -1,7 +1,7 @@
 // The engine's own kernels checked on whatever backend is running, as part of the self-check (the
 // optimizer's fused update is checked there the same way): each fused recurrent kernel against the
 // tf-op path it replaces (states and both gradients of Σ R ⊙ states), and WASM's matMul with transposed
-// operands and its convolution input gradient against float64 sums in plain JS. Only kernels the
+// operands, its convolution input gradient and its max-pool gradient against plain JS. Only kernels the
 // backend actually runs are checked. Async reads only.
 
 import * as tf from '@tensorflow/tfjs-core';
@@ -11,6 +11,7 @@ import { gruSequence } from '../tasks/gru-sequence';
 import { lstmSequence } from '../tasks/lstm-sequence';
 import { convInputGradWasmActive } from './conv2d-backprop-input-wasm';
 import { plainMatMulWasmActive } from './matmul-transposed-wasm';
+import { maxPoolGradWasmActive } from './maxpool-grad-wasm';
 import {
   type FusedCell,
   RECURRENT_KERNELS,
@@ -148,6 +149,44 @@ async function convInputCase(): Promise<SelfCheckCase> {
   };
 }
 
+/** The gradient of a 2×2 max-pool (stride 2) on the backend against plain JS: ties go to the first maximum. */
+async function maxPoolCase(): Promise<SelfCheckCase> {
+  const [batch, size, channels] = [2, 6, 3];
+  const out = size / 2;
+  // A few distinct values, so that windows hold ties.
+  const x = Float32Array.from(draw(batch * size * size * channels, 1, 41), (v) => Math.round(v * 2) / 2);
+  const dy = draw(batch * out * out * channels, 1, 42);
+  const want = new Float64Array(x.length);
+  for (let b = 0; b < batch; b++)
+    for (let yR = 0; yR < out; yR++)
+      for (let yC = 0; yC < out; yC++)
+        for (let d = 0; d < channels; d++) {
+          let where = -1;
+          for (let r = 0; r < 2; r++)
+            for (let c = 0; c < 2; c++) {
+              const at = ((b * size + 2 * yR + r) * size + 2 * yC + c) * channels + d;
+              if (where < 0 || (x[at] as number) > (x[where] as number)) where = at;
+            }
+          want[where] = dy[((b * out + yR) * out + yC) * channels + d] as number;
+        }
+  const dx = tf.tidy(() => {
+    const upstream = tf.tensor4d(dy, [batch, out, out, channels]);
+    return tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), upstream)))(
+      tf.tensor4d(x, [batch, size, size, channels]),
+    );
+  });
+  const got = await dx.data();
+  dx.dispose();
+  const err = worstDifference([got], [want]);
+  return {
+    id: 'kernel MaxPoolGrad vs plain JS',
+    maxParamAbsErr: err,
+    maxAlrRelErr: 0,
+    passed: err < KERNEL_TOLERANCE,
+    fused: true,
+  };
+}
+
 /** One case per engine kernel the active backend runs (none on a backend that has none of them). */
 export async function checkEngineKernels(): Promise<SelfCheckCase[]> {
   const cases: SelfCheckCase[] = [];
@@ -155,5 +194,6 @@ export async function checkEngineKernels(): Promise<SelfCheckCase[]> {
     if (recurrentKernelsAvailable(cell)) cases.push(await recurrentCase(cell));
   if (tf.getBackend() === 'wasm' && plainMatMulWasmActive()) cases.push(await matMulCase());
   if (tf.getBackend() === 'wasm' && convInputGradWasmActive()) cases.push(await convInputCase());
+  if (tf.getBackend() === 'wasm' && maxPoolGradWasmActive()) cases.push(await maxPoolCase());
   return cases;
 }

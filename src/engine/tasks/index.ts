@@ -3,6 +3,7 @@
 
 import { registerConvInputGradWasm } from '../kernels/conv2d-backprop-input-wasm';
 import { registerPlainMatMulWasm } from '../kernels/matmul-transposed-wasm';
+import { registerMaxPoolGradWasm } from '../kernels/maxpool-grad-wasm';
 import type { Seeds } from '../random';
 import { createCharLmTask } from './char-lm';
 import { createClassify2d } from './classify-2d';
@@ -16,9 +17,10 @@ export type { AssetLoader } from './task';
 
 export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {
   // WASM's matMul gradients (transposed operands) as plain products, and its convolution input gradient
-  // as one product + col2im; idempotent, and a no-op until the WASM backend's package has loaded.
+  // as one product + col2im, its max-pool gradient as one JS pass; idempotent, and a no-op until the WASM backend's package has loaded.
   registerPlainMatMulWasm();
   registerConvInputGradWasm();
+  registerMaxPoolGradWasm();
   switch (config.kind) {
     case 'mnist':
       if (!loader) throw new Error('the MNIST task needs an asset loader for its data files');
