@@ -7,8 +7,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const dist = 'dist';
-
 /** A JS file and every chunk it imports statically (not `import()`), transitively. */
 function staticClosure(entry) {
   const seen = new Set();
@@ -25,7 +23,7 @@ function staticClosure(entry) {
 
 const kbGz = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
 
-export function bundleSizes() {
+export function bundleSizes(dist = 'dist') {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
   const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
@@ -41,7 +39,7 @@ export function bundleSizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { metrics, files } = bundleSizes();
+  const { metrics, files } = bundleSizes(process.argv[2]);
   for (const file of files.main)
     console.log(
       `  ${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1).padStart(6)} KiB  ${file}`,

@@ -14,10 +14,21 @@ export function addEnglish(table: Partial<Record<StringKey, string>>): void {
   Object.assign(ENGLISH, table);
 }
 
+let zhEngine: typeof import('./engine-text-zh') | undefined;
+
+/** The Chinese scene and formula text (engine-text.ts), once loadLanguage('zh') has fetched it. */
+export function zhEngineText(): typeof import('./engine-text-zh') | undefined {
+  return zhEngine;
+}
+
 /** Fetches `language`'s string table once; until then its strings fall back to English. */
 export async function loadLanguage(language: Language): Promise<void> {
   if (TABLES[language]) return;
-  if (language === 'zh') TABLES.zh = (await import('./strings-zh')).ZH;
+  if (language === 'zh') {
+    const [strings, engine] = await Promise.all([import('./strings-zh'), import('./engine-text-zh')]);
+    zhEngine = engine;
+    TABLES.zh = strings.ZH;
+  }
 }
 
 export type Vars = Record<string, string | number>;
