@@ -1,5 +1,5 @@
 // English strings that the first screen never shows: the tour's steps, the share dialog, the shortcut
-// sheet, the verify panel and CSV import. They travel with those lazy parts (each imports
+// sheet, the verify panel, CSV import and a link's decode notices. They travel with those lazy parts (each imports
 // './later-strings', which adds this table to the English one), not in the page's initial JavaScript.
 // strings-zh.ts gives these keys too (strings.test.ts checks both tables together).
 
@@ -144,4 +144,61 @@ export const EN_LATER = {
   'csv.p.notAFile': 'that was not a file: drop or choose a .csv file',
   'csv.p.oneAtATime': 'one file at a time, please ({count} were given)',
   'csv.spreadsheet': '{message} (a spreadsheet file: use "Save as CSV" first)',
+
+  // A link's decode notices (ui/i18n/url-notice-text.ts); {text} is the user's value as typed. A
+  // url.problem.* clause brings its own lead (' is …' or ': …'): it follows the quoted value directly.
+  'url.expected.oneOf': 'one of {values}',
+  'url.expected.number': 'a number from {min} to {max}',
+  'url.expected.integer': 'a whole number from {min} to {max}',
+  'url.expected.layers': '1 to {max} layer sizes like 128-64, each {unit}',
+  'url.expected.point': 'x,y with each {coord}',
+  'url.expected.flag': '1 or 0',
+  'url.expected.names': 'names from {values}, separated by commas',
+  'url.expected.origin': 'an origin like https://slides.example.org',
+  'url.problem.notANumber': ' is not a number',
+  'url.problem.notANumberExpected': ' is not a number (expected {expected})',
+  'url.problem.invalid': ' is not valid (expected {expected})',
+  'url.problem.outOfRange': ': expected {expected}',
+  'url.problem.unknownNames': ': unknown names are left out (expected {expected})',
+  'url.problem.layersCut': ': only the first {max} layers are kept',
+  'url.problem.layersCutClamped': ': only the first {max} layers are kept; each layer needs {unit}',
+  'url.problem.notOrigin': ' is not an origin',
+  'url.problem.specRange': ' is out of range (expected a number in {interval})',
+  'url.problem.refusedBySpec': ' is out of range ({detail})',
+  'url.problem.epsZero':
+    ' is refused: {optimizer} divides by √v + eps, so with eps = 0 a weight that never saw a gradient gets an infinite A-LR',
+  'url.ignored': 'ignored',
+  'url.using': 'using {value}',
+  'url.usingDefaultPhi': 'using the default φ',
+  'url.where.run': 'run #{n}',
+  'url.where.at': 'at=“{text}”',
+  'url.who.run': 'run {id}',
+  'url.who.change': 'the change at step {step}',
+  'url.value': '{key}=“{text}”{problem}; {outcome}',
+  'url.tooLong': 'the link is very long ({length} characters); only the first {max} are read',
+  'url.tooManyParams': 'the link has {count} parameters; only the first {max} are read',
+  'url.paramTooLong': '{key}= is too long ({length} characters; at most {max}); ignored',
+  'url.badVersion': 'v=“{text}” is not a link version; reading it as v=1',
+  'url.newerVersion': 'this link was made by a newer version (v={version}); some settings may be ignored',
+  'url.badEncoding': '{key}= is not valid URL encoding; ignored',
+  'url.unknownScene': 'scene=“{text}” is not a scene we know; showing “{using}”',
+  'url.unknownTask': 'task=“{text}” is not a task (expected {expected}); using {using}',
+  'url.runDuplicate': 'run #{n}: a second run with id “{id}”; dropped',
+  'url.tooManyRuns': 'run {id}: at most {max} runs; dropped',
+  'url.noRun': 'no usable run in the link; using the scene’s runs',
+  'url.tooManyChanges': 'at most {max} scheduled changes; the rest are dropped',
+  'url.more': '…and {count} more problems in the link',
+  'url.specBadEncoding': '{where} is not valid URL encoding; ignored',
+  'url.specNotPair': '{where}: “{text}” is not a key=value setting; ignored',
+  'url.unknownOptimizer.run':
+    '{where} (“{id}”): unknown optimizer “{name}” (expected one of {names}); run dropped',
+  'url.unknownOptimizer.at': '{where}: unknown optimizer “{name}”; change dropped',
+  'url.badRunId': '{where}: id “{text}” must be 1–32 letters, digits, - or _; using “{using}”',
+  'url.stepRefused': '{where}: the step{problem}; change dropped',
+  'url.stepClamped': '{where}: the step must be {expected}; using {value}',
+  'url.noSuchRun': '{where}: no run with id “{text}”; change dropped',
+  'url.labelCut': 'the label of {who} is cut to {max} characters',
+  'url.phiRefused': 'the φ formula of {who} is refused: {problem}; {outcome}',
+  'url.unknownSetting': 'unknown setting “{text}” for {who}; ignored',
+  'url.specValue': '{key}=“{text}” for {who}{problem}; {outcome}',
 } as const satisfies Record<string, string>;
