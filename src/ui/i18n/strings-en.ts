@@ -176,6 +176,7 @@ export const EN = {
   'run.testLoss': 'test loss',
   'run.testAccuracy': 'test accuracy',
   'run.edit': 'Edit hyperparameters',
+  'run.editLoading': 'Loading the settings…',
   'run.diverged':
     'Diverged at step {step} (loss became NaN/∞). The other runs go on; Reset brings this one back.',
 
