@@ -16,7 +16,7 @@ import { BackendPanel } from './backend-panel';
 import { BackendPicker } from './backend-picker';
 import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
-import { ExportMenu } from './export/export-menu';
+import { LazyExportMenu as ExportMenu } from './export/lazy-export-menu';
 import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
 import { Intro } from './intro';
 import { Notice } from './notice';
