@@ -1,5 +1,5 @@
 // English strings that the first screen never shows: the tour's steps, the share dialog, the shortcut
-// sheet, the verify panel, CSV import and a link's decode notices. They travel with those lazy parts (each imports
+// sheet, the verify panel, CSV import, a link's decode notices and the seed table. They travel with those lazy parts (each imports
 // './later-strings', which adds this table to the English one), not in the page's initial JavaScript.
 // strings-zh.ts gives these keys too (strings.test.ts checks both tables together).
 
@@ -201,4 +201,24 @@ export const EN_LATER = {
   'url.phiRefused': 'the φ formula of {who} is refused: {problem}; {outcome}',
   'url.unknownSetting': 'unknown setting “{text}” for {who}; ignored',
   'url.specValue': '{key}=“{text}” for {who}{problem}; {outcome}',
+
+  // The seed table (shown for a run over several seeds)
+  'seedTable.title': 'Final numbers over {n} seeds, at step {step}',
+  'seedTable.optimizer': 'optimizer',
+  'seedTable.accuracy': 'test accuracy % (mean ± sd)',
+  'seedTable.testLoss': 'test loss (mean ± sd)',
+  'seedTable.trainLoss': 'train loss (mean ± sd)',
+  'seedTable.range': 'range (min–max)',
+  'seedTable.seeds': 'seeds',
+  'seedTable.diverged': 'diverged',
+  'seedTable.evaluatedAt': 'Test numbers from the evaluation at step {step}.',
+  'seedTable.sdNote':
+    'sd: sample standard deviation (n − 1) over the seeds; diverged seeds are left out of mean, sd and range.',
+  'seedTable.metricAccuracy': 'test accuracy',
+  'seedTable.metricLoss': 'loss',
+  'seedTable.ahead':
+    'On these {n} seeds, {leader} has the best {metric} on every seed at step {step}. That is what was measured here, not a general result; more steps or seeds may change it.',
+  'seedTable.none':
+    'No optimizer has the best {metric} on every one of the {n} seeds at step {step}: these numbers show no winner.',
+  'seedTable.tooFew': 'No verdict: naming a winner needs at least 3 seeds, each with a finite number.',
 } as const satisfies Record<string, string>;

@@ -328,24 +328,6 @@ export const EN = {
   'seeds.picker': 'Heatmaps and readouts show seed',
   'seeds.pickerOption': 'seed {n}',
   'seeds.pickerHint': 'The charts below draw the mean over all {n} seeds.',
-  'seedTable.title': 'Final numbers over {n} seeds, at step {step}',
-  'seedTable.optimizer': 'optimizer',
-  'seedTable.accuracy': 'test accuracy % (mean ± sd)',
-  'seedTable.testLoss': 'test loss (mean ± sd)',
-  'seedTable.trainLoss': 'train loss (mean ± sd)',
-  'seedTable.range': 'range (min–max)',
-  'seedTable.seeds': 'seeds',
-  'seedTable.diverged': 'diverged',
-  'seedTable.evaluatedAt': 'Test numbers from the evaluation at step {step}.',
-  'seedTable.sdNote':
-    'sd: sample standard deviation (n − 1) over the seeds; diverged seeds are left out of mean, sd and range.',
-  'seedTable.metricAccuracy': 'test accuracy',
-  'seedTable.metricLoss': 'loss',
-  'seedTable.ahead':
-    'On these {n} seeds, {leader} has the best {metric} on every seed at step {step}. That is what was measured here, not a general result; more steps or seeds may change it.',
-  'seedTable.none':
-    'No optimizer has the best {metric} on every one of the {n} seeds at step {step}: these numbers show no winner.',
-  'seedTable.tooFew': 'No verdict: naming a winner needs at least 3 seeds, each with a finite number.',
   // The guided tour (ui/tour): its buttons, then each step’s title, caption and where to look
   'tour.start': 'Take the tour',
   'tour.startTitle': 'A guided tour of the paper’s argument, with the live app (← → to move, Esc to close)',
