@@ -1,5 +1,6 @@
 // English strings that the first screen never shows: the tour's steps, the share dialog, the shortcut
-// sheet, the verify panel, CSV import, a link's decode notices and the seed table. They travel with those lazy parts (each imports
+// sheet, the verify panel, CSV import, a link's decode notices, the seed table and the
+// experiment drawer's body. They travel with those lazy parts (each imports
 // './later-strings', which adds this table to the English one), not in the page's initial JavaScript.
 // strings-zh.ts gives these keys too (strings.test.ts checks both tables together).
 
@@ -221,4 +222,34 @@ export const EN_LATER = {
   'seedTable.none':
     'No optimizer has the best {metric} on every one of the {n} seeds at step {step}: these numbers show no winner.',
   'seedTable.tooFew': 'No verdict: naming a winner needs at least 3 seeds, each with a finite number.',
+
+  // The experiment drawer's body (its title, summary and the words task-form.ts uses stay in strings-en.ts)
+  'drawer.shownField': 'heatmaps show',
+  'drawer.colourScale': 'colour scale',
+  'drawer.scaleShared': 'shared by all panels',
+  'drawer.scaleOwn': 'one per panel',
+  'drawer.aggregate': 'large layers: pixel shows',
+  'drawer.aggMax': 'max of its cells',
+  'drawer.aggMin': 'min of its cells',
+  'drawer.aggMean': 'mean of its cells',
+  'drawer.task': 'task',
+  'drawer.dataset': 'data set',
+  'drawer.surface': 'surface',
+  'drawer.startX': 'start x',
+  'drawer.startY': 'start y',
+  'drawer.startRange': 'pick a start within ±10',
+  'drawer.model': 'model',
+  'drawer.modelMlp': 'MLP',
+  'drawer.modelCnn': 'LeNet-style CNN',
+  'drawer.hidden': 'hidden layers',
+  'drawer.activation': 'activation',
+  'drawer.batchSize': 'batch size',
+  'drawer.seedData': 'data seed',
+  'drawer.seedInit': 'init seed',
+  'drawer.seedBatches': 'batches seed',
+  'drawer.seedInvalid': 'a seed is a whole number ≥ 0',
+  'drawer.apply': 'Apply (restarts training)',
+  'drawer.newSeeds': 'New seeds (restart)',
+  'drawer.customDataset': 'custom (from a CSV file)',
+  'drawer.cell': 'recurrent cell',
 } as const satisfies Record<string, string>;
