@@ -1,7 +1,8 @@
 // The built site's JavaScript sizes, gzip -9 (issue #6's mainJsKbGz target: <= 150 KiB): the page's
 // initial JavaScript (dist/index.html's module script and modulepreloads plus everything they import
 // statically, not `import()` chunks) and the engine worker's. Used by bench/report.mjs; run on its own
-// after `vite build` (`npm run size` does both) to print just the sizes.
+// after `vite build` (`npm run size` does both) to print just the sizes; `node bench/bundle-size.mjs DIR`
+// reads another build folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
