@@ -1,44 +1,13 @@
 // `npm run bench`'s last step: measures the built bundle's gzip sizes, merges the Node and browser
 // results (dist-cli/bench-node.json, dist/bench-browser.json), prints a table against the issue #6
 // targets and writes bench-results.json (metric name → value, plus machine/browser info).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { bundleSizes } from './bundle-size.mjs';
 
-const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const dist = 'dist';
-
-/** A JS file and every chunk it imports statically (not `import()`), transitively. */
-function staticClosure(entry) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file) || !existsSync(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    const re = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{$][^;]*?from\s*)?["'`](\.\.?\/[^"'`]+\.js)["'`]/g;
-    for (const m of code.matchAll(re)) visit(path.join(path.dirname(file), m[1]));
-  };
-  visit(entry);
-  return [...seen];
-}
-
-const kbGz = (files) => files.reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 1024;
-
-function bundleSizes() {
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-  const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
-  const main = new Set();
-  for (const src of [...entries, ...preloads])
-    for (const f of staticClosure(path.join(dist, src))) main.add(f);
-  const workerEntry = readdirSync(path.join(dist, 'assets')).find((f) => /^worker-.*\.js$/.test(f));
-  const worker = workerEntry ? staticClosure(path.join(dist, 'assets', workerEntry)) : [];
-  return {
-    metrics: { mainJsKbGz: kbGz([...main]), workerJsKbGz: kbGz(worker) },
-    files: { main: [...main], worker },
-  };
-}
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
 // Targets from issue #6: [metric, comparison, target].
 const TARGETS = [

@@ -1,12 +1,12 @@
 // The guided tour: started from the header button, → / ← move through the steps and load each step's
 // scene, the outline sits on the step's target, a link `?tour=1&step=3` opens step 3, Esc closes.
 import type { Page } from '@playwright/test';
-import { EN } from '../src/ui/i18n/strings-en';
+import { EN_LATER } from '../src/ui/i18n/strings-en-later';
 import { TOUR_STEPS, type TourStep } from '../src/ui/tour/tour-steps';
 import { expect, openApp, sceneReady, test } from './fixtures';
 
 /** A step's English title, as the string table gives it. */
-const titleOf = (step: TourStep) => EN[`tour.${step.id}.title`];
+const titleOf = (step: TourStep) => EN_LATER[`tour.${step.id}.title`];
 
 /** The outline's box is the target's box grown by the same padding on every side (after scrolling). */
 async function expectHighlightOn(page: Page, target: string): Promise<void> {

@@ -16,9 +16,8 @@ import { BackendPanel } from './backend-panel';
 import { BackendPicker } from './backend-picker';
 import { EmbedBar } from './embed-bar';
 import { HiddenParts } from './embed-context';
-import { ExportMenu } from './export/export-menu';
+import { LazyExportMenu as ExportMenu } from './export/lazy-export-menu';
 import { htmlLang, LanguagePicker, useLanguage, useT } from './i18n';
-import { urlNoticesText } from './i18n/url-notice-text';
 import { Intro } from './intro';
 import { Notice } from './notice';
 import { SlideLayout, useSlideLayout } from './slide-layout';
@@ -36,6 +35,7 @@ import { useSceneLoader } from './use-training';
 // after the first render; it sits below the fold).
 const ShareDialog = lazy(() => import('./share/share-dialog').then((m) => ({ default: m.ShareDialog })));
 const ShortcutSheet = lazy(() => import('./shortcut-sheet').then((m) => ({ default: m.ShortcutSheet })));
+const UrlNotices = lazy(() => import('./url-notices').then((m) => ({ default: m.UrlNotices })));
 const VerifyPanel = lazy(() => import('./verify-panel').then((m) => ({ default: m.VerifyPanel })));
 
 export function App() {
@@ -159,9 +159,9 @@ export function App() {
         )}
         {originNotice}
         {urlNotices.length > 0 && (
-          <Notice testId="url-notice" onDismiss={() => setUrlNotices([])}>
-            {t('app.urlNotices')} {urlNoticesText(urlNotices, language)}
-          </Notice>
+          <Suspense fallback={null}>
+            <UrlNotices notices={urlNotices} onDismiss={() => setUrlNotices([])} />
+          </Suspense>
         )}
         <TrainingPanel sceneId={sceneId} />
         <Intro />

@@ -29,6 +29,7 @@ import {
   type TaskKind,
 } from './task-form';
 import { useTraining } from './use-training';
+import './i18n/later-strings'; // drawer.* (strings-en-later.ts)
 
 export const SHOWN_FIELDS: { kind: FieldKind; label: StringKey }[] = [
   { kind: 'adaptiveRate', label: 'field.adaptiveRateLong' },

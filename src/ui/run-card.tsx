@@ -1,7 +1,7 @@
 // One run's numbers: the headline anisotropy (max/min A-LR in orders of magnitude), the A-LR range,
 // loss and accuracy, divergence, and the optimizer, switchable live.
 
-import { type CSSProperties, memo, useState } from 'react';
+import { type CSSProperties, lazy, memo, Suspense, useState } from 'react';
 import type { RunSnapshot } from '../engine/session/snapshot-types';
 import { adaptiveRateCeiling, RULES } from '../optim/rules';
 import { OPTIMIZER_NAMES } from '../optim/spec';
@@ -21,7 +21,6 @@ import { formulaText, useLanguage, useT } from './i18n';
 import { awaitsFirstStep } from './run-status';
 import { sameProps } from './same-props';
 import { useSlide } from './slide-layout';
-import { SpecEditor as SpecEditorForm } from './spec-editor';
 import { useTraining } from './use-training';
 
 // A snapshot re-renders the card's numbers; these parts draw from the store themselves (in animation
@@ -30,7 +29,11 @@ const AlrHistogram = memo(AlrHistogramChart, sameProps);
 const AnisotropyChart = memo(AnisotropyChartView, sameProps);
 const Legend = memo(LegendBar, sameProps);
 const RunHeatmaps = memo(RunHeatmapsView, sameProps);
-const SpecEditor = memo(SpecEditorForm, sameProps);
+// The settings form sits in a closed <details>: a lazy part, fetched just after the first render.
+const SpecEditor = memo(
+  lazy(() => import('./spec-editor').then((m) => ({ default: m.SpecEditor }))),
+  sameProps,
+);
 
 const fmt = (v: number | undefined, digits = 3) =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toPrecision(digits);
@@ -206,7 +209,9 @@ export function RunCard({ run, index, removable }: { run: RunSnapshot; index: nu
         <summary id={`edit-${run.runId}`} data-testid={`edit-${run.runId}`}>
           {t('run.edit')}
         </summary>
-        <SpecEditor runId={run.runId} spec={run.spec} />
+        <Suspense fallback={<p className="muted small">{t('run.editLoading')}</p>}>
+          <SpecEditor runId={run.runId} spec={run.spec} />
+        </Suspense>
       </details>
       {run.divergedAt !== null && (
         <p className="error" data-testid={`diverged-${run.runId}`}>

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from './i18n';
 import { SHORTCUTS } from './shortcuts';
+import './i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);

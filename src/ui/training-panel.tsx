@@ -1,7 +1,7 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
 // charts (training curves, the φ view, the task view).
 
-import { memo, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
@@ -15,8 +15,10 @@ import { messageText, overBudgetText, sceneText, useLanguage, useT } from './i18
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
 import { SeedPicker } from './seeds/seed-picker';
-import { SeedTable } from './seeds/seed-table';
 import { useTraining } from './use-training';
+
+// Shown only for a run over several seeds: a lazy part, invisible until its code arrives.
+const SeedTable = lazy(() => import('./seeds/seed-table').then((m) => ({ default: m.SeedTable })));
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
 // They draw from the store in animation frames: no need to re-render them with every snapshot.
@@ -105,7 +107,11 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           ))}
         </div>
       ) : null}
-      {snapshot && <SeedTable />}
+      {snapshot && (
+        <Suspense fallback={null}>
+          <SeedTable />
+        </Suspense>
+      )}
       {snapshot && showAdd && snapshot.runs.length < MAX_RUNS ? (
         <button
           type="button"

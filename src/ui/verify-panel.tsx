@@ -8,6 +8,7 @@ import { BACKEND_LABELS, type BackendName } from '../engine/protocol';
 import type { SelfCheckReport } from '../optim/self-check-types';
 import { messageText, useLanguage, useT } from './i18n';
 import { summariseReport } from './verify-summary';
+import './i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
 type Status =
   | { phase: 'idle' }

@@ -2,6 +2,7 @@
 // time). Pure otherwise, so the wording rules are unit-tested.
 import type { SelfCheckReport } from '../optim/self-check-types';
 import { t } from './i18n';
+import './i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
 export interface VerifySummary {
   passed: boolean;

@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../i18n';
 import { csvProblemText, csvSummaryText } from '../i18n/csv-text';
 import './csv-drop.css';
 import { type FileLike, type ParsePointsResult, readPointsFile, singleFile } from './read-csv-file';
+import '../i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
 export interface CsvDropProps {
   /** Called with the parsed points of a good file only. */

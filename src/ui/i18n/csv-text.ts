@@ -6,6 +6,7 @@ import type { Language } from './language';
 import { messageText } from './message-text';
 import type { StringKey } from './strings-en';
 import { translate } from './translate';
+import './later-strings'; // this part's English strings (strings-en-later.ts)
 
 /** What is wrong with a file, in `language`; `spreadsheet` adds the hint to save it as CSV first. */
 export function csvProblemText(p: CsvProblem, language: Language, spreadsheet = false): string {

@@ -1,9 +1,11 @@
 // Every user-visible string of the UI, in English. `{name}` marks a placeholder that `t()` fills; a few
 // strings carry <code>, <em>, <strong> or <sup> for the `Rich` renderer. strings-zh.ts must give every
-// key with the same placeholders (strings.test.ts checks it).
+// key with the same placeholders (strings.test.ts checks it). Strings the first screen never shows live in
+// strings-en-later.ts and come with the lazy parts that show them.
 // Over 300 lines because it is a table, one line per string.
 
 import { FORMULA_EN } from '../../optim/formula/messages';
+import type { EN_LATER } from './strings-en-later';
 
 export const EN = {
   // Header, footer, app-level notices
@@ -87,32 +89,6 @@ export const EN = {
   // Experiment drawer
   'drawer.title': 'Experiment settings',
   'drawer.summary': '— {task}, seeds {data}/{init}/{batches}',
-  'drawer.shownField': 'heatmaps show',
-  'drawer.colourScale': 'colour scale',
-  'drawer.scaleShared': 'shared by all panels',
-  'drawer.scaleOwn': 'one per panel',
-  'drawer.aggregate': 'large layers: pixel shows',
-  'drawer.aggMax': 'max of its cells',
-  'drawer.aggMin': 'min of its cells',
-  'drawer.aggMean': 'mean of its cells',
-  'drawer.task': 'task',
-  'drawer.dataset': 'data set',
-  'drawer.surface': 'surface',
-  'drawer.startX': 'start x',
-  'drawer.startY': 'start y',
-  'drawer.startRange': 'pick a start within ±10',
-  'drawer.model': 'model',
-  'drawer.modelMlp': 'MLP',
-  'drawer.modelCnn': 'LeNet-style CNN',
-  'drawer.hidden': 'hidden layers',
-  'drawer.activation': 'activation',
-  'drawer.batchSize': 'batch size',
-  'drawer.seedData': 'data seed',
-  'drawer.seedInit': 'init seed',
-  'drawer.seedBatches': 'batches seed',
-  'drawer.seedInvalid': 'a seed is a whole number ≥ 0',
-  'drawer.apply': 'Apply (restarts training)',
-  'drawer.newSeeds': 'New seeds (restart)',
 
   // Fields the heatmaps can show
   'field.adaptiveRate': 'A-LR',
@@ -174,6 +150,7 @@ export const EN = {
   'run.testLoss': 'test loss',
   'run.testAccuracy': 'test accuracy',
   'run.edit': 'Edit hyperparameters',
+  'run.editLoading': 'Loading the settings…',
   'run.diverged':
     'Diverged at step {step} (loss became NaN/∞). The other runs go on; Reset brings this one back.',
 
@@ -185,34 +162,6 @@ export const EN = {
   'intro.sadamBound': 'at most β / ln 2 ≈ 72',
   'intro.live':
     "Above, small networks train live in your browser, in lockstep: the same initial weights and the same batches for every run, so the only difference is the optimizer. Press play and watch the max/min A-LR of each run, its A-LR heatmaps (one 28×28 tile per hidden unit on MNIST) and the paper's Figure 1 chart.",
-
-  // Keyboard shortcuts
-  'shortcuts.title': 'Keyboard shortcuts',
-  'shortcuts.close': 'Close',
-  'shortcuts.keySpace': 'Space',
-  'shortcuts.playPause': 'play / pause',
-  'shortcuts.step': 'one step (while paused)',
-  'shortcuts.reset': 'reset (same initial weights)',
-  'shortcuts.scene': 'load scene 1 … 9 of the scene list',
-  'shortcuts.present': 'presentation mode (large type, high contrast, full screen)',
-  'shortcuts.sheet': 'show or hide this sheet',
-  'shortcuts.closeSheet': 'close this sheet',
-
-  // Verify panel
-  'verify.title': 'Verify optimizers',
-  'verify.description':
-    'Runs the optimizers on this backend against an independent float64 reference (the golden Adam and Sadam trajectories, a slice of the verification grid, a softplus stress case) and checks that no tensor leaked.',
-  'verify.button': 'Verify optimizers',
-  'verify.running': 'Verifying…',
-  'verify.waiting': 'Waiting for a backend…',
-  'verify.checking': 'Checking on {backend}…',
-  'verify.error': 'The self-check could not run: {message}',
-  'verify.took': ' in {seconds} s',
-  'verify.headline': '{good}/{total} checks passed on {backend}',
-  'verify.caseProblem': '{id}: max parameter error {param}, max A-LR relative error {alr}',
-  'verify.noCases': 'the self-check ran no cases',
-  'verify.leaked': '{count} tensor(s) leaked',
-  'verify.reportedFailure': 'the self-check reported a failure',
 
   // Error boundary
   'error.title': 'Something went wrong',
@@ -286,17 +235,6 @@ export const EN = {
   'heatmap.noDataYet': 'no data yet',
   'app.urlNotices': 'The link had values that could not be used as given:',
   'share.button': 'Share / embed',
-  'share.title': 'Share or embed this experiment',
-  'share.link': 'Link (opens this scene with these runs, settings and seeds)',
-  'share.copyLink': 'Copy link',
-  'share.copied': 'Copied ✓',
-  'share.hide': 'Embedded copy: hide',
-  'share.width': 'width',
-  'share.height': 'height',
-  'share.origin': 'only this origin may drive it (optional)',
-  'share.snippet': 'Embed code',
-  'share.copySnippet': 'Copy embed code',
-  'share.close': 'Close',
   'export.button': 'Export ▾',
   'export.busy': 'Exporting…',
   'export.title': 'Save images, figures and metrics',
@@ -317,14 +255,6 @@ export const EN = {
   'export.failed': 'Export failed ({label}): {reason}',
   'export.heading': '{task} — step {step}',
   'export.chartTitle': 'A-LR percentiles, {label} — {heading}',
-  'csv.legend': 'Your own data',
-  'csv.drop': 'Drop a CSV file here, or',
-  'csv.choose': 'Choose a CSV…',
-  'csv.hint':
-    'Columns x, y, label (header optional, any order); comma, semicolon or tab separated; labels are numbers or names. Up to {rows} points, {classes} classes, {mb} MB. Training restarts on the new points.',
-  'csv.reading': 'Reading {name}…',
-  'csv.couldNotUse': 'Could not use',
-  'drawer.customDataset': 'custom (from a CSV file)',
   'chart.alrCross': 'A-LR of x ↔ and of y ↕ (log scale)',
   'chart.alrCrossTitle': '{run}: A-LR of x {x}, of y {y}',
   'spec.phi': 'φ(z) =',
@@ -334,7 +264,6 @@ export const EN = {
   // Why a φ formula is refused (the optimizer library's codes and English templates).
   ...FORMULA_EN,
   'chart.digitsRegion': 'Test digits and each run’s predictions (scrolls sideways)',
-  'share.slideLayout': 'Slide layout in a wide frame (one screen: heatmaps, Figure 1, max/min)',
   'firstScreen.warming':
     'Training the first {target} steps to show the contrast — press ❚❚ Pause to stop here.',
   'firstScreen.warmed': 'Trained {target} steps to show the contrast — press ▶ Play to continue.',
@@ -356,9 +285,6 @@ export const EN = {
     'Not loaded: {params} parameters × {runs} run(s) need about {mb} MB, {factor}× the budget of {budget} MB. Use a smaller model or fewer runs; the experiment before keeps running.',
   'budget.refusedActivations':
     'Not loaded: one training step or evaluation of this model needs about {mb} MB in all, {factor}× the budget of {budget} MB, most of it activations. Use a smaller batch, sequence or model; the experiment before keeps running.',
-  'share.originInvalid':
-    'Not an origin: write scheme://host[:port] only, like https://slides.example.org (no path). The embed code is left empty until it is one.',
-  'drawer.cell': 'recurrent cell',
   'drawer.cellGru': 'GRU (gates z, r, h)',
   'drawer.cellLstm': 'LSTM (gates i, f, g, o)',
   // Issue 15: several seeds in the live app
@@ -374,24 +300,6 @@ export const EN = {
   'seeds.picker': 'Heatmaps and readouts show seed',
   'seeds.pickerOption': 'seed {n}',
   'seeds.pickerHint': 'The charts below draw the mean over all {n} seeds.',
-  'seedTable.title': 'Final numbers over {n} seeds, at step {step}',
-  'seedTable.optimizer': 'optimizer',
-  'seedTable.accuracy': 'test accuracy % (mean ± sd)',
-  'seedTable.testLoss': 'test loss (mean ± sd)',
-  'seedTable.trainLoss': 'train loss (mean ± sd)',
-  'seedTable.range': 'range (min–max)',
-  'seedTable.seeds': 'seeds',
-  'seedTable.diverged': 'diverged',
-  'seedTable.evaluatedAt': 'Test numbers from the evaluation at step {step}.',
-  'seedTable.sdNote':
-    'sd: sample standard deviation (n − 1) over the seeds; diverged seeds are left out of mean, sd and range.',
-  'seedTable.metricAccuracy': 'test accuracy',
-  'seedTable.metricLoss': 'loss',
-  'seedTable.ahead':
-    'On these {n} seeds, {leader} has the best {metric} on every seed at step {step}. That is what was measured here, not a general result; more steps or seeds may change it.',
-  'seedTable.none':
-    'No optimizer has the best {metric} on every one of the {n} seeds at step {step}: these numbers show no winner.',
-  'seedTable.tooFew': 'No verdict: naming a winner needs at least 3 seeds, each with a finite number.',
   // The guided tour (ui/tour): its buttons, then each step’s title, caption and where to look
   'tour.start': 'Take the tour',
   'tour.startTitle': 'A guided tour of the paper’s argument, with the live app (← → to move, Esc to close)',
@@ -401,39 +309,6 @@ export const EN = {
   'tour.finish': 'Finish',
   'tour.close': 'Close the tour',
   'tour.stepOf': 'Step {n} of {total}',
-  'tour.spread.title': 'Adam’s step sizes span orders of magnitude',
-  'tour.spread.caption':
-    'The paper’s Figure 1 setting: a small network learns MNIST, Adam on the left and Sadam on the right, from the same initial weights on the same batches. Adam divides each weight’s step by √v + ε, so every weight has its own adaptive learning rate, A-LR = 1/(√v + ε) — and across one network these span many orders of magnitude.',
-  'tour.spread.look': 'Adam’s max/min A-LR readout, in powers of ten.',
-  'tour.border.title': 'Where the largest A-LRs sit',
-  'tour.border.caption':
-    'Each 28×28 tile is one hidden unit’s incoming weights, coloured by A-LR on a log scale. Many pixels near MNIST’s border are black in every image, so the weights they feed never receive a gradient: v stays 0 and Adam’s A-LR sits at exactly 1/ε = 10⁸.',
-  'tour.border.look': 'The bright frame around the tiles of Adam’s first layer.',
-  'tour.eps.title': 'ε is what caps it',
-  'tour.eps.caption':
-    'The same Adam twice, with ε = 10⁻⁸ (left) and ε = 10⁻³ (right). Since √v ≥ 0, no A-LR can exceed 1/ε, and the weights without a gradient sit right at that ceiling: 10⁸ on the left, 10³ on the right. A constant meant only to avoid dividing by zero decides how large Adam’s A-LR can grow.',
-  'tour.eps.look': 'The A-LR ceiling and range of the ε = 10⁻³ run, against the ε = 10⁻⁸ run’s.',
-  'tour.softplus.title': 'The softplus calibrates it with β',
-  'tour.softplus.caption':
-    'Sadam replaces √v + ε by softplus_β(√v) = ln(1 + e^(β√v))/β. Where √v is large the softplus follows √v, as Adam does; as √v → 0 it levels off at ln 2/β instead of falling to ε, so the A-LR can never exceed β/ln 2 (≈ 72 at the paper’s β = 50).',
-  'tour.softplus.look':
-    'Each run’s φ(z): Adam’s diagonal z + ε against Sadam’s softplus, which levels off at ln 2/β; the bold stretch and the band on the right are where each run’s weights sit.',
-  'tour.beta.title': 'β: from SGD-momentum to Adam',
-  'tour.beta.caption':
-    'Four Sadam runs with β = 1, 10, 50 and 100: ceilings β/ln 2 ≈ 1.4, 14, 72 and 144. With a small β the floor dominates and every weight gets nearly the same A-LR, so Sadam moves like SGD with momentum; as β grows the A-LRs spread out more and more, and β → ∞ gives back Adam with ε = 0.',
-  'tour.beta.look': 'The max/min A-LR readouts, from β = 1 (outlined) to β = 100.',
-  'tour.switch.title': 'Same moments, calibrated denominator',
-  'tour.switch.caption':
-    'Both runs start as Adam; at step 150 the right one becomes Sadam (lr 10⁻², β = 50) and keeps its m and v. Only the denominator changes, and the top of its A-LR range drops at once from 1/ε = 10⁸ to below β/ln 2 ≈ 72.',
-  'tour.switch.look': 'The right run’s Figure 1 chart around step 150.',
-  'tour.sideBySide.title': 'Sadam next to Adam',
-  'tour.sideBySide.caption':
-    'Back to Figure 1 with the paper’s settings: Adam with lr 10⁻³ and ε = 10⁻⁸, Sadam with lr 10⁻² and β = 50. Both panels share one colour scale and one A-LR axis: Sadam’s A-LRs stay below 72 and its tiles show no bright frame, while Adam’s span many more orders of magnitude.',
-  'tour.sideBySide.look': 'Sadam’s panel — readout, tiles and Figure 1 chart — against Adam’s.',
-  'tour.training.title': 'What changes in training',
-  'tour.training.caption':
-    'Loss and accuracy of both runs, from the same start on the same batches. In the paper’s experiments the calibrated Sadam and SAMSGrad train as well as Adam or better, and generalize at least as well. Here you watch one seed of one small network: a demonstration, not a proof.',
-  'tour.training.look': 'The loss and accuracy curves of Adam and Sadam.',
   // Typed messages of the engine and the state layer (engine/messages.ts; ui/i18n/message-text.ts)
   'msg.and': ' and ',
   'msg.withDetail': '{text}: {detail}',
@@ -492,121 +367,7 @@ export const EN = {
     'custom points: the {axis} values span from {min} to {max}, more than a number can hold',
   'msg.points.collapse':
     'custom points: the {axis} values ({min} to {max}) differ too little to be scaled apart; they would all be one point',
-  // Why a CSV file was refused (state/csv/csv-problems.ts; ui/i18n/csv-text.ts)
-  'csv.summary': '{points} points, {classes} classes{mapping}',
-  'csv.p.empty': 'the file is empty',
-  'csv.p.noRows': 'the file has a header but no data rows',
-  'csv.p.tooLarge': 'too large: {size} (limit {limit})',
-  'csv.p.unclosedQuote':
-    'line {line}, column {column}: a quote (") is not closed (a field cannot span lines)',
-  'csv.p.afterQuote': 'line {line}, column {column}: unexpected text after the closing quote',
-  'csv.p.headerCount':
-    'expected 3 columns (x, y, label), line {line} has {found} (a header naming x, y and label may have more)',
-  'csv.p.headerMissing':
-    'line {line}: the header has no {missing} column (it names {listed}); name the columns x, y and label, in any order',
-  'csv.or': ' or ',
-  'csv.p.separator': 'line {line}: unsupported separator {given} (use comma, semicolon or tab)',
-  'csv.p.columns': 'expected {expected} columns ({names}), line {line} has {found}{hint}',
-  'csv.p.readWith': ' (read with a {separator} separator)',
-  'csv.sep.comma': 'comma',
-  'csv.sep.semicolon': 'semicolon',
-  'csv.sep.tab': 'tab',
-  'csv.sep.whitespace': 'whitespace',
-  'csv.p.tooManyRows': 'more than {max} rows (line {line} is one too many)',
-  'csv.p.valueEmpty': 'line {line}, column {column}: the {name} value is empty',
-  'csv.p.notANumber': 'line {line}, column {column}: {field} is not a number',
-  'csv.p.notFinite': 'line {line}, column {column}: {field} is too large (not a finite number)',
-  'csv.p.labelEmpty': 'line {line}, column {column}: the label is empty',
-  'csv.p.tooManyClasses':
-    'line {line}, column {column}: the label {label} would be class {classNo}; at most {max} classes are allowed',
-  'csv.p.tooFewPoints': 'only {points} points; at least {min} are needed',
-  'csv.p.onePoint': 'only 1 point; at least {min} are needed',
-  'csv.p.oneLabel': 'all {points} points have the same label {label}; at least {min} classes are needed',
-  'csv.p.spanOverflow':
-    'column {column} ({axis}): the values run from {min} to {max}, a span larger than any number; rescale the column (e.g. divide it by 1e300)',
-  'csv.p.spanCollapse':
-    'column {column} ({axis}): the values ({min} to {max}) differ too little to be scaled apart; they would all be one point (multiply the column by 1e300)',
-  'csv.p.utf32':
-    'not UTF-8 text: the file is UTF-32 encoded (it starts with a UTF-32 byte-order mark); save it as "CSV UTF-8" and try again',
-  'csv.p.utf16Bom':
-    'not UTF-8 text: the file is UTF-16 ({order}) encoded, e.g. "Unicode text" from Excel; save it as "CSV UTF-8" and try again',
-  'csv.p.utf16':
-    'not UTF-8 text: the file looks UTF-16 ({order}) encoded; save it as "CSV UTF-8" and try again',
-  'csv.littleEndian': 'little-endian',
-  'csv.bigEndian': 'big-endian',
-  'csv.p.signature': 'not UTF-8 text (it looks like {what}); export the data as CSV',
-  'csv.what.zip': 'a ZIP archive (an Excel .xlsx or .ods spreadsheet is one)',
-  'csv.what.oldOffice': 'an old Excel (.xls) or Office file',
-  'csv.what.pdf': 'a PDF',
-  'csv.what.png': 'a PNG image',
-  'csv.what.jpeg': 'a JPEG image',
-  'csv.what.gzip': 'a gzip archive',
-  'csv.p.binary': 'not UTF-8 text (it looks like a binary file)',
-  'csv.p.notUtf8': 'not UTF-8 text; save it as "CSV UTF-8" and try again',
-  'csv.p.badByte':
-    'not UTF-8 text: line {line}, column {column} has the byte {hex}, which is not UTF-8 (perhaps Latin-1 or Windows-1252); save it as "CSV UTF-8" and try again',
-  'csv.p.unreadable': 'could not read the file: {detail}',
-  'csv.detail': ' ({detail})',
-  'csv.p.fileUnreadable': 'the file could not be read{detail}; is it a folder, or was it moved?',
-  'csv.p.notAFile': 'that was not a file: drop or choose a .csv file',
-  'csv.p.oneAtATime': 'one file at a time, please ({count} were given)',
-  'csv.spreadsheet': '{message} (a spreadsheet file: use "Save as CSV" first)',
-  // A link's decode notices (ui/i18n/url-notice-text.ts); {text} is the user's value as typed. A
-  // url.problem.* clause brings its own lead (' is …' or ': …'): it follows the quoted value directly.
-  'url.expected.oneOf': 'one of {values}',
-  'url.expected.number': 'a number from {min} to {max}',
-  'url.expected.integer': 'a whole number from {min} to {max}',
-  'url.expected.layers': '1 to {max} layer sizes like 128-64, each {unit}',
-  'url.expected.point': 'x,y with each {coord}',
-  'url.expected.flag': '1 or 0',
-  'url.expected.names': 'names from {values}, separated by commas',
-  'url.expected.origin': 'an origin like https://slides.example.org',
-  'url.problem.notANumber': ' is not a number',
-  'url.problem.notANumberExpected': ' is not a number (expected {expected})',
-  'url.problem.invalid': ' is not valid (expected {expected})',
-  'url.problem.outOfRange': ': expected {expected}',
-  'url.problem.unknownNames': ': unknown names are left out (expected {expected})',
-  'url.problem.layersCut': ': only the first {max} layers are kept',
-  'url.problem.layersCutClamped': ': only the first {max} layers are kept; each layer needs {unit}',
-  'url.problem.notOrigin': ' is not an origin',
-  'url.problem.specRange': ' is out of range (expected a number in {interval})',
-  'url.problem.refusedBySpec': ' is out of range ({detail})',
-  'url.problem.epsZero':
-    ' is refused: {optimizer} divides by √v + eps, so with eps = 0 a weight that never saw a gradient gets an infinite A-LR',
-  'url.ignored': 'ignored',
-  'url.using': 'using {value}',
-  'url.usingDefaultPhi': 'using the default φ',
-  'url.where.run': 'run #{n}',
-  'url.where.at': 'at=“{text}”',
-  'url.who.run': 'run {id}',
-  'url.who.change': 'the change at step {step}',
-  'url.value': '{key}=“{text}”{problem}; {outcome}',
-  'url.tooLong': 'the link is very long ({length} characters); only the first {max} are read',
-  'url.tooManyParams': 'the link has {count} parameters; only the first {max} are read',
-  'url.paramTooLong': '{key}= is too long ({length} characters; at most {max}); ignored',
-  'url.badVersion': 'v=“{text}” is not a link version; reading it as v=1',
-  'url.newerVersion': 'this link was made by a newer version (v={version}); some settings may be ignored',
-  'url.badEncoding': '{key}= is not valid URL encoding; ignored',
-  'url.unknownScene': 'scene=“{text}” is not a scene we know; showing “{using}”',
-  'url.unknownTask': 'task=“{text}” is not a task (expected {expected}); using {using}',
-  'url.runDuplicate': 'run #{n}: a second run with id “{id}”; dropped',
-  'url.tooManyRuns': 'run {id}: at most {max} runs; dropped',
-  'url.noRun': 'no usable run in the link; using the scene’s runs',
-  'url.tooManyChanges': 'at most {max} scheduled changes; the rest are dropped',
-  'url.more': '…and {count} more problems in the link',
-  'url.specBadEncoding': '{where} is not valid URL encoding; ignored',
-  'url.specNotPair': '{where}: “{text}” is not a key=value setting; ignored',
-  'url.unknownOptimizer.run':
-    '{where} (“{id}”): unknown optimizer “{name}” (expected one of {names}); run dropped',
-  'url.unknownOptimizer.at': '{where}: unknown optimizer “{name}”; change dropped',
-  'url.badRunId': '{where}: id “{text}” must be 1–32 letters, digits, - or _; using “{using}”',
-  'url.stepRefused': '{where}: the step{problem}; change dropped',
-  'url.stepClamped': '{where}: the step must be {expected}; using {value}',
-  'url.noSuchRun': '{where}: no run with id “{text}”; change dropped',
-  'url.labelCut': 'the label of {who} is cut to {max} characters',
-  'url.phiRefused': 'the φ formula of {who} is refused: {problem}; {outcome}',
-  'url.unknownSetting': 'unknown setting “{text}” for {who}; ignored',
-  'url.specValue': '{key}=“{text}” for {who}{problem}; {outcome}',
 } as const satisfies Record<string, string>;
 
-export type StringKey = keyof typeof EN;
+/** Every key: the table above (loaded with the page) and strings-en-later.ts's (fetched with the parts that use them). */
+export type StringKey = keyof typeof EN | keyof typeof EN_LATER;

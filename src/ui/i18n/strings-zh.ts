@@ -161,6 +161,7 @@ export const ZH: Record<StringKey, string> = {
   'run.testLoss': '测试损失',
   'run.testAccuracy': '测试准确率',
   'run.edit': '编辑超参数',
+  'run.editLoading': '正在加载设置…',
   'run.diverged': '在第 {step} 步发散（损失变为 NaN/∞）。其他运行继续进行；重置可恢复此运行。',
 
   'intro.title': 'Adam 对每个参数的步长都不相同',

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { EN, type StringKey } from './strings-en';
+import { EN as EN_NOW, type StringKey } from './strings-en';
+import { EN_LATER } from './strings-en-later';
 import { ZH } from './strings-zh';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const tags = (s: string) => [...s.matchAll(/<\/?(\w+)>/g)].map((m) => m[0]).sort();
 
+const EN: Record<StringKey, string> = { ...EN_NOW, ...EN_LATER };
+
 describe('string tables', () => {
+  it('puts each English key in one table only (the initial one or the later one)', () => {
+    expect(Object.keys(EN_LATER).filter((k) => k in EN_NOW)).toEqual([]);
+  });
+
   const keys = Object.keys(EN) as StringKey[];
 
   it('gives every English key a non-empty Chinese string', () => {

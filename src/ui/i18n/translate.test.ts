@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SCENES } from '../../engine/scenes';
 import { RULES } from '../../optim/rules';
 import { formulaText, sceneText } from './engine-text';
+import './later-strings'; // verify.* is a later key, as verify-panel.tsx loads it
 import { languageStore } from './language';
 import { rich } from './rich';
 import { loadLanguage, t, translate } from './translate';

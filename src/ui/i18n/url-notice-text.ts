@@ -7,6 +7,7 @@ import { showNumber } from '../../state/url/value-types';
 import type { Language } from './language';
 import type { StringKey } from './strings-en';
 import { translate, type Vars } from './translate';
+import './later-strings'; // url.* keys (strings-en-later.ts)
 
 type Say = (key: StringKey, vars?: Vars) => string;
 

@@ -15,6 +15,7 @@ import {
 import { useT } from '../i18n';
 import './seeds.css';
 import { useTraining } from '../use-training';
+import '../i18n/later-strings'; // seedTable.* (strings-en-later.ts)
 
 interface TableData {
   step: number;

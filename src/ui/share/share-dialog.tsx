@@ -7,6 +7,7 @@ import { HIDEABLE, type Hideable, parseOrigin } from '../../state/embed/embed-pa
 import { urlStateOf } from '../../state/url/url-sync';
 import { useT } from '../i18n';
 import { embedLink, iframeSnippet, shareLink } from './share-links';
+import '../i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
 /** This page's address without its query: the link works wherever the app is hosted. */
 function pageBase(): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENES, sceneById } from '../../engine/scenes';
+import '../i18n/later-strings'; // the tour's step words, as tour.tsx loads them
 import { loadLanguage } from '../i18n/translate';
 import { isKnownTarget, TOUR_STEP_IDS, TOUR_STEPS } from './tour-steps';
 import { tourText } from './tour-text';

@@ -14,6 +14,7 @@ import { TOUR_STEPS } from './tour-steps';
 import { closeTour, goToStep, type TourState, tourStore } from './tour-store';
 import { tourText } from './tour-text';
 import './tour.css';
+import '../i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
 const PAD = 6;
 
