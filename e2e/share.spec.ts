@@ -13,6 +13,9 @@ test('the share dialog gives a working link and an embed snippet with the chosen
   await page.getByTestId('lr-adam').fill('0.02');
   await page.getByTestId('lr-adam').press('Enter');
   await page.getByTestId('step').click();
+  // The page records an edit once the engine has taken it (the address bar then says so); the dialog
+  // reads the same record.
+  await expect(page).toHaveURL(/run=adam:adam,lr=0\.02/, { timeout: 30_000 });
 
   await page.getByTestId('share-button').click();
   const dialog = page.getByTestId('share-dialog');
