@@ -34,6 +34,27 @@ export interface Geometry {
   left: number;
 }
 
+/** The sizes a convolution's gradient loops need, from tfjs's own convolution info. */
+export function geometryOf(info: tf.backend_util.Conv2DInfo): Geometry {
+  return {
+    batch: info.batchSize,
+    inH: info.inHeight,
+    inW: info.inWidth,
+    inC: info.inChannels,
+    outH: info.outHeight,
+    outW: info.outWidth,
+    outC: info.outChannels,
+    kH: info.filterHeight,
+    kW: info.filterWidth,
+    strideH: info.strideHeight,
+    strideW: info.strideWidth,
+    dilationH: info.dilationHeight,
+    dilationW: info.dilationWidth,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
+  };
+}
+
 function geometry(x: tf.TensorInfo, attrs: tf.NamedAttrMap): { g: Geometry; filterShape: number[] } {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
     attrs as unknown as tf.Conv2DBackpropFilterAttrs;
@@ -51,23 +72,7 @@ function geometry(x: tf.TensorInfo, attrs: tf.NamedAttrMap): { g: Geometry; filt
   );
   return {
     filterShape: [...info.filterShape],
-    g: {
-      batch: info.batchSize,
-      inH: info.inHeight,
-      inW: info.inWidth,
-      inC: info.inChannels,
-      outH: info.outHeight,
-      outW: info.outWidth,
-      outC: info.outChannels,
-      kH: info.filterHeight,
-      kW: info.filterWidth,
-      strideH: info.strideHeight,
-      strideW: info.strideWidth,
-      dilationH: info.dilationHeight,
-      dilationW: info.dilationWidth,
-      top: info.padInfo.top,
-      left: info.padInfo.left,
-    },
+    g: geometryOf(info),
   };
 }
 

@@ -8,7 +8,7 @@
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import type { Geometry } from './conv2d-backprop-filter-wasm';
+import { type Geometry, geometryOf } from './conv2d-backprop-filter-wasm';
 
 function geometry(attrs: tf.NamedAttrMap, filterShape: number[]): Geometry {
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
@@ -25,23 +25,7 @@ function geometry(attrs: tf.NamedAttrMap, filterShape: number[]): Geometry {
     false,
     'channelsLast',
   );
-  return {
-    batch: info.batchSize,
-    inH: info.inHeight,
-    inW: info.inWidth,
-    inC: info.inChannels,
-    outH: info.outHeight,
-    outW: info.outWidth,
-    outC: info.outChannels,
-    kH: info.filterHeight,
-    kW: info.filterWidth,
-    strideH: info.strideHeight,
-    strideW: info.strideWidth,
-    dilationH: info.dilationHeight,
-    dilationW: info.dilationWidth,
-    top: info.padInfo.top,
-    left: info.padInfo.left,
-  };
+  return geometryOf(info);
 }
 
 /**
