@@ -2,6 +2,7 @@
 // or a time measured side by side in one process: A and B interleaved, median of many repetitions.
 
 import * as tf from '@tensorflow/tfjs-core';
+import { registerWasmTrainingKernels } from '../src/engine/tasks';
 import { createOptimizer } from '../src/optim';
 import { mulberry32 } from '../src/stats/random';
 import { medianOf } from './spread.mjs';
@@ -147,6 +148,8 @@ export async function measureScaling(
   batch = 64,
   minPairs = 6,
 ): Promise<ScalingRow> {
+  // The kernels the app trains with (on WASM: its matMul gradients), whatever ran before on this page.
+  registerWasmTrainingKernels();
   const shapes = mlpShapes(layers);
   const tag = `scale${serial++}`;
   const inputs = layers[0] as number;

@@ -15,12 +15,20 @@ import type { AssetLoader, Task } from './task';
 export * from './configs';
 export type { AssetLoader } from './task';
 
-export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {
-  // WASM's matMul gradients (transposed operands) as plain products, and its convolution input gradient
-  // as one product + col2im, its max-pool gradient as one JS pass; idempotent, and a no-op until the WASM backend's package has loaded.
+/**
+ * The engine's WASM training kernels: matMul gradients (transposed operands) as plain products, the
+ * convolution input gradient as one product + col2im, the max-pool gradient as one JS pass. Idempotent,
+ * and a no-op until the WASM backend's package has loaded; every task is built after it (the bench's
+ * plain MLPs call it too, so that they time the kernels the app trains with).
+ */
+export function registerWasmTrainingKernels(): void {
   registerPlainMatMulWasm();
   registerConvInputGradWasm();
   registerMaxPoolGradWasm();
+}
+
+export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {
+  registerWasmTrainingKernels();
   switch (config.kind) {
     case 'mnist':
       if (!loader) throw new Error('the MNIST task needs an asset loader for its data files');
