@@ -153,6 +153,18 @@ describe('colour table', () => {
     }
   });
 
+  it('writes nothing past the end of a destination shorter than the cells, as the JS loop', async () => {
+    await paintKernelReady;
+    const t = new ColourTable(-2, 8);
+    const src = new Int32Array(new Float32Array(40000).fill(10).buffer);
+    const viaKernel = new Int32Array(33000);
+    const viaJs = new Int32Array(33000);
+    t.paint(src, viaKernel);
+    t.paintJs(src, viaJs);
+    expect(viaKernel).toEqual(viaJs);
+    expect(viaKernel[32999]).toBe((PALETTE[colourIndex(10, -2, 8)] as number) | 0);
+  });
+
   it('switches tables: each paint uses its own table even when several alternate', async () => {
     await paintKernelReady;
     const domains = [

@@ -82,8 +82,10 @@ export class PaintKernel {
       table.set(entries);
       this.loaded = entries;
     }
-    for (let start = 0; start < count; start += CHUNK) {
-      const n = Math.min(CHUNK, count - start);
+    // As the JS loop, nothing is written past dst's end (a stale plan for a moment never throws).
+    const total = Math.min(count, src.length, dst.length);
+    for (let start = 0; start < total; start += CHUNK) {
+      const n = Math.min(CHUNK, total - start);
       chunk.set(src.subarray(start, start + n));
       this.run(TABLE_BYTES, n);
       dst.set(n === CHUNK ? chunk : chunk.subarray(0, n), start);
