@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../stats/random';
 import { type AggregateOp, aggregate, aggregatedSize, CODES, representativeCell } from './aggregate';
 import { arrange } from './arrange';
-import { ColourTable, EMPTY_INDEX, NO_DATA_INDEX } from './color-table';
+import { ColourTable, EMPTY_INDEX, NO_DATA_INDEX, PALETTE } from './color-table';
 
 /** The obvious implementation on numbers: NaN and gaps skipped, ≤ 0 as 0. */
 function naive(op: AggregateOp, cells: (number | 'gap')[], width: number, height: number, f: number) {
@@ -106,9 +106,14 @@ describe('aggregate', () => {
 
   it('hands the colour table codes it paints as grey (no data) and transparent (empty)', () => {
     const table = new ColourTable(-2, 8);
+    const paintOne = (bits: number) => {
+      const out = new Uint32Array(1);
+      table.paint(Int32Array.of(bits), new Int32Array(out.buffer));
+      return out[0];
+    };
     for (const op of ['max', 'min'] as const) {
-      expect(table.indexOfBits(CODES[op].nan)).toBe(NO_DATA_INDEX);
-      expect(table.indexOfBits(CODES[op].empty)).toBe(EMPTY_INDEX);
+      expect(paintOne(CODES[op].nan)).toBe(PALETTE[NO_DATA_INDEX]);
+      expect(paintOne(CODES[op].empty)).toBe(PALETTE[EMPTY_INDEX]);
     }
   });
 

@@ -13,7 +13,10 @@
 // value's bits against it makes the lookup exact (positive floats order like their bit patterns);
 // 2.1 ms for 1M cells here against 16 ms with a log10 per cell.
 // Buckets with two or more boundaries (only for domains narrower than 0.87 decade) fall back to log10.
+// `paint` runs that lookup in WebAssembly (paint-kernel.ts, same entries, loaded lazily) once it has
+// loaded, and in the JavaScript loop `paintJs` until then or where WebAssembly is missing.
 
+import type { PaintKernel } from './paint-kernel';
 import { viridisRgb } from './viridis';
 
 /** Colours in the scale. */
@@ -95,8 +98,8 @@ export class ColourTable {
    * and never exceeds ±65,536.
    */
   private readonly entries = new Int32Array(65536 * 4);
-  private readonly belowIndex = new Uint16Array(65536);
-  private readonly aboveIndex = new Uint16Array(65536);
+  /** The exact colour of a bit pattern, for tables with buckets that need it (else null). */
+  private exact: ((bits: number) => number) | null = null;
 
   constructor(lo: number, hi: number) {
     if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo))
@@ -107,7 +110,7 @@ export class ColourTable {
   }
 
   private build(): void {
-    const { lo, hi, entries, belowIndex, aboveIndex } = this;
+    const { lo, hi, entries } = this;
     // Every bit pattern at which the palette index changes, in increasing unsigned order. The scale is
     // monotone over [+0, +∞] (bits 0 … 0x7f800000); everything else is constant per region.
     const cuts: { bits: number; index: number }[] = [];
@@ -140,7 +143,7 @@ export class ColourTable {
       const end = start + 65536;
       // A cut exactly at the bucket's start just changes the colour it starts with.
       for (let cut = cuts[c]; cut && cut.bits <= start; cut = cuts[++c]) current = cut.index;
-      belowIndex[bucket] = current;
+      const below = current;
       let threshold = end;
       let inside = 0;
       for (let cut = cuts[c]; cut && cut.bits < end; cut = cuts[++c]) {
@@ -149,40 +152,33 @@ export class ColourTable {
         inside += 1;
       }
       const e = bucket * 4;
-      entries[e + 1] = (PALETTE[belowIndex[bucket] as number] as number) | 0;
+      entries[e + 1] = (PALETTE[below] as number) | 0;
       if (inside <= 1) {
-        aboveIndex[bucket] = current;
         entries[e] = threshold | 0;
         entries[e + 2] = (PALETTE[current] as number) | 0;
       } else {
         // Several boundaries in one bucket (domain narrower than 0.87 decade): exact per value.
-        aboveIndex[bucket] = SLOW;
+        this.exact = (bits) => (PALETTE[indexOfBits(bits, lo, hi)] as number) | 0;
         entries[e] = start | 0;
         entries[e + 2] = 0;
       }
     }
   }
 
-  /** Palette index of a float32 bit pattern through the bucket lookup (for tests and the tooltip). */
-  indexOfBits(bits: number): number {
-    const u = bits | 0;
-    const bucket = u >>> 16;
-    if ((u - (this.entries[bucket * 4] as number)) >> 31) return this.belowIndex[bucket] as number;
-    const a = this.aboveIndex[bucket] as number;
-    return a === SLOW ? indexOfBits(u >>> 0, this.lo, this.hi) : a;
-  }
-
-  /** Palette index of a number (rounded to float32 first, as the fields are). */
-  indexOf(v: number): number {
-    return this.indexOfBits(bitsOf(v));
+  /**
+   * Colours `count` float32 bit patterns (`src`, an Int32 view) into `dst` (an Int32 view of an
+   * ImageData's bytes): through the WebAssembly kernel once it is loaded, else `paintJs`.
+   */
+  paint(src: Int32Array, dst: Int32Array, count = src.length): void {
+    if (kernel) kernel.paint(this.entries, src, dst, count, this.exact);
+    else this.paintJs(src, dst, count);
   }
 
   /**
-   * Colours `count` float32 bit patterns (`src`, an Int32 view) into `dst` (an Int32 view of an
-   * ImageData's bytes). The hot loop: three reads from one 16-byte entry, no branch but the rare
-   * exact fallback, no log.
+   * `paint` in JavaScript (before the kernel loads, or without WebAssembly). The hot loop: three reads
+   * from one 16-byte entry, no branch but the rare exact fallback, no log.
    */
-  paint(src: Int32Array, dst: Int32Array, count = src.length): void {
+  paintJs(src: Int32Array, dst: Int32Array, count = src.length): void {
     const { entries, lo, hi } = this;
     for (let i = 0; i < count; i++) {
       const u = src[i] as number;
@@ -196,7 +192,19 @@ export class ColourTable {
   }
 }
 
-const SLOW = 0xffff;
+let kernel: PaintKernel | null = null;
+
+/**
+ * Resolves once `paint` runs on the WebAssembly kernel (paint-kernel.ts, loaded apart from the page's
+ * first JavaScript), or with false where it cannot; until then `paint` takes the JavaScript loop.
+ */
+export const paintKernelReady: Promise<boolean> = import('./paint-kernel').then(
+  (m) => {
+    kernel = m.createPaintKernel();
+    return kernel !== null;
+  },
+  () => false,
+);
 
 const cache: ColourTable[] = [];
 
