@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { setBackpropFilterRoute } from '../src/engine/kernels/conv2d-backprop-filter-wasm';
 import { registerConvInputGradWasm } from '../src/engine/kernels/conv2d-backprop-input-wasm';
 import { registerPlainMatMulWasm } from '../src/engine/kernels/matmul-transposed-wasm';
 import { registerMaxPoolGradWasm } from '../src/engine/kernels/maxpool-grad-wasm';
@@ -53,9 +54,14 @@ async function main() {
     Array.from({ length: 32 }, (_, i) => i % 10),
     'int32',
   );
+  // AB=layer: relu(conv2d + bias) as three ops against the fused layer; AB=filter: the filter gradient's
+  // im2col + matMul route against the convolution route. `fused` = the new side.
+  const ab = process.env.AB ?? 'filter';
   let fused = true;
-  const layer = (a: tf.Tensor4D, w: tf.Tensor, b: tf.Tensor, isData = false) =>
-    fused ? convReluValid(a, w, b, isData) : convReluValidOps(a, w, b);
+  const layer = (a: tf.Tensor4D, w: tf.Tensor, b: tf.Tensor, isData = false) => {
+    if (ab === 'filter') setBackpropFilterRoute(fused ? 'conv' : 'matmul');
+    return fused || ab === 'filter' ? convReluValid(a, w, b, isData) : convReluValidOps(a, w, b);
+  };
   const loss = () => {
     const images = tf.reshape(x, [-1, 28, 28, 1]) as tf.Tensor4D;
     const c1 = maxPool2(layer(images, w1, b1, true));
@@ -73,7 +79,9 @@ async function main() {
     return (performance.now() - t0) / 20;
   };
   const median = (v: number[]) => [...v].sort((p, q) => p - q)[v.length >> 1] as number;
+  const heapBytes = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length;
   for (let i = 0; i < 20; i++) step();
+  console.log(`heap ${heapBytes()} B`);
   const ops: number[] = [];
   const own: number[] = [];
   for (let p = 0; p < Number(process.env.PAIRS ?? 15); p++) {
@@ -84,7 +92,7 @@ async function main() {
   }
   const ratio = median(ops.map((v, i) => v / (own[i] as number)));
   console.log(
-    `ms/step three ops ${median(ops).toFixed(2)}, fused ${median(own).toFixed(2)}; median ratio ${ratio.toFixed(3)}`,
+    `${ab}: ms/step old ${median(ops).toFixed(2)}, new ${median(own).toFixed(2)}; median ratio ${ratio.toFixed(3)}; heap ${heapBytes()} B`,
   );
   fused = process.env.PROFILE !== 'ops';
   const reps = Number(process.env.REPS ?? 20);

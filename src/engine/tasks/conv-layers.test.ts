@@ -31,10 +31,12 @@ async function results(s: Shapes, layer: 'fused' | 'ops', xIsData: boolean): Pro
     const kernel = tf.tensor4d(draw(size(s.kernel), 2), s.kernel);
     const bias = tf.tensor1d(draw(s.kernel[3], 3).map((v) => v * 0.3));
     const R = tf.tensor(draw(size(outShape), 4), outShape);
+    // x passes through an op first, as in the model (the images are a reshape of the batch, the second
+    // layer's input a pooling): the forward pass disposes such intermediates before the gradient runs.
     const f = (a: tf.Tensor, k: tf.Tensor, b: tf.Tensor) =>
       layer === 'fused'
-        ? convReluValid(a as tf.Tensor4D, k, b, xIsData)
-        : convReluValidOps(a as tf.Tensor4D, k, b);
+        ? convReluValid(tf.mul(a, 1) as tf.Tensor4D, k, b, xIsData)
+        : convReluValidOps(tf.mul(a, 1) as tf.Tensor4D, k, b);
     if (xIsData) {
       const [dk, db] = tf.grads((k: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(x, k, b), R)))([
         kernel,

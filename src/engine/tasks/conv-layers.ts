@@ -59,13 +59,16 @@ export function convReluValid(
     const save = args.pop() as tf.GradSaveFunc;
     const [input, , b] = (xIsData ? [x, ...args] : args) as [tf.Tensor4D, tf.Tensor4D, tf.Tensor1D];
     const y = convReluForward(input, k, b);
-    save([y]);
+    // Saved, not captured: the forward pass's intermediates (x too, unless it is data) are disposed
+    // before the gradient runs; saved tensors are kept for it.
+    save([input, k, y]);
     return {
       value: y,
-      gradFunc: (dy: tf.Tensor, [y]: tf.Tensor[]) => {
-        const dz = throughRelu(dy, y as tf.Tensor);
-        const own = [filterGradient(input, dz, k.shape), tf.sum(dz, [0, 1, 2])];
-        return xIsData ? own : [inputGradient(dz, k, input.shape), ...own];
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [x, w, y] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor4D];
+        const dz = throughRelu(dy, y);
+        const own = [filterGradient(x, dz, w.shape), tf.sum(dz, [0, 1, 2])];
+        return xIsData ? own : [inputGradient(dz, w, x.shape), ...own];
       },
     };
   });
