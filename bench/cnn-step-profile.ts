@@ -55,11 +55,11 @@ async function main() {
     'int32',
   );
   // AB=layer: relu(conv2d + bias) as three ops against the fused layer; AB=filter: the filter gradient's
-  // im2col + matMul route against the convolution route. `fused` = the new side.
+  // im2col + matMul route against the convolution route; AB=all: both at once. `fused` = the new side.
   const ab = process.env.AB ?? 'filter';
   let fused = true;
   const layer = (a: tf.Tensor4D, w: tf.Tensor, b: tf.Tensor, isData = false) => {
-    if (ab === 'filter') setBackpropFilterRoute(fused ? 'conv' : 'matmul');
+    if (ab !== 'layer') setBackpropFilterRoute(fused ? 'conv' : 'matmul');
     return fused || ab === 'filter' ? convReluValid(a, w, b, isData) : convReluValidOps(a, w, b);
   };
   const loss = () => {
