@@ -11,7 +11,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { registerConvInputGradWasm } from '../src/engine/kernels/conv2d-backprop-input-wasm';
 import { registerMaxPoolGradWasm } from '../src/engine/kernels/maxpool-grad-wasm';
-import { convValid, maxPool2 } from '../src/engine/tasks/conv-layers';
+import { convReluValid, maxPool2 } from '../src/engine/tasks/conv-layers';
 
 const median = (v: number[]) => [...v].sort((x, y) => x - y)[v.length >> 1] as number;
 
@@ -43,8 +43,8 @@ async function main() {
   );
   const loss = () => {
     const images = tf.reshape(x, [-1, 28, 28, 1]) as tf.Tensor4D;
-    const c1 = maxPool2(tf.relu(convValid(images, w1, b1)) as tf.Tensor4D);
-    const c2 = maxPool2(tf.relu(convValid(c1, w2, b2)) as tf.Tensor4D);
+    const c1 = maxPool2(convReluValid(images, w1, b1, true));
+    const c2 = maxPool2(convReluValid(c1, w2, b2));
     const h = tf.relu(tf.matMul(tf.reshape(c2, [-1, 256]), d1));
     return tf.losses.softmaxCrossEntropy(y, tf.matMul(h, d2)) as tf.Scalar;
   };

@@ -3,7 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import '../../optim/calibrated-optimizer'; // registers every op's gradient
 import { useBackend } from '../../optim/testing/node-backends';
 import { createRandom } from '../random';
-import { registerConvKernelsWasm, setBackpropFilterRoute } from './conv2d-backprop-filter-wasm';
+import {
+  lastBackpropFilterRoute,
+  registerConvKernelsWasm,
+  setBackpropFilterRoute,
+} from './conv2d-backprop-filter-wasm';
 import { convInputGradWasmActive, registerConvInputGradWasm } from './conv2d-backprop-input-wasm';
 
 // tf.conv2d's forward pass and both gradients on WASM (with this kernel for the filter gradient)
@@ -95,19 +99,22 @@ function expectClose(actual: Float32Array, expected: Float32Array, scale: Float3
 }
 
 describe('Conv2DBackpropFilter on WASM', () => {
-  afterAll(() => setBackpropFilterRoute('matmul'));
+  afterAll(() => setBackpropFilterRoute('conv'));
 
-  it.each(CASES)('$name: forward, dx and dW match the CPU backend (both routes)', async (c) => {
+  it.each(CASES)('$name: forward, dx and dW match the CPU backend (every route)', async (c) => {
     await useBackend('cpu');
     const reference = run(c);
     await useBackend('wasm');
     registerConvKernelsWasm();
     registerConvInputGradWasm(); // dx by conv2d-backprop-input-wasm.ts
-    for (const route of ['matmul', 'loop'] as const) {
+    for (const route of ['conv', 'matmul', 'loop'] as const) {
       setBackpropFilterRoute(route);
       const before = tf.memory().numTensors;
       const got = run(c);
       expect(tf.memory().numTensors).toBe(before);
+      // The convolution route runs where it applies (stride 1, 'valid'); the others fall back to matMul.
+      const applies = c.strides === 1 && c.pad === 'valid';
+      expect(lastBackpropFilterRoute()).toBe(route === 'conv' && !applies ? 'matmul' : route);
       expectClose(got.y, reference.y, 1);
       expectClose(got.dx, reference.dx, 1);
       expectClose(got.dW, reference.dW, reference.bound);

@@ -3,15 +3,26 @@
 // the input patches are laid out once (im2col, transposed: one row per filter tap, one column per
 // output position), and the backend's BatchMatMul (XNNPACK) multiplies them by dy:
 //   dW[(r, c, i), o] = Σ_n patchesᵀ[(r, c, i), n] · dy[n, o],  n = (batch, out row, out col).
+// Where the convolution has stride 1, no dilation and no padding (the CNN's layers) the same sums are a
+// convolution themselves, with the batch as the channels, and XNNPACK's Conv2D does them without an
+// im2col copy (the im2col loop was most of this kernel's time):
+//   dW[r, c, i, o] = Σ_{b, y, x} xᵀ[i, y + r, x + c, b] · dyᵀ[y, x, b, o],
+//   xᵀ = x as [inC, inH, inW, batch], dyᵀ = dy as [outH, outW, batch, outC] (a 'valid' convolution
+//   whose output [inC, kH, kW, outC] is transposed back to the filter's [kH, kW, inC, outC]).
 // A plain JS loop over the same sums is kept as the fallback and as the thing the matMul route is
-// measured against (bench/conv-kernel-bench.ts); see docs/PERFORMANCE.md for the numbers.
+// measured against; see docs/PERFORMANCE.md for the numbers.
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 
-export type BackpropFilterRoute = 'matmul' | 'loop';
-let route: BackpropFilterRoute = 'matmul';
-/** Tests and benchmarks pick the route; the app always takes the matMul one. */
+export type BackpropFilterRoute = 'conv' | 'matmul' | 'loop';
+let route: BackpropFilterRoute = 'conv';
+let lastRoute: BackpropFilterRoute | null = null;
+/** The route the kernel took last (tests: the CNN's layers must take the convolution one). */
+export function lastBackpropFilterRoute(): BackpropFilterRoute | null {
+  return lastRoute;
+}
+/** Tests and benchmarks pick the route; the app takes the convolution one where it applies, else matMul. */
 export function setBackpropFilterRoute(r: BackpropFilterRoute): void {
   route = r;
 }
@@ -141,14 +152,54 @@ export function backpropFilterLoop(x: Float32Array, dy: Float32Array, g: Geometr
   dW.set(acc);
 }
 
+/** Whether dW is one 'valid' convolution of the transposed x and dy (stride 1, no dilation, no padding). */
+export function convRouteApplies(g: Geometry): boolean {
+  return (
+    g.strideH === 1 &&
+    g.strideW === 1 &&
+    g.dilationH === 1 &&
+    g.dilationW === 1 &&
+    g.outH === g.inH - g.kH + 1 &&
+    g.outW === g.inW - g.kW + 1 &&
+    g.top === 0 &&
+    g.left === 0
+  );
+}
+
+function viaConvolution(wasm: BackendWasm, x: tf.TensorInfo, dy: tf.TensorInfo): tf.TensorInfo | null {
+  const conv = tf.getKernel(tf.Conv2D, 'wasm');
+  const transpose = tf.getKernel(tf.Transpose, 'wasm');
+  if (!conv || !transpose) return null;
+  const permuted = (t: tf.TensorInfo, perm: number[]) =>
+    transpose.kernelFunc({ inputs: { x: t }, backend: wasm, attrs: { perm } }) as tf.TensorInfo;
+  const xT = permuted(x, [3, 1, 2, 0]);
+  const dyT = permuted(dy, [1, 2, 0, 3]);
+  const sums = conv.kernelFunc({
+    inputs: { x: xT, filter: dyT },
+    backend: wasm,
+    attrs: { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1 },
+  }) as tf.TensorInfo;
+  wasm.disposeData(xT.dataId);
+  wasm.disposeData(dyT.dataId);
+  const dW = permuted(sums, [1, 2, 0, 3]);
+  wasm.disposeData(sums.dataId);
+  return dW;
+}
+
 const conv2dBackpropFilterWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
   const { x, dy } = inputs as unknown as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const { g, filterShape } = geometry(x, attrs ?? {});
+  if (route === 'conv' && convRouteApplies(g)) {
+    const dW = viaConvolution(wasm, x, dy);
+    lastRoute = 'conv';
+    if (dW) return dW;
+  }
   const taps = g.kH * g.kW * g.inC;
   const positions = g.batch * g.outH * g.outW;
   const heap = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
   const matMul = tf.getKernel('BatchMatMul', 'wasm');
+  lastRoute = route === 'loop' || !matMul ? 'loop' : 'matmul';
   if (route === 'loop' || !matMul) {
     const out = wasm.makeOutput(filterShape, 'float32');
     backpropFilterLoop(heap(x), heap(dy), g, heap(out));

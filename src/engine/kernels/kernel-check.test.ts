@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { describe, expect, it } from 'vitest';
 import { NODE_BACKENDS, useBackend } from '../../optim/testing/node-backends';
+import { registerConvKernelsWasm } from './conv2d-backprop-filter-wasm';
 import { registerConvInputGradWasm } from './conv2d-backprop-input-wasm';
 import { checkEngineKernels } from './kernel-check';
 import { registerPlainMatMulWasm } from './matmul-transposed-wasm';
@@ -21,6 +22,7 @@ describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
     const cases = await checkEngineKernels();
     expect(tf.memory().numTensors).toBe(before);
     expect(cases.map((c) => c.id).join('\n')).toMatch(/GruSequence[\s\S]*LstmSequence/);
+    expect(cases.some((c) => /the CNN layer/.test(c.id))).toBe(true);
     if (backend === 'wasm') {
       expect(cases.some((c) => /BatchMatMul/.test(c.id))).toBe(true);
       expect(cases.some((c) => /Conv2DBackpropInput/.test(c.id))).toBe(true);
@@ -58,6 +60,34 @@ describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
       expect(lstm?.passed).toBe(false);
     } finally {
       tf.unregisterKernel(name, backend);
+      tf.registerKernel(good);
+    }
+  });
+
+  it('fails a convolution filter gradient that computes something else', async () => {
+    await useBackend(backend);
+    registerConvKernelsWasm();
+    const good = tf.getKernel(tf.Conv2DBackpropFilter, backend);
+    if (!good) throw new Error(`Conv2DBackpropFilter is not registered on ${backend}`);
+    tf.unregisterKernel(tf.Conv2DBackpropFilter, backend);
+    tf.registerKernel({
+      ...good,
+      kernelFunc: (args) => {
+        const dW = good.kernelFunc(args) as tf.TensorInfo;
+        const host = args.backend as unknown as {
+          typedArrayFromHeap?(t: tf.TensorInfo): Float32Array;
+          readSync(id: tf.DataId): Float32Array;
+        };
+        const values = host.typedArrayFromHeap ? host.typedArrayFromHeap(dW) : host.readSync(dW.dataId);
+        values[1] = (values[1] as number) * 1.01 + 0.01;
+        return dW;
+      },
+    });
+    try {
+      const layer = (await checkEngineKernels()).find((c) => /the CNN layer/.test(c.id));
+      expect(layer?.passed).toBe(false);
+    } finally {
+      tf.unregisterKernel(tf.Conv2DBackpropFilter, backend);
       tf.registerKernel(good);
     }
   });

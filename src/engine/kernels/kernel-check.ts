@@ -1,12 +1,14 @@
 // The engine's own kernels checked on whatever backend is running, as part of the self-check (the
 // optimizer's fused update is checked there the same way): each fused recurrent kernel against the
 // tf-op path it replaces (states and both gradients of Σ R ⊙ states), and WASM's matMul with transposed
-// operands, its convolution input gradient and its max-pool gradient against plain JS. Only kernels the
-// backend actually runs are checked. Async reads only.
+// operands, its convolution input gradient and its max-pool gradient against plain JS, and the CNN's
+// convolution layer (forward and gradients) on every backend. Only kernels the backend actually runs are
+// checked. Async reads only.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { SelfCheckCase } from '../../optim/self-check';
 import { createRandom } from '../random';
+import { convReluValid } from '../tasks/conv-layers';
 import { gruSequence } from '../tasks/gru-sequence';
 import { lstmSequence } from '../tasks/lstm-sequence';
 import { convInputGradWasmActive } from './conv2d-backprop-input-wasm';
@@ -187,11 +189,78 @@ async function maxPoolCase(): Promise<SelfCheckCase> {
   };
 }
 
-/** One case per engine kernel the active backend runs (none on a backend that has none of them). */
+/**
+ * The CNN's layer (convReluValid: FusedConv2D forward, Conv2DBackpropInput and Conv2DBackpropFilter in
+ * its gradient — on WASM the engine's own) on the backend: relu(conv(x, W) + b) and the gradients of
+ * Σ R ⊙ layer with respect to x, W and b, against the same sums in float64.
+ */
+async function convLayerCase(): Promise<SelfCheckCase> {
+  const [batch, size, inC, outC, k] = [2, 7, 3, 4, 3];
+  const out = size - k + 1;
+  const x = draw(batch * size * size * inC, 1, 51);
+  const w = draw(k * k * inC * outC, 1, 52);
+  const bias = draw(outC, 0.5, 53);
+  const R = draw(batch * out * out * outC, 1, 54);
+  const y = new Float64Array(batch * out * out * outC);
+  const dx = new Float64Array(x.length);
+  const dW = new Float64Array(w.length);
+  const db = new Float64Array(outC);
+  const visit = (f: (yAt: number, xAt: number, wAt: number, o: number) => void) => {
+    for (let b = 0; b < batch; b++)
+      for (let yR = 0; yR < out; yR++)
+        for (let yC = 0; yC < out; yC++)
+          for (let o = 0; o < outC; o++)
+            for (let r = 0; r < k; r++)
+              for (let c = 0; c < k; c++)
+                for (let i = 0; i < inC; i++)
+                  f(
+                    ((b * out + yR) * out + yC) * outC + o,
+                    ((b * size + yR + r) * size + yC + c) * inC + i,
+                    ((r * k + c) * inC + i) * outC + o,
+                    o,
+                  );
+  };
+  visit((yAt, xAt, wAt) => {
+    y[yAt] = (y[yAt] as number) + (x[xAt] as number) * (w[wAt] as number);
+  });
+  for (let at = 0; at < y.length; at++) y[at] = Math.max(0, (y[at] as number) + (bias[at % outC] as number));
+  const dz = (yAt: number) => ((y[yAt] as number) > 0 ? (R[yAt] as number) : 0);
+  visit((yAt, xAt, wAt) => {
+    dx[xAt] = (dx[xAt] as number) + dz(yAt) * (w[wAt] as number);
+    dW[wAt] = (dW[wAt] as number) + dz(yAt) * (x[xAt] as number);
+  });
+  for (let at = 0; at < y.length; at++) db[at % outC] = (db[at % outC] as number) + dz(at);
+  const got = tf.tidy(() => {
+    const layer = (a: tf.Tensor, f: tf.Tensor, c: tf.Tensor) => convReluValid(a as tf.Tensor4D, f, c);
+    const inputs = [
+      tf.tensor4d(x, [batch, size, size, inC]),
+      tf.tensor4d(w, [k, k, inC, outC]),
+      tf.tensor1d(bias),
+    ];
+    const upstream = tf.tensor4d(R, [batch, out, out, outC]);
+    const grads = tf.grads((a: tf.Tensor, f: tf.Tensor, c: tf.Tensor) =>
+      tf.sum(tf.mul(layer(a, f, c), upstream)),
+    )(inputs);
+    return [layer(inputs[0] as tf.Tensor, inputs[1] as tf.Tensor, inputs[2] as tf.Tensor), ...grads];
+  });
+  const values = await Promise.all(got.map((t) => t.data()));
+  tf.dispose(got);
+  const err = worstDifference(values as Float32Array[], [y, dx, dW, db]);
+  return {
+    id: 'kernel FusedConv2D + Conv2DBackpropInput + Conv2DBackpropFilter (the CNN layer) vs float64',
+    maxParamAbsErr: err,
+    maxAlrRelErr: 0,
+    passed: err < KERNEL_TOLERANCE,
+    fused: true,
+  };
+}
+
+/** One case per engine kernel the active backend runs, and the CNN's layer on every backend. */
 export async function checkEngineKernels(): Promise<SelfCheckCase[]> {
   const cases: SelfCheckCase[] = [];
   for (const cell of ['gru', 'lstm'] as const)
     if (recurrentKernelsAvailable(cell)) cases.push(await recurrentCase(cell));
+  cases.push(await convLayerCase());
   if (tf.getBackend() === 'wasm' && plainMatMulWasmActive()) cases.push(await matMulCase());
   if (tf.getBackend() === 'wasm' && convInputGradWasmActive()) cases.push(await convInputCase());
   if (tf.getBackend() === 'wasm' && maxPoolGradWasmActive()) cases.push(await maxPoolCase());

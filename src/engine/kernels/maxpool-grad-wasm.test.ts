@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import '../../optim/calibrated-optimizer'; // registers every op's gradient
 import { useBackend } from '../../optim/testing/node-backends';
 import { createRandom } from '../random';
-import { maxPoolGradWasmActive, registerMaxPoolGradWasm } from './maxpool-grad-wasm';
+import {
+  maxPoolGradLoop,
+  maxPoolGradWasmActive,
+  maxPoolGradWindows,
+  type PoolGeometry,
+  registerMaxPoolGradWasm,
+} from './maxpool-grad-wasm';
 
 // tf.maxPool's gradient on WASM (this kernel) against the tfjs CPU backend on the same numbers. The
 // inputs are coarse (a few distinct values, many zeros after relu), so windows hold ties: the first
@@ -90,5 +96,39 @@ describe('MaxPoolGrad on WASM', () => {
     run(CASES[0] as Case);
     expect(tf.memory().numBytes).toBe(bytes);
     expect(tf.memory().numDataBuffers).toBe(buffers);
+  });
+});
+
+describe('the 2×2, stride-2 path (the CNN’s pools)', () => {
+  it.each([
+    [3, 24, 24, 6],
+    [2, 9, 7, 3], // odd sizes: the last row and column belong to no window
+  ])('gives the general loop’s dx for x %j, ties, NaN and −∞ included', (batch, inH, inW, channels) => {
+    const g: PoolGeometry = {
+      batch,
+      inH,
+      inW,
+      channels,
+      outH: inH >> 1,
+      outW: inW >> 1,
+      kH: 2,
+      kW: 2,
+      strideH: 2,
+      strideW: 2,
+      top: 0,
+      left: 0,
+    };
+    const x = coarse(batch * inH * inW * channels, 9);
+    x[0] = Number.NaN;
+    x[channels] = Number.NEGATIVE_INFINITY;
+    for (const at of [0, 1, inW * channels, inW * channels + 1].map((k) => k * channels + 1))
+      x[at] = Number.NEGATIVE_INFINITY; // a window with nothing to pass dy to
+    const dy = coarse(batch * g.outH * g.outW * channels, 10);
+    const fast = new Float32Array(x.length).fill(7);
+    const general = new Float32Array(x.length).fill(7);
+    maxPoolGradLoop(x, dy, g, fast);
+    maxPoolGradWindows(x, dy, g, general);
+    expect(Array.from(fast)).toEqual(Array.from(general));
+    expect(fast.some((v) => v !== 0)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 
-interface PoolGeometry {
+export interface PoolGeometry {
   batch: number;
   inH: number;
   inW: number;
@@ -23,8 +23,55 @@ interface PoolGeometry {
   left: number;
 }
 
+/**
+ * The CNN's pools (2×2 windows, stride 2, no padding): windows do not overlap and stay inside the image,
+ * so each window's four values are compared in row-major order without bounds tests (the same
+ * first-maximum rule, strict >).
+ */
+function maxPoolGrad2x2(x: Float32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): void {
+  const C = g.channels;
+  const rowStep = g.inW * C;
+  let at = 0;
+  for (let b = 0; b < g.batch; b++) {
+    for (let yR = 0; yR < g.outH; yR++) {
+      const row = (b * g.inH + 2 * yR) * rowStep;
+      for (let yC = 0; yC < g.outW; yC++) {
+        for (let d = 0, k = row + 2 * yC * C; d < C; d++, k++, at++) {
+          // The four taps in row-major order; NaN never wins a strict >.
+          let where = -1;
+          let best = Number.NEGATIVE_INFINITY;
+          for (let t = 0; t < 4; t++) {
+            const q = k + (t >> 1) * rowStep + (t & 1) * C;
+            const v = x[q] as number;
+            if (v > best) {
+              best = v;
+              where = q;
+            }
+          }
+          if (where >= 0) dx[where] = (dx[where] as number) + (dy[at] as number); // 0 + (−0) = +0, as the CPU
+        }
+      }
+    }
+  }
+}
+
 /** dx [batch, inH, inW, channels] from x and dy [batch, outH, outW, channels]. */
 export function maxPoolGradLoop(x: Float32Array, dy: Float32Array, g: PoolGeometry, dx: Float32Array): void {
+  const plain2x2 =
+    g.kH === 2 && g.kW === 2 && g.strideH === 2 && g.strideW === 2 && g.top === 0 && g.left === 0;
+  if (plain2x2 && 2 * g.outH <= g.inH && 2 * g.outW <= g.inW) {
+    dx.fill(0);
+    maxPoolGrad2x2(x, dy, g, dx);
+  } else maxPoolGradWindows(x, dy, g, dx);
+}
+
+/** The same for any window, stride and padding (overlapping windows add up). */
+export function maxPoolGradWindows(
+  x: Float32Array,
+  dy: Float32Array,
+  g: PoolGeometry,
+  dx: Float32Array,
+): void {
   dx.fill(0);
   const C = g.channels;
   let at = 0;

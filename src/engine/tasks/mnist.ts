@@ -8,7 +8,7 @@ import { createRandom, type Seeds } from '../random';
 import { BatchOrder } from './batch-order';
 import { classifierSteps } from './classifier-steps';
 import type { MnistConfig } from './configs';
-import { convValid, maxPool2 } from './conv-layers';
+import { convReluValid, maxPool2 } from './conv-layers';
 import { deviceData } from './device-data';
 import { accuracyOf, glorotUniform, mlpForward, mlpParams, softmaxCrossEntropy, zerosInit } from './params';
 import type { AssetLoader, EvaluationTensors, ParamMap, ParamSpec, Task, TaskView } from './task';
@@ -40,8 +40,8 @@ function cnnForward(x: tf.Tensor, p: ParamMap): tf.Tensor {
     return t;
   };
   const images = tf.reshape(x, [-1, MNIST_ROWS, MNIST_COLS, 1]) as tf.Tensor4D;
-  const c1 = maxPool2(tf.relu(convValid(images, get('conv1/kernel'), get('conv1/bias'))) as tf.Tensor4D); // 12×12×6
-  const c2 = maxPool2(tf.relu(convValid(c1, get('conv2/kernel'), get('conv2/bias'))) as tf.Tensor4D); // 4×4×16
+  const c1 = maxPool2(convReluValid(images, get('conv1/kernel'), get('conv1/bias'), true)); // 12×12×6
+  const c2 = maxPool2(convReluValid(c1, get('conv2/kernel'), get('conv2/bias'))); // 4×4×16
   const flat = tf.reshape(c2, [-1, 4 * 4 * 16]);
   const h = tf.relu(tf.add(tf.matMul(flat, get('dense1/kernel')), get('dense1/bias')));
   return tf.add(tf.matMul(h, get('dense2/kernel')), get('dense2/bias'));
