@@ -23,12 +23,51 @@ const bucketOf = (bits: number): number => (bits & 0x80000000 ? ~bits >>> 16 : (
  * values, no −0. `a` is not modified.
  */
 export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>, out: Float64Array): void {
-  const bits = new Uint32Array(a.buffer, a.byteOffset, n);
+  countFinite(a.subarray(0, n));
+  selectCounted(a.subarray(0, n), ranks, out);
+}
+
+/**
+ * Order statistics of the finite values of a float32 sample read in place (no copy, no filtering pass):
+ * NaN and ±Infinity are left out and −0 counts as 0, as percentiles.ts wants. `ranksOf(k)` is told how
+ * many values are finite and returns the ranks wanted among them (ascending, each in [0, k)); their
+ * values come back in the same order. `a` is not modified.
+ */
+export function radixFiniteRanks(
+  a: Float32Array,
+  ranksOf: (finite: number) => ArrayLike<number>,
+): { finite: number; ranks: ArrayLike<number>; values: Float64Array } {
+  const finite = countFinite(a);
+  const ranks = finite > 0 ? ranksOf(finite) : [];
+  const values = new Float64Array(ranks.length);
+  if (ranks.length) selectCounted(a, ranks, values);
+  return { finite, ranks, values };
+}
+
+// The bucket of a float32's bits, −0 with +0. (NaN and ±Infinity have buckets of their own, ≤ 0x007f
+// and ≥ 0xff80, which are never counted, so never wanted.)
+const bucketOfSigned = (bits: number): number => (bits === 0x80000000 ? 0x8000 : bucketOf(bits));
+
+/** Fills `counts` with the finite values' buckets; returns how many values are finite. */
+function countFinite(a: Float32Array): number {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
   counts.fill(0);
+  let finite = 0;
+  const n = bits.length;
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(bits[i] as number);
+    const u = bits[i] as number;
+    if ((u & 0x7f800000) === 0x7f800000) continue;
+    const b = bucketOfSigned(u);
     counts[b] = (counts[b] as number) + 1;
+    finite++;
   }
+  return finite;
+}
+
+/** The values at `ranks` among the values `countFinite(a)` just counted. */
+function selectCounted(a: Float32Array, ranks: ArrayLike<number>, out: Float64Array): void {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const n = bits.length;
   // The buckets that hold a requested rank, and where each rank falls inside its bucket.
   const wanted: number[] = [];
   const firstRank: number[] = []; // rank of the bucket's first value
@@ -44,7 +83,7 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
     }
     below += c;
   }
-  // Gather the wanted buckets' values, bucket after bucket.
+  // Gather the wanted buckets' values, bucket after bucket (−0 as +0).
   let size = 0;
   for (const b of wanted) {
     start[b] = size;
@@ -53,10 +92,10 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
   }
   if (gathered.length < size) gathered = new Float32Array(size);
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(bits[i] as number);
+    const b = bucketOfSigned(bits[i] as number);
     const at = cursor[b] as number;
     if (at !== NONE) {
-      gathered[at] = a[i] as number;
+      gathered[at] = (a[i] as number) + 0;
       cursor[b] = at + 1;
     }
   }
@@ -75,9 +114,60 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
       r++;
     }
     const region = gathered.subarray(from, from + c);
-    selectRanks(region, c, local);
+    if (c >= SPLIT_FROM) {
+      // A crowded bucket (Sadam's A-LR piles up just under its cap β/ln 2): its values differ only in
+      // their lower 16 bits, so a count of those gives every rank's value with no selection.
+      lowBitsRanks(region, local, (j, value) => {
+        out[slots[j] as number] = value;
+      });
+      return;
+    }
+    // A bucket of one repeated value (every weight at Adam's 1/ε) needs no selection.
+    if (!allEqual(region)) selectRanks(region, c, local);
     slots.forEach((slot, j) => {
       out[slot] = region[local[j] as number] as number;
     });
   });
+}
+
+/** From this many values on, a bucket's ranks are found by its lower bits rather than by selection. */
+const SPLIT_FROM = 4096;
+const lowCounts = new Uint32Array(BUCKETS);
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** Values at the (ascending) `local` ranks of a region whose values share their upper 16 bits. */
+function lowBitsRanks(
+  region: Float32Array,
+  local: readonly number[],
+  found: (j: number, value: number) => void,
+): void {
+  const bits = new Uint32Array(region.buffer, region.byteOffset, region.length);
+  lowCounts.fill(0);
+  for (let i = 0; i < bits.length; i++) {
+    const low = orderKey(bits[i] as number) & 0xffff;
+    lowCounts[low] = (lowCounts[low] as number) + 1;
+  }
+  const high = orderKey(bits[0] as number) & 0xffff0000;
+  let below = 0;
+  let j = 0;
+  for (let low = 0; low < BUCKETS && j < local.length; low++) {
+    below += lowCounts[low] as number;
+    while (j < local.length && (local[j] as number) < below) {
+      // The key back to the float: every value with this key is this one float.
+      const key = (high | low) >>> 0;
+      u32[0] = key & 0x80000000 ? key & 0x7fffffff : ~key;
+      found(j, f32[0] as number);
+      j++;
+    }
+  }
+}
+
+/** The float's bits mapped so that unsigned integer order is numeric order (−0 must already be +0). */
+const orderKey = (bits: number): number => (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
+
+function allEqual(region: Float32Array): boolean {
+  const first = region[0] as number;
+  for (let i = 1; i < region.length; i++) if (region[i] !== first) return false;
+  return true;
 }
