@@ -6,7 +6,7 @@ import { radixFiniteRanks } from './radix-ranks';
 import { selectRanks } from './select';
 
 /** From this many float32 values on, ranks are found by their bits in place (two passes, no copy) instead. */
-const RADIX_FROM = 20_000;
+export const RADIX_FROM = 20_000;
 
 /** Field names are part of the engine → UI JSON contract: keep them. */
 export interface Percentiles {
@@ -87,10 +87,13 @@ export function percentilesWithCounts(
   return { percentiles: interpolate(k, min, max, ranks, at), finite: k, nonFinite };
 }
 
-// A large float32 sample: its bits give the ranks in two passes over it, with no copy; min and max
-// are ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above.
-function float32Percentiles(values: Float32Array): PercentileResult {
-  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true));
+/**
+ * A large float32 sample: its bits give the ranks in two passes over it, with no copy; min and max are
+ * ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above. `counted`:
+ * the finite count when radixCountFinite has just counted exactly these values (that pass is skipped).
+ */
+export function float32Percentiles(values: Float32Array, counted?: number): PercentileResult {
+  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true), counted);
   const nonFinite = values.length - finite;
   if (finite === 0) return { percentiles: emptyPercentiles(), finite, nonFinite };
   const min = at[0] as number;

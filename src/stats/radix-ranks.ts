@@ -10,9 +10,9 @@ import { selectRanks } from './select';
 const BUCKETS = 1 << 16;
 const counts = new Uint32Array(BUCKETS);
 const start = new Uint32Array(BUCKETS);
-// Next write position of a wanted bucket; NONE elsewhere (reset after each use: no 256 kB fill per call).
-const NONE = 0xffffffff;
-const cursor = new Uint32Array(BUCKETS).fill(NONE);
+// Next write position of each bucket while gathering; 1 in `advance` for the wanted ones (0 elsewhere).
+const cursor = new Uint32Array(BUCKETS);
+const advance = new Uint8Array(BUCKETS);
 let gathered = new Float32Array(0);
 
 /** The bucket of a finite float32's bits: integer order = numeric order (−0 must already be +0). */
@@ -36,8 +36,10 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
 export function radixFiniteRanks(
   a: Float32Array,
   ranksOf: (finite: number) => ArrayLike<number>,
+  /** The finite count when `radixCountFinite` has just counted exactly `a`'s values (its pass is skipped). */
+  counted?: number,
 ): { finite: number; ranks: ArrayLike<number>; values: Float64Array } {
-  const finite = countFinite(a);
+  const finite = counted ?? countFinite(a);
   const ranks = finite > 0 ? ranksOf(finite) : [];
   const values = new Float64Array(ranks.length);
   if (ranks.length) selectCounted(a, ranks, values);
@@ -48,10 +50,20 @@ export function radixFiniteRanks(
 // and ≥ 0xff80, which are never counted, so never wanted.)
 const bucketOfSigned = (bits: number): number => (bits === 0x80000000 ? 0x8000 : bucketOf(bits));
 
-/** Fills `counts` with the finite values' buckets; returns how many values are finite. */
-function countFinite(a: Float32Array): number {
+/**
+ * Counts a sample's finite values by bucket for a later `radixFiniteRanks(…, counted)`, from zero or
+ * (`add`) on top of the counts so far: a field's count is its parts' counts added up, so a field and its
+ * largest layer share that layer's pass (field-layout.ts). Returns how many of `a`'s values are finite.
+ */
+export function radixCountFinite(a: Float32Array, add: boolean): number {
+  if (!add) counts.fill(0);
+  return countFinite(a, false);
+}
+
+/** Adds to `counts` (from zero if `reset`) with the finite values' buckets; returns how many are finite. */
+function countFinite(a: Float32Array, reset = true): number {
   const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  counts.fill(0);
+  if (reset) counts.fill(0);
   let finite = 0;
   const n = bits.length;
   for (let i = 0; i < n; i++) {
@@ -83,23 +95,27 @@ function selectCounted(a: Float32Array, ranks: ArrayLike<number>, out: Float64Ar
     }
     below += c;
   }
-  // Gather the wanted buckets' values, bucket after bucket (−0 as +0).
+  // Gather the wanted buckets' values, bucket after bucket (−0 as +0). Without a branch: every other
+  // value is written to one spare slot past the end, and its bucket's cursor does not move.
   let size = 0;
+  for (const b of wanted) size += counts[b] as number;
+  cursor.fill(size);
+  size = 0;
   for (const b of wanted) {
     start[b] = size;
     cursor[b] = size;
+    advance[b] = 1;
     size += counts[b] as number;
   }
-  if (gathered.length < size) gathered = new Float32Array(size);
+  if (gathered.length < size + 1) gathered = new Float32Array(size + 1);
+  const into = gathered;
   for (let i = 0; i < n; i++) {
     const b = bucketOfSigned(bits[i] as number);
     const at = cursor[b] as number;
-    if (at !== NONE) {
-      gathered[at] = (a[i] as number) + 0;
-      cursor[b] = at + 1;
-    }
+    into[at] = (a[i] as number) + 0;
+    cursor[b] = at + (advance[b] as number);
   }
-  for (const b of wanted) cursor[b] = NONE;
+  for (const b of wanted) advance[b] = 0;
   // Select each bucket's ranks inside it.
   r = 0;
   wanted.forEach((b, w) => {
