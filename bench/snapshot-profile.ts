@@ -1,7 +1,9 @@
 // Where the Session's time goes beside bench/engine.ts's hand-written loop, on Node's WASM backend
 // (fig1-mnist, two runs). Interleaved blocks of 10 steps, medians: the steps alone (advance + settle),
 // the snapshot read without evaluation (session.read(false)), and the snapshot's JS statistics on its
-// own fields (percentiles, per-layer percentiles, log histogram), each per run.
+// own fields (percentiles, per-layer percentiles, log histogram) for both runs. BENCH_CPU=1 times by
+// this process's CPU time (steadier on a loaded machine); BLOCKS sets the count; DUMP=path writes the
+// two A-LR fields (path-0.f32, path-1.f32) for off-line study.
 //   npx vite build --mode cli --ssr bench/snapshot-profile.ts --logLevel warn && node dist-cli/snapshot-profile.js
 
 import '@tensorflow/tfjs-backend-wasm';
@@ -16,7 +18,14 @@ import { registerFusedKernel } from '../src/optim/fused/register';
 import { perLayerPercentiles } from '../src/stats/field-layout';
 import { logHistogram } from '../src/stats/histogram';
 import { percentiles } from '../src/stats/percentiles';
-import { median, now } from './measure';
+import { median, now as wallNow } from './measure';
+
+// CPU time of this process (BENCH_CPU=1): steadier than wall time on a loaded machine.
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const now = process.env.BENCH_CPU === '1' ? cpuNow : wallNow;
 
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
