@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkLayout,
+  fieldAndLayerPercentiles,
   type LayerSlice,
   layerView,
   layoutFromShapes,
@@ -8,7 +9,7 @@ import {
   perLayerPercentiles,
   perLayerStats,
 } from './field-layout';
-import { percentiles } from './percentiles';
+import { emptyPercentiles, percentiles } from './percentiles';
 import { mulberry32 } from './random';
 
 // The MNIST MLP 784-128-64-10 as the engine lays it out.
@@ -136,5 +137,77 @@ describe('perLayerPercentiles', () => {
     const view = layerView(field, MLP[1] as LayerSlice);
     expect(view.buffer).toBe(field.buffer);
     expect(view.length).toBe(128);
+  });
+});
+
+describe('fieldAndLayerPercentiles', () => {
+  const r = mulberry32(23);
+  const draw = (n: number) =>
+    Float32Array.from({ length: n }, (_, i) =>
+      i % 13 === 0
+        ? NaN
+        : i % 17 === 0
+          ? -0
+          : i % 19 === 0
+            ? Infinity
+            : i % 3
+              ? 72.13 - r() * 0.5
+              : 10 ** (r() * 12 - 4),
+    );
+  const layouts: [string, { name: string; shape: number[] }[]][] = [
+    [
+      'fig1-mnist (one large layer first)',
+      [
+        { name: 'w1', shape: [784, 128] },
+        { name: 'b1', shape: [128] },
+        { name: 'w2', shape: [128, 64] },
+        { name: 'b2', shape: [64] },
+        { name: 'w3', shape: [64, 10] },
+        { name: 'b3', shape: [10] },
+      ],
+    ],
+    [
+      'two large layers, the larger last',
+      [
+        { name: 'a', shape: [25_000] },
+        { name: 'b', shape: [7] },
+        { name: 'c', shape: [30_000] },
+      ],
+    ],
+    [
+      'no large layer',
+      [
+        { name: 'a', shape: [5_000] },
+        { name: 'b', shape: [19_999] },
+      ],
+    ],
+    ['one layer', [{ name: 'only', shape: [40_000] }]],
+    [
+      'an empty layer',
+      [
+        { name: 'e', shape: [0] },
+        { name: 'w', shape: [21_000] },
+      ],
+    ],
+  ];
+  for (const [label, shapes] of layouts) {
+    it(`gives percentiles() and perLayerPercentiles' numbers: ${label}`, () => {
+      const layout = layoutFromShapes(shapes);
+      const field = draw(layoutLength(layout));
+      const both = fieldAndLayerPercentiles(field, layout, new Float32Array(field.length));
+      expect(both.field).toEqual(percentiles(field));
+      expect(both.layers).toEqual(perLayerPercentiles(field, layout));
+      expect(Object.keys(both.layers)).toEqual(layout.map((s) => s.name));
+    });
+  }
+
+  it('gives the field of nothing finite all NaN', () => {
+    const layout = layoutFromShapes([
+      { name: 'w', shape: [30_000] },
+      { name: 'b', shape: [3] },
+    ]);
+    const both = fieldAndLayerPercentiles(new Float32Array(30_003).fill(NaN), layout);
+    expect(both.field).toEqual(emptyPercentiles());
+    expect(both.layers.w).toEqual(emptyPercentiles());
   });
 });

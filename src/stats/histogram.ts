@@ -2,6 +2,8 @@
 // fitted to the data, so Adam's and Sadam's histograms (and every step of one run) share one axis.
 // The defaults span 1e-4 … 1e10: Sadam's cap β/ln 2 (72.1 at β = 50) and Adam's 1/ε (1e8) both fit.
 
+import { countFloat32, float32LogBins } from './log-bins-float32';
+
 export interface LogHistogramOptions {
   /** log10 of the lowest edge (default -4). */
   minExp?: number;
@@ -74,6 +76,11 @@ export function logHistogram(
   const edgesLog10 = logHistogramEdges(options);
   const bins = edgesLog10.length - 1;
   const counts = new Uint32Array(bins);
+  if (values instanceof Float32Array) {
+    // The same counts without a log10 per value (log-bins-float32.ts): the snapshot's A-LR fields.
+    const rest = countFloat32(values, float32LogBins(minExp, binsPerDecade, bins), counts);
+    return { edgesLog10, counts, ...rest };
+  }
   let underflow = 0;
   let overflow = 0;
   let zeros = 0;

@@ -2,11 +2,11 @@
 // p1/p99 as robust ends. Interpolation is numpy's default 'linear' (Hyndman & Fan type 7), so numbers
 // here match `np.percentile` on the same values taken as float64.
 
-import { radixRanks } from './radix-ranks';
+import { radixFiniteRanks } from './radix-ranks';
 import { selectRanks } from './select';
 
-/** From this many finite float32 values on, ranks are found by their bits (two passes) instead. */
-const RADIX_FROM = 20_000;
+/** From this many float32 values on, ranks are found by their bits in place (two passes, no copy) instead. */
+export const RADIX_FROM = 20_000;
 
 /** Field names are part of the engine → UI JSON contract: keep them. */
 export interface Percentiles {
@@ -51,6 +51,7 @@ export function emptyPercentiles(): Percentiles {
  * `scratch` is overwritten. It is used when it can hold every value exactly: length ≥ values.length,
  * and a Float64Array unless `values` is a Float32Array (float64 input must not be rounded to float32).
  * Otherwise a fresh buffer is allocated, so pass one sized for the largest field to allocate nothing.
+ * A Float32Array of RADIX_FROM values or more is read in place and needs no scratch.
  * Interpolation is done in float64. (numpy, given float32, takes b − a in float32 first, so on a
  * float32 array it can differ by about one float32 ulp of b − a; on float64 it agrees bit for bit.)
  * −0 is counted as 0, so a sample of zeros never reports −0 depending on partition order.
@@ -60,6 +61,7 @@ export function percentilesWithCounts(
   scratch?: Float32Array | Float64Array,
 ): PercentileResult {
   const n = values.length;
+  if (values instanceof Float32Array && n >= RADIX_FROM) return float32Percentiles(values);
   const buf = usableScratch(values, n, scratch);
   // One pass copies the finite values and finds min and max, so those need no selection.
   let k = 0;
@@ -77,7 +79,31 @@ export function percentilesWithCounts(
   const nonFinite = n - k;
   if (k === 0) return { percentiles: emptyPercentiles(), finite: 0, nonFinite };
 
-  const ranks = new Float64Array(2 * INTERIOR.length);
+  const ranks = interiorRanks(k, false);
+  // The values at those ranks, by selection in place (large float32 samples took float32Percentiles).
+  const at = new Float64Array(ranks.length);
+  selectRanks(buf, k, ranks);
+  for (let i = 0; i < ranks.length; i++) at[i] = buf[ranks[i] as number] as number;
+  return { percentiles: interpolate(k, min, max, ranks, at), finite: k, nonFinite };
+}
+
+/**
+ * A large float32 sample: its bits give the ranks in two passes over it, with no copy; min and max are
+ * ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above. `counted`:
+ * the finite count when radixCountFinite has just counted exactly these values (that pass is skipped).
+ */
+export function float32Percentiles(values: Float32Array, counted?: number): PercentileResult {
+  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true), counted);
+  const nonFinite = values.length - finite;
+  if (finite === 0) return { percentiles: emptyPercentiles(), finite, nonFinite };
+  const min = at[0] as number;
+  const max = at[at.length - 1] as number;
+  return { percentiles: interpolate(finite, min, max, ranks as Float64Array, at), finite, nonFinite };
+}
+
+/** The ranks the interior percentiles read among k values, ascending; with 0 and k − 1 if `ends`. */
+function interiorRanks(k: number, ends: boolean): Float64Array {
+  const ranks = new Float64Array(2 * INTERIOR.length + (ends ? 2 : 0));
   let r = 0;
   for (const { q } of INTERIOR) {
     const h = (k - 1) * q;
@@ -85,17 +111,22 @@ export function percentilesWithCounts(
     ranks[r++] = below;
     ranks[r++] = Math.min(below + 1, k - 1);
   }
-  ranks.sort();
-  // The values at those ranks: by the float bits for a large float32 sample (radix-ranks.ts), else by
-  // selection in place.
-  const at = new Float64Array(ranks.length);
-  if (buf instanceof Float32Array && k >= RADIX_FROM) radixRanks(buf, k, ranks, at);
-  else {
-    selectRanks(buf, k, ranks);
-    for (let i = 0; i < ranks.length; i++) at[i] = buf[ranks[i] as number] as number;
+  if (ends) {
+    ranks[r++] = 0;
+    ranks[r++] = k - 1;
   }
-  const valueAt = (rank: number) => at[ranks.indexOf(rank)] as number;
+  return ranks.sort();
+}
 
+/** numpy's 'linear' percentiles from the values `at` the sorted `ranks` of k finite values. */
+function interpolate(
+  k: number,
+  min: number,
+  max: number,
+  ranks: Float64Array,
+  at: Float64Array,
+): Percentiles {
+  const valueAt = (rank: number) => at[ranks.indexOf(rank)] as number;
   const out: Percentiles = { min, p1: NaN, p25: NaN, p50: NaN, p75: NaN, p99: NaN, max };
   for (const { key, q } of INTERIOR) {
     const h = (k - 1) * q;
@@ -104,7 +135,7 @@ export function percentilesWithCounts(
     const b = valueAt(Math.min(below + 1, k - 1));
     out[key] = lerp(a, b, h - below);
   }
-  return { percentiles: out, finite: k, nonFinite };
+  return out;
 }
 
 /** Percentiles of the finite values (numpy 'linear'); all NaN when there are none. See percentilesWithCounts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentiles } from './percentiles';
+import { percentiles, percentilesWithCounts } from './percentiles';
 import { radixRanks } from './radix-ranks';
 import { mulberry32 } from './random';
 
@@ -34,5 +34,53 @@ describe('radixRanks', () => {
       // Float64 input takes the in-place selection; float32 input of 60k values takes the radix path.
       expect(percentiles(a)).toEqual(percentiles(Float64Array.from(a)));
     }
+  });
+});
+
+describe('percentiles of a large float32 sample read in place (no copy)', () => {
+  const r = mulberry32(17);
+  const n = 30_000; // above the in-place threshold
+  const cases: [string, Float32Array][] = [
+    [
+      'NaN and ±Infinity among the values',
+      Float32Array.from({ length: n }, (_, i) =>
+        i % 7 === 0 ? NaN : i % 11 === 0 ? (i % 2 ? Infinity : -Infinity) : 10 ** (r() * 12 - 4),
+      ),
+    ],
+    [
+      '−0 beside 0, negatives and tiny negative subnormals',
+      Float32Array.from({ length: n }, (_, i) =>
+        i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : i % 2 ? -r() : -1e-44,
+      ),
+    ],
+    ['nothing finite', Float32Array.from({ length: n }, (_, i) => (i % 2 ? NaN : -Infinity))],
+    ['one finite value', Float32Array.from({ length: n }, (_, i) => (i === 12_345 ? 3 : NaN))],
+    ['a crowded negative bucket', Float32Array.from({ length: n }, () => -72 - r() * 1e-3)],
+    [
+      'a crowded bucket with ties',
+      Float32Array.from({ length: n }, (_, i) => (i % 4 ? 72.13 : 72.1 + (i % 97) * 1e-4)),
+    ],
+    [
+      'a cap and a long tail, as Sadam',
+      Float32Array.from({ length: n }, () => (r() < 0.8 ? 72.13 - r() * 0.6 : 10 ** (r() * 2))),
+    ],
+    ['every value equal', new Float32Array(n).fill(1e8)],
+  ];
+  for (const [label, values] of cases) {
+    it(`matches the copy-and-select path: ${label}`, () => {
+      const inPlace = percentilesWithCounts(values);
+      expect(inPlace).toEqual(percentilesWithCounts(Float64Array.from(values)));
+      // Also as a view at an offset into a larger buffer.
+      const padded = new Float32Array(n + 5);
+      padded.set(values, 3);
+      expect(percentilesWithCounts(padded.subarray(3, 3 + n))).toEqual(inPlace);
+    });
+  }
+
+  it('reports 0, never −0, and leaves the input untouched', () => {
+    const zeros = new Float32Array(n).fill(-0);
+    const p = percentiles(zeros);
+    for (const v of Object.values(p)) expect(Object.is(v, 0)).toBe(true);
+    expect(Object.is(zeros[0], -0)).toBe(true);
   });
 });

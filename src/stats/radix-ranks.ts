@@ -10,9 +10,9 @@ import { selectRanks } from './select';
 const BUCKETS = 1 << 16;
 const counts = new Uint32Array(BUCKETS);
 const start = new Uint32Array(BUCKETS);
-// Next write position of a wanted bucket; NONE elsewhere (reset after each use: no 256 kB fill per call).
-const NONE = 0xffffffff;
-const cursor = new Uint32Array(BUCKETS).fill(NONE);
+// Next write position of each bucket while gathering; 1 in `advance` for the wanted ones (0 elsewhere).
+const cursor = new Uint32Array(BUCKETS);
+const advance = new Uint8Array(BUCKETS);
 let gathered = new Float32Array(0);
 
 /** The bucket of a finite float32's bits: integer order = numeric order (−0 must already be +0). */
@@ -23,12 +23,63 @@ const bucketOf = (bits: number): number => (bits & 0x80000000 ? ~bits >>> 16 : (
  * values, no −0. `a` is not modified.
  */
 export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>, out: Float64Array): void {
-  const bits = new Uint32Array(a.buffer, a.byteOffset, n);
-  counts.fill(0);
+  countFinite(a.subarray(0, n));
+  selectCounted(a.subarray(0, n), ranks, out);
+}
+
+/**
+ * Order statistics of the finite values of a float32 sample read in place (no copy, no filtering pass):
+ * NaN and ±Infinity are left out and −0 counts as 0, as percentiles.ts wants. `ranksOf(k)` is told how
+ * many values are finite and returns the ranks wanted among them (ascending, each in [0, k)); their
+ * values come back in the same order. `a` is not modified.
+ */
+export function radixFiniteRanks(
+  a: Float32Array,
+  ranksOf: (finite: number) => ArrayLike<number>,
+  /** The finite count when `radixCountFinite` has just counted exactly `a`'s values (its pass is skipped). */
+  counted?: number,
+): { finite: number; ranks: ArrayLike<number>; values: Float64Array } {
+  const finite = counted ?? countFinite(a);
+  const ranks = finite > 0 ? ranksOf(finite) : [];
+  const values = new Float64Array(ranks.length);
+  if (ranks.length) selectCounted(a, ranks, values);
+  return { finite, ranks, values };
+}
+
+// The bucket of a float32's bits, −0 with +0. (NaN and ±Infinity have buckets of their own, ≤ 0x007f
+// and ≥ 0xff80, which are never counted, so never wanted.)
+const bucketOfSigned = (bits: number): number => (bits === 0x80000000 ? 0x8000 : bucketOf(bits));
+
+/**
+ * Counts a sample's finite values by bucket for a later `radixFiniteRanks(…, counted)`, from zero or
+ * (`add`) on top of the counts so far: a field's count is its parts' counts added up, so a field and its
+ * largest layer share that layer's pass (field-layout.ts). Returns how many of `a`'s values are finite.
+ */
+export function radixCountFinite(a: Float32Array, add: boolean): number {
+  if (!add) counts.fill(0);
+  return countFinite(a, false);
+}
+
+/** Adds to `counts` (from zero if `reset`) with the finite values' buckets; returns how many are finite. */
+function countFinite(a: Float32Array, reset = true): number {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  if (reset) counts.fill(0);
+  let finite = 0;
+  const n = bits.length;
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(bits[i] as number);
+    const u = bits[i] as number;
+    if ((u & 0x7f800000) === 0x7f800000) continue;
+    const b = bucketOfSigned(u);
     counts[b] = (counts[b] as number) + 1;
+    finite++;
   }
+  return finite;
+}
+
+/** The values at `ranks` among the values `countFinite(a)` just counted. */
+function selectCounted(a: Float32Array, ranks: ArrayLike<number>, out: Float64Array): void {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const n = bits.length;
   // The buckets that hold a requested rank, and where each rank falls inside its bucket.
   const wanted: number[] = [];
   const firstRank: number[] = []; // rank of the bucket's first value
@@ -44,23 +95,27 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
     }
     below += c;
   }
-  // Gather the wanted buckets' values, bucket after bucket.
+  // Gather the wanted buckets' values, bucket after bucket (−0 as +0). Without a branch: every other
+  // value is written to one spare slot past the end, and its bucket's cursor does not move.
   let size = 0;
+  for (const b of wanted) size += counts[b] as number;
+  cursor.fill(size);
+  size = 0;
   for (const b of wanted) {
     start[b] = size;
     cursor[b] = size;
+    advance[b] = 1;
     size += counts[b] as number;
   }
-  if (gathered.length < size) gathered = new Float32Array(size);
+  if (gathered.length < size + 1) gathered = new Float32Array(size + 1);
+  const into = gathered;
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(bits[i] as number);
+    const b = bucketOfSigned(bits[i] as number);
     const at = cursor[b] as number;
-    if (at !== NONE) {
-      gathered[at] = a[i] as number;
-      cursor[b] = at + 1;
-    }
+    into[at] = (a[i] as number) + 0;
+    cursor[b] = at + (advance[b] as number);
   }
-  for (const b of wanted) cursor[b] = NONE;
+  for (const b of wanted) advance[b] = 0;
   // Select each bucket's ranks inside it.
   r = 0;
   wanted.forEach((b, w) => {
@@ -75,9 +130,60 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
       r++;
     }
     const region = gathered.subarray(from, from + c);
-    selectRanks(region, c, local);
+    if (c >= SPLIT_FROM) {
+      // A crowded bucket (Sadam's A-LR piles up just under its cap β/ln 2): its values differ only in
+      // their lower 16 bits, so a count of those gives every rank's value with no selection.
+      lowBitsRanks(region, local, (j, value) => {
+        out[slots[j] as number] = value;
+      });
+      return;
+    }
+    // A bucket of one repeated value (every weight at Adam's 1/ε) needs no selection.
+    if (!allEqual(region)) selectRanks(region, c, local);
     slots.forEach((slot, j) => {
       out[slot] = region[local[j] as number] as number;
     });
   });
+}
+
+/** From this many values on, a bucket's ranks are found by its lower bits rather than by selection. */
+const SPLIT_FROM = 4096;
+const lowCounts = new Uint32Array(BUCKETS);
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** Values at the (ascending) `local` ranks of a region whose values share their upper 16 bits. */
+function lowBitsRanks(
+  region: Float32Array,
+  local: readonly number[],
+  found: (j: number, value: number) => void,
+): void {
+  const bits = new Uint32Array(region.buffer, region.byteOffset, region.length);
+  lowCounts.fill(0);
+  for (let i = 0; i < bits.length; i++) {
+    const low = orderKey(bits[i] as number) & 0xffff;
+    lowCounts[low] = (lowCounts[low] as number) + 1;
+  }
+  const high = orderKey(bits[0] as number) & 0xffff0000;
+  let below = 0;
+  let j = 0;
+  for (let low = 0; low < BUCKETS && j < local.length; low++) {
+    below += lowCounts[low] as number;
+    while (j < local.length && (local[j] as number) < below) {
+      // The key back to the float: every value with this key is this one float.
+      const key = (high | low) >>> 0;
+      u32[0] = key & 0x80000000 ? key & 0x7fffffff : ~key;
+      found(j, f32[0] as number);
+      j++;
+    }
+  }
+}
+
+/** The float's bits mapped so that unsigned integer order is numeric order (−0 must already be +0). */
+const orderKey = (bits: number): number => (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
+
+function allEqual(region: Float32Array): boolean {
+  const first = region[0] as number;
+  for (let i = 1; i < region.length; i++) if (region[i] !== first) return false;
+  return true;
 }

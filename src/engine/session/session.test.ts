@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBackend } from '../../optim/testing/node-backends';
+import { logHistogram } from '../../stats/histogram';
+import { percentiles } from '../../stats/percentiles';
 import type { ExperimentConfig } from '../experiment';
 import { DEFAULT_CLASSIFY_2D } from '../tasks/configs';
 import { Session } from './session';
@@ -101,6 +103,23 @@ describe('lockstep session', () => {
     // The next snapshot reports only the new steps.
     session.advance(3);
     expect(Array.from((await session.snapshot()).runs[0]?.lossSteps ?? [])).toEqual([11, 12, 13]);
+  });
+
+  it("gives a large field's statistics exactly as the float64 paths do (in-place radix, bit-table histogram)", async () => {
+    // 2-160-128-2: a 20,480-value layer, large enough for the float32 fast paths of stats/.
+    const task = { ...DEFAULT_CLASSIFY_2D, hidden: [160, 128], trainSize: 128, batchSize: 16 };
+    const session = await open({ ...SPIRALS, task });
+    session.advance(2);
+    for (const run of (await session.snapshot()).runs) {
+      expect(run.alr.length).toBe(21_346);
+      const asFloat64 = Float64Array.from(run.alr);
+      expect(run.alrStats).toEqual(percentiles(asFloat64));
+      for (const slice of run.layout) {
+        const layer = asFloat64.subarray(slice.offset, slice.offset + slice.size);
+        expect(run.layerStats[slice.name]).toEqual(percentiles(layer));
+      }
+      expect(run.histogram).toEqual(logHistogram(Array.from(run.alr)));
+    }
   });
 
   it('a budgeted snapshot right after an evaluation repeats it, and says from which step', async () => {
