@@ -15,7 +15,6 @@ import { nodeAssetLoader } from '../src/engine/data/node-asset-loader';
 import { sceneById } from '../src/engine/scenes';
 import { Session } from '../src/engine/session/session';
 import { registerFusedKernel } from '../src/optim/fused/register';
-import { perLayerPercentiles } from '../src/stats/field-layout';
 import { logHistogram } from '../src/stats/histogram';
 import { percentiles } from '../src/stats/percentiles';
 import { median, now as wallNow } from './measure';
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
     nodeAssetLoader(path.resolve(process.cwd(), 'public')),
   );
   const blocks = Number(process.env.BLOCKS ?? 30);
-  const times: Record<string, number[]> = { steps: [], read: [], percentiles: [], layers: [], histogram: [] };
+  const times: Record<string, number[]> = { steps: [], read: [], percentiles: [], histogram: [] };
   const scratch = new Float32Array(200_000);
   for (let i = 0; i < blocks + 3; i++) {
     let t = now();
@@ -58,16 +57,12 @@ async function main(): Promise<void> {
     for (const r of snap.runs) percentiles(r.alr, scratch);
     const pct = now() - t;
     t = now();
-    for (const r of snap.runs) perLayerPercentiles(r.alr, r.layout, scratch);
-    const layers = now() - t;
-    t = now();
     for (const r of snap.runs) logHistogram(r.alr);
     const hist = now() - t;
     if (i < 3) continue;
     times.steps?.push(steps);
     times.read?.push(read);
     times.percentiles?.push(pct);
-    times.layers?.push(layers);
     times.histogram?.push(hist);
   }
   for (const [k, v] of Object.entries(times))

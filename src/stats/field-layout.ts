@@ -1,14 +1,5 @@
 // A snapshot carries the whole A-LR field as one flat Float32Array (one transfer, one readback) plus
-// the layout saying which slice is which layer. Per-layer statistics read `subarray` views of it.
-
-import {
-  float32Percentiles,
-  type PercentileResult,
-  type Percentiles,
-  percentilesWithCounts,
-  RADIX_FROM,
-} from './percentiles';
-import { radixCountFinite } from './radix-ranks';
+// the layout saying which slice is which layer (the heatmaps cut their panels from it).
 
 export interface LayerSlice {
   /** Variable name, e.g. "dense_1/kernel"; unique within a layout (it keys the per-layer records). */
@@ -78,76 +69,6 @@ export function checkLayout(layout: readonly LayerSlice[], fieldLength: number):
     previous = s.name;
   }
   if (end !== fieldLength) throw new Error(`gap [${end}, ${fieldLength}) after the last layer`);
-}
-
-/** The layer's values as a view on the field (no copy). */
-export function layerView(field: Float32Array, slice: LayerSlice): Float32Array {
-  return field.subarray(slice.offset, slice.offset + slice.size);
-}
-
-/**
- * Percentiles and finite / non-finite counts per layer, keyed by layer name. Checks the layout first.
- * `scratch` (a Float32Array at least as long as the largest layer) is reused across layers; without it
- * one is allocated per call.
- */
-export function perLayerStats(
-  field: Float32Array,
-  layout: readonly LayerSlice[],
-  scratch?: Float32Array,
-): Record<string, PercentileResult> {
-  checkLayout(layout, field.length);
-  let largest = 0;
-  for (const s of layout) largest = Math.max(largest, s.size);
-  const buf = scratch && scratch.length >= largest ? scratch : new Float32Array(largest);
-  // fromEntries defines own properties, so a layer named "__proto__" is a key like any other.
-  return Object.fromEntries(layout.map((s) => [s.name, percentilesWithCounts(layerView(field, s), buf)]));
-}
-
-/** Percentiles of the finite values per layer, keyed by layer name (all NaN for an empty layer). */
-export function perLayerPercentiles(
-  field: Float32Array,
-  layout: readonly LayerSlice[],
-  scratch?: Float32Array,
-): Record<string, Percentiles> {
-  const stats = perLayerStats(field, layout, scratch);
-  return Object.fromEntries(Object.entries(stats).map(([name, s]) => [name, s.percentiles]));
-}
-
-/**
- * The field's percentiles and each layer's, the same numbers as `percentiles(field)` and
- * `perLayerPercentiles` give, with one counting pass fewer: the largest layer's bucket counts are
- * counted once and the rest of the field's are added to them (radix-ranks.ts). In an MLP the first
- * layer is most of the field (100,352 of fig1-mnist's 109,386 values), so this saves a pass over it.
- */
-export function fieldAndLayerPercentiles(
-  field: Float32Array,
-  layout: readonly LayerSlice[],
-  scratch?: Float32Array,
-): { field: Percentiles; layers: Record<string, Percentiles> } {
-  checkLayout(layout, field.length);
-  let big: LayerSlice | undefined;
-  for (const s of layout) if (s.size >= RADIX_FROM && (!big || s.size > big.size)) big = s;
-  if (!big) {
-    const layers = perLayerPercentiles(field, layout, scratch);
-    return { field: percentilesWithCounts(field, scratch).percentiles, layers };
-  }
-  let largest = 0;
-  for (const s of layout) if (s !== big) largest = Math.max(largest, s.size);
-  const buf = scratch && scratch.length >= largest ? scratch : new Float32Array(largest);
-  // Every other layer first: a large one among them counts with the same buckets.
-  const stats = new Map<LayerSlice, Percentiles>();
-  for (const s of layout)
-    if (s !== big) stats.set(s, percentilesWithCounts(layerView(field, s), buf).percentiles);
-  const bigView = layerView(field, big);
-  const bigFinite = radixCountFinite(bigView, false);
-  stats.set(big, float32Percentiles(bigView, bigFinite).percentiles);
-  let finite = bigFinite;
-  for (const s of layout) if (s !== big) finite += radixCountFinite(layerView(field, s), true);
-  const whole = float32Percentiles(field, finite).percentiles;
-  return {
-    field: whole,
-    layers: Object.fromEntries(layout.map((s) => [s.name, stats.get(s) as Percentiles])),
-  };
 }
 
 function shapeSize(shape: readonly number[]): number {

@@ -89,11 +89,10 @@ export function percentilesWithCounts(
 
 /**
  * A large float32 sample: its bits give the ranks in two passes over it, with no copy; min and max are
- * ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above. `counted`:
- * the finite count when radixCountFinite has just counted exactly these values (that pass is skipped).
+ * ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above.
  */
-export function float32Percentiles(values: Float32Array, counted?: number): PercentileResult {
-  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true), counted);
+export function float32Percentiles(values: Float32Array): PercentileResult {
+  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true));
   const nonFinite = values.length - finite;
   if (finite === 0) return { percentiles: emptyPercentiles(), finite, nonFinite };
   const min = at[0] as number;

@@ -36,10 +36,8 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
 export function radixFiniteRanks(
   a: Float32Array,
   ranksOf: (finite: number) => ArrayLike<number>,
-  /** The finite count when `radixCountFinite` has just counted exactly `a`'s values (its pass is skipped). */
-  counted?: number,
 ): { finite: number; ranks: ArrayLike<number>; values: Float64Array } {
-  const finite = counted ?? countFinite(a);
+  const finite = countFinite(a);
   const ranks = finite > 0 ? ranksOf(finite) : [];
   const values = new Float64Array(ranks.length);
   if (ranks.length) selectCounted(a, ranks, values);
@@ -50,20 +48,10 @@ export function radixFiniteRanks(
 // and ≥ 0xff80, which are never counted, so never wanted.)
 const bucketOfSigned = (bits: number): number => (bits === 0x80000000 ? 0x8000 : bucketOf(bits));
 
-/**
- * Counts a sample's finite values by bucket for a later `radixFiniteRanks(…, counted)`, from zero or
- * (`add`) on top of the counts so far: a field's count is its parts' counts added up, so a field and its
- * largest layer share that layer's pass (field-layout.ts). Returns how many of `a`'s values are finite.
- */
-export function radixCountFinite(a: Float32Array, add: boolean): number {
-  if (!add) counts.fill(0);
-  return countFinite(a, false);
-}
-
-/** Adds to `counts` (from zero if `reset`) with the finite values' buckets; returns how many are finite. */
-function countFinite(a: Float32Array, reset = true): number {
+/** Sets `counts` to the finite values' buckets; returns how many are finite. */
+function countFinite(a: Float32Array): number {
   const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  if (reset) counts.fill(0);
+  counts.fill(0);
   let finite = 0;
   const n = bits.length;
   for (let i = 0; i < n; i++) {

@@ -93,7 +93,6 @@ describe('lockstep session', () => {
       ['dense3/bias', 112, 2],
     ]);
     expect(adam.alrStats.max).toBe(Math.max(...adam.alr));
-    expect(Object.keys(adam.layerStats)).toHaveLength(6);
     expect(sadam.alrStats.max).toBeLessThanOrEqual(50 / Math.LN2 + 1e-3);
     expect(adam.ordersOfMagnitude).toBeCloseTo(Math.log10(adam.alrStats.max / adam.alrStats.min), 6);
     expect(adam.histogram.counts.reduce((a, b) => a + b, 0)).toBe(114);
@@ -114,10 +113,6 @@ describe('lockstep session', () => {
       expect(run.alr.length).toBe(21_346);
       const asFloat64 = Float64Array.from(run.alr);
       expect(run.alrStats).toEqual(percentiles(asFloat64));
-      for (const slice of run.layout) {
-        const layer = asFloat64.subarray(slice.offset, slice.offset + slice.size);
-        expect(run.layerStats[slice.name]).toEqual(percentiles(layer));
-      }
       expect(run.histogram).toEqual(logHistogram(Array.from(run.alr)));
     }
   });

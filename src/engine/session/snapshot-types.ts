@@ -41,7 +41,6 @@ export interface RunSnapshot {
   shown: { kind: FieldKind; values: Float32Array };
   layout: LayerSlice[];
   alrStats: Percentiles;
-  layerStats: Record<string, Percentiles>;
   /** log10(max/min) of the A-LR: the headline anisotropy number. */
   ordersOfMagnitude: number;
   histogram: LogHistogram;

@@ -4,8 +4,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { StateField } from '../../optim/spec';
 import { ordersOfMagnitude } from '../../stats/anisotropy';
-import { fieldAndLayerPercentiles } from '../../stats/field-layout';
 import { logHistogram } from '../../stats/histogram';
+import { percentiles } from '../../stats/percentiles';
 import type { EvaluationTensors, Task } from '../tasks/task';
 import type { Run } from './run';
 import type { LayerSlice, RunSnapshot, Snapshot } from './snapshot-types';
@@ -115,8 +115,7 @@ export async function readSnapshot(
     const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
     if (finiteLosses.length)
       run.lastTrainLoss = finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length;
-    const stats = fieldAndLayerPercentiles(alr, layout, scratchFor(alr.length));
-    const alrStats = stats.field;
+    const alrStats = percentiles(alr, scratchFor(alr.length));
     const evaluated: Evaluated =
       slots.testLoss !== undefined || slots.accuracy !== undefined || slots.view !== undefined
         ? {
@@ -145,7 +144,6 @@ export async function readSnapshot(
       shown: { kind: shown, values: at(slots.shown) ?? alr },
       layout,
       alrStats,
-      layerStats: stats.layers,
       ordersOfMagnitude: ordersOfMagnitude(alrStats.min, alrStats.max),
       histogram: logHistogram(alr),
       view: task.decodeView(evaluated.view, at(slots.trace)),
