@@ -24,6 +24,14 @@ export const CLEANUP_RESERVE_MS = 100;
 /** A backend not yet started is not started with less of the budget left than this (it could not finish). */
 const MIN_START_SLICE_MS = 150;
 
+/**
+ * What a software WebGL (SwiftShader) needs beyond its start before it can time a step: its first step
+ * uploads the task's data to textures and builds every pipeline at the first draw, synchronously, so no
+ * deadline can stop it once begun (fig1-mnist: 1.1–2.9 s under load, docs/backends.md). With less of
+ * its slice left it is `tooSlow` without starting; a hardware WebGL compiles in a fraction of this.
+ */
+const SOFTWARE_WEBGL_FIRST_STEP_MS = 800;
+
 /** At most this many timed steps per backend: enough for a rate, little enough to stay in budget. */
 const MAX_TIMED_STEPS = 16;
 
@@ -77,12 +85,23 @@ export async function measureBackends(
   const end = began + Math.max(0, budgetMs - CLEANUP_RESERVE_MS);
   const order = [current, ...candidates.filter((b) => b !== current)];
   const rates: BackendRate[] = [];
+  // The running backend's first step, measured first: what one step's synchronous work costs on this
+  // machine now (its load included), the least a later backend must have left to begin one.
+  let syncStepMs = 0;
   try {
     for (const [i, backend] of order.entries()) {
       const slice = nextSlice(end - performance.now(), order.length - i);
-      rates.push(
-        await measureOne(backend, backend === current, experiment, loader, performance.now() + slice),
+      const running = backend === current;
+      const one = await measureOne(
+        backend,
+        running,
+        experiment,
+        loader,
+        performance.now() + slice,
+        syncStepMs,
       );
+      rates.push(one.rate);
+      if (running) syncStepMs = one.firstStepMs ?? 0;
     }
   } finally {
     if (tf.getBackend() !== current) await tf.setBackend(current);
@@ -96,8 +115,27 @@ async function measureOne(
   experiment: ExperimentConfig,
   loader: AssetLoader,
   deadline: number,
+  syncStepMs: number,
+): Promise<{ rate: BackendRate; firstStepMs?: number }> {
+  let firstStepMs: number | undefined;
+  const rate = await measureRate(backend, running, experiment, loader, deadline, syncStepMs, (ms) => {
+    firstStepMs = ms;
+  });
+  return { rate, ...(firstStepMs === undefined ? {} : { firstStepMs }) };
+}
+
+async function measureRate(
+  backend: BackendName,
+  running: boolean,
+  experiment: ExperimentConfig,
+  loader: AssetLoader,
+  deadline: number,
+  syncStepMs: number,
+  firstStepTook: (ms: number) => void,
 ): Promise<BackendRate> {
   let software = false;
+  // Synchronous work (a step's issue, its upload) cannot be stopped: begun only with this much time left.
+  const noRoomForStep = () => !running && deadline - performance.now() < syncStepMs;
   const failed = (reason: string): BackendRate => ({ backend, software, status: 'failed', reason });
   const tooSlow = (stepsPerS?: number): BackendRate => ({
     backend,
@@ -117,7 +155,8 @@ async function measureOne(
       if (!probe.ok) return failed(probe.why);
       software = probe.software;
     }
-    if (!running && deadline - performance.now() < MIN_START_SLICE_MS) return tooSlow();
+    const needs = MIN_START_SLICE_MS + (backend === 'webgl' && software ? SOFTWARE_WEBGL_FIRST_STEP_MS : 0);
+    if (!running && deadline - performance.now() < needs) return tooSlow();
     if (running) {
       if (!(await tf.setBackend(backend))) return failed('tfjs refused to switch back to it');
     } else {
@@ -138,11 +177,15 @@ async function measureOne(
   }
   mark(backend, 'started');
   try {
-    // A GPU backend just started compiles its shaders first, in a throwaway session, waited for without
+    // WebGPU just started compiles its pipelines first, in a throwaway session, waited for without
     // blocking (compile-ahead.ts); else the first step below compiles them, which no deadline can stop.
     if (!running && canCompileAhead()) {
       const ahead = await buildWithin(experiment, loader, deadline);
       if (ahead === OUT_OF_TIME) return tooSlow();
+      if (noRoomForStep()) {
+        ahead.dispose();
+        return tooSlow();
+      }
       mark(backend, 'ahead-built');
       let compiled: boolean | undefined;
       try {
@@ -169,8 +212,11 @@ async function measureOne(
   mark(backend, 'built');
   try {
     // The first step compiles (GPU shaders, WASM kernels' first use): it is paid, never timed.
+    if (noRoomForStep()) return tooSlow();
+    const first = performance.now();
     session.advance(1);
     if ((await until(session.settle(), deadline)) === OUT_OF_TIME) return tooSlow();
+    firstStepTook(performance.now() - first);
     mark(backend, 'compiled');
     const t0 = performance.now();
     session.advance(1);
