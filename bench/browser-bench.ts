@@ -121,6 +121,20 @@ async function runBench(): Promise<{
   if (new URLSearchParams(location.search).get('wasmThreads') === '0') {
     return { metrics: await singleThreadedWasm(log, quick), spread, detail, scaling: {}, log: lines };
   }
+  // `?updateOnly=webgl,…`: only the update ratio on those backends (an A/B of an optimizer kernel).
+  const updateOnly = new URLSearchParams(location.search).get('updateOnly');
+  if (updateOnly) {
+    for (const backend of updateOnly.split(',') as BackendName[]) {
+      await loadBackend(backend, { allowSoftwareWebGl: true });
+      if (!(await tf.setBackend(backend))) throw new Error(`setBackend('${backend}') returned false`);
+      const u = await measureUpdateRatio(quick ? 20 : 100);
+      metrics[`browser.updateRatio.${backend}`] = u.ratio;
+      log(
+        `${backend}: update sadam ${u.sadamMs.toFixed(2)} ms / adam ${u.adamMs.toFixed(2)} ms = ${u.ratio.toFixed(2)}`,
+      );
+    }
+    return { metrics, spread, detail, scaling: {}, log: lines };
+  }
   const rounds: HeatmapTimes[] = [heatmaps()];
   const scaling: Record<string, ScalingRow[]> = {};
   for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
