@@ -1,6 +1,7 @@
 // `node bench/update-only.mjs [backends] [rounds]` after `vite build --config bench/vite.bench.config.ts`:
 // only `browser.updateRatio.<backend>` (default webgl), one fresh page per round, for work on an optimizer
 // kernel. BENCH_WEB serves another bench build folder, so two builds can alternate in one session.
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 
@@ -10,7 +11,7 @@ const server = await preview({
   configFile: 'bench/vite.bench.config.ts',
   logLevel: 'warn',
   preview: { port: 4187, strictPort: false },
-  ...(process.env.BENCH_WEB ? { build: { outDir: process.env.BENCH_WEB } } : {}),
+  ...(process.env.BENCH_WEB ? { build: { outDir: resolve(process.env.BENCH_WEB) } } : {}),
 });
 const url = server.resolvedUrls?.local[0];
 const browser = await chromium.launch({

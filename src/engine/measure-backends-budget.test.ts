@@ -74,6 +74,37 @@ describe('measureBackends stays inside its budget', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('begins no later backend’s first step without the running backend’s first-step time left', async () => {
+    // The training backend's first step blocks the worker for 350 ms (synchronous work no deadline can
+    // stop); the slice WASM gets afterwards, (900 − ~370) / 2 ms, cannot hold a step of that cost.
+    const advance = Session.prototype.advance;
+    const steppedOn: string[] = [];
+    let calls = 0;
+    vi.spyOn(Session.prototype, 'advance').mockImplementation(function (this: Session, count?: number) {
+      steppedOn.push(tf.getBackend());
+      calls += 1;
+      if (calls === 1) {
+        const until = performance.now() + 350;
+        while (performance.now() < until) {
+          // blocked, as a shader compile blocks
+        }
+      }
+      advance.call(this, count);
+    });
+    const { rates, ms } = await measureBackends(
+      scene('rosenbrock'),
+      async () => new ArrayBuffer(0),
+      'cpu',
+      ['wasm', 'webgl'],
+      1000,
+    );
+    expect(rates[0]).toMatchObject({ backend: 'cpu', status: 'measured' });
+    expect(rates[1]).toEqual({ backend: 'wasm', software: false, status: 'tooSlow' });
+    expect(steppedOn).not.toContain('wasm');
+    expect(ms).toBeLessThanOrEqual(1000);
+    expect(tf.getBackend()).toBe('cpu');
+  });
+
   it('keeps a reserve for cleanup: backends share the budget less that reserve', async () => {
     // With exactly the reserve as budget, nothing is left to start a backend that is not running.
     const { rates, ms } = await measureBackends(
