@@ -13,7 +13,7 @@ import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig } from './experiment';
 import { probeWebGl } from './probe-webgl';
-import { probeWebGpu } from './probe-webgpu';
+import { probeWebGpu, type WebGpuProbe } from './probe-webgpu';
 import type { BackendName } from './protocol';
 import { Session } from './session/session';
 import { isSoftwareAdapter } from './software-gpu';
@@ -88,18 +88,18 @@ export async function measureBackends(
   // The running backend's first step, measured first: what one step's synchronous work costs on this
   // machine now (its load included), the least a later backend must have left to begin one.
   let syncStepMs = 0;
+  // Asked for at once, alongside the first backends' steps: the adapter (and whether it is software)
+  // is then known when WebGPU's turn comes, however little of the budget is left by then.
+  const webGpuProbe = order.includes('webgpu') ? probeWebGpu() : undefined;
+  webGpuProbe?.catch(() => undefined);
   try {
     for (const [i, backend] of order.entries()) {
       const slice = nextSlice(end - performance.now(), order.length - i);
       const running = backend === current;
-      const one = await measureOne(
-        backend,
-        running,
-        experiment,
-        loader,
-        performance.now() + slice,
+      const one = await measureOne(backend, running, experiment, loader, performance.now() + slice, {
         syncStepMs,
-      );
+        webGpuProbe,
+      });
       rates.push(one.rate);
       if (running) syncStepMs = one.firstStepMs ?? 0;
     }
@@ -109,16 +109,22 @@ export async function measureBackends(
   return { rates, ms: Math.round(performance.now() - began) };
 }
 
+/** What the measurement learnt before a backend's turn. */
+interface Known {
+  syncStepMs: number;
+  webGpuProbe: Promise<WebGpuProbe> | undefined;
+}
+
 async function measureOne(
   backend: BackendName,
   running: boolean,
   experiment: ExperimentConfig,
   loader: AssetLoader,
   deadline: number,
-  syncStepMs: number,
+  known: Known,
 ): Promise<{ rate: BackendRate; firstStepMs?: number }> {
   let firstStepMs: number | undefined;
-  const rate = await measureRate(backend, running, experiment, loader, deadline, syncStepMs, (ms) => {
+  const rate = await measureRate(backend, running, experiment, loader, deadline, known, (ms) => {
     firstStepMs = ms;
   });
   return { rate, ...(firstStepMs === undefined ? {} : { firstStepMs }) };
@@ -130,7 +136,7 @@ async function measureRate(
   experiment: ExperimentConfig,
   loader: AssetLoader,
   deadline: number,
-  syncStepMs: number,
+  { syncStepMs, webGpuProbe }: Known,
   firstStepTook: (ms: number) => void,
 ): Promise<BackendRate> {
   let software = false;
@@ -146,7 +152,7 @@ async function measureRate(
   mark(backend, 'begin');
   try {
     if (backend === 'webgpu') {
-      const probe = await until(probeWebGpu(), deadline);
+      const probe = await until(webGpuProbe ?? probeWebGpu(), deadline);
       if (probe === OUT_OF_TIME) return tooSlow();
       if (!probe.ok) return failed(probe.why);
       software = isSoftwareAdapter(probe.adapter);
