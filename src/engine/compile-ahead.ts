@@ -39,13 +39,27 @@ export async function compileAhead(step: () => void, deadline: number): Promise<
   const backend = compilingBackend();
   if (!backend) return false;
   const flags = tf.env();
+  let failure: { error: unknown } | undefined;
   flags.set(COMPILE_ONLY_FLAG, true);
   try {
     step();
+  } catch (error) {
+    failure = { error };
   } finally {
     flags.set(COMPILE_ONLY_FLAG, false);
   }
+  if (failure) {
+    // Pipelines queued before the failure are still promises in the backend's cache, which a real run
+    // refuses: let them resolve (within the deadline) before the caller steps for real.
+    await ready(backend, deadline);
+    throw failure.error;
+  }
   performance.mark('engine:auto-webgpu-compile-queued');
+  return ready(backend, deadline);
+}
+
+/** The backend's queued pipelines, awaited until `deadline`: true when they all resolved. */
+async function ready(backend: Required<CompilingBackend>, deadline: number): Promise<boolean> {
   const done = backend.checkCompileCompletionAsync().then(
     () => true,
     () => false,
