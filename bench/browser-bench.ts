@@ -133,6 +133,20 @@ async function runBench(): Promise<{
   if (new URLSearchParams(location.search).get('wasmThreads') === '0') {
     return { metrics: await singleThreadedWasm(log, quick), spread, detail, scaling: {}, log: lines };
   }
+  // `?updateOnly=webgl,…`: only the update ratio on those backends (an A/B of an optimizer kernel).
+  const updateOnly = new URLSearchParams(location.search).get('updateOnly');
+  if (updateOnly) {
+    for (const backend of updateOnly.split(',') as BackendName[]) {
+      await loadBackend(backend, { allowSoftwareWebGl: true });
+      if (!(await tf.setBackend(backend))) throw new Error(`setBackend('${backend}') returned false`);
+      const u = await measureUpdateRatio(quick ? 20 : 100);
+      metrics[`browser.updateRatio.${backend}`] = u.ratio;
+      log(
+        `${backend}: update sadam ${u.sadamMs.toFixed(2)} ms / adam ${u.adamMs.toFixed(2)} ms = ${u.ratio.toFixed(2)}`,
+      );
+    }
+    return { metrics, spread, detail, scaling: {}, log: lines };
+  }
   // The paint's WebAssembly kernel loads with import(): time it once loaded, as the app paints.
   detail.heatmapPaintKernel = await paintKernelReady;
   const rounds: HeatmapTimes[] = [heatmaps()];

@@ -1,23 +1,45 @@
 // Auto's measurement (issue #12): a few real steps of the loaded experiment on each backend that starts,
 // inside one budget (MEASURE_BUDGET_MS) shared out among them. Runs in the worker with training stopped;
 // the backend that was active is active again afterwards. The choice itself is auto-choice.ts's.
+// The budget bounds the whole wall time: every awaited phase (a backend's start, its session's build, its
+// steps) races one deadline, and a reserve at the end pays for switching back and disposing. Synchronous
+// work (a WASM step, a WebGL shader compile) cannot be interrupted, so steps are only queued when their
+// predicted time fits.
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendRate, MEASURE_BUDGET_MS, nextSlice } from './auto-choice';
 import { abandonStart, start } from './backends';
+import { canCompileAhead, compileAhead } from './compile-ahead';
 import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig } from './experiment';
 import { probeWebGl } from './probe-webgl';
-import { probeWebGpu } from './probe-webgpu';
+import { probeWebGpu, type WebGpuProbe } from './probe-webgpu';
 import type { BackendName } from './protocol';
 import { Session } from './session/session';
 import { isSoftwareAdapter } from './software-gpu';
 
+/** Kept back from the budget for what follows the last backend: switching back to `current`, disposing. */
+export const CLEANUP_RESERVE_MS = 100;
+
 /** A backend not yet started is not started with less of the budget left than this (it could not finish). */
 const MIN_START_SLICE_MS = 150;
 
+/**
+ * What a software WebGL (SwiftShader) needs beyond its start before it can time a step: its first step
+ * uploads the task's data to textures and builds every pipeline at the first draw, synchronously, so no
+ * deadline can stop it once begun (fig1-mnist: 1.1–2.9 s under load, docs/backends.md). With less of
+ * its slice left it is `tooSlow` without starting; a hardware WebGL compiles in a fraction of this.
+ */
+const SOFTWARE_WEBGL_FIRST_STEP_MS = 800;
+
 /** At most this many timed steps per backend: enough for a rate, little enough to stay in budget. */
 const MAX_TIMED_STEPS = 16;
+
+/** Timed steps stop after about this long: a fast backend needs no more for its rate, a slow one gets the rest. */
+const MAX_TIMED_MS = 250;
+
+/** Queued steps are predicted to take at most this share of what is left (their rate varies a little). */
+const STEP_MARGIN = 0.8;
 
 const OUT_OF_TIME = Symbol('out of time');
 
@@ -35,16 +57,22 @@ async function until<T>(work: Promise<T>, deadline: number): Promise<T | typeof 
   }
 }
 
+/** A user-timing mark per phase of one backend's measurement (the worker's timeline, bench/app-bench.mjs). */
+function mark(backend: BackendName, phase: string): void {
+  performance.mark(`engine:auto-${backend}-${phase}`);
+}
+
 export interface Measurement {
   rates: BackendRate[];
-  /** Wall time of the whole measurement. */
+  /** Wall time of the whole measurement, cleanup included: at most the budget, but for synchronous overruns. */
   ms: number;
 }
 
 /**
  * Measures `candidates` (the `current` backend first, then the others, cheapest to start first) on
- * `experiment`, then sets `current` again. Each backend's slice covers its start, its first step (shader
- * compiles) and its timed steps; one that does not get through them in time is `tooSlow`.
+ * `experiment`, then sets `current` again. Each backend's slice covers its start, its session's build, its
+ * first step (shader compiles) and its timed steps; one that does not get through them in time is
+ * `tooSlow`. The slices end CLEANUP_RESERVE_MS before the budget does.
  */
 export async function measureBackends(
   experiment: ExperimentConfig,
@@ -54,19 +82,37 @@ export async function measureBackends(
   budgetMs = MEASURE_BUDGET_MS,
 ): Promise<Measurement> {
   const began = performance.now();
+  const end = began + Math.max(0, budgetMs - CLEANUP_RESERVE_MS);
   const order = [current, ...candidates.filter((b) => b !== current)];
   const rates: BackendRate[] = [];
+  // The running backend's first step, measured first: what one step's synchronous work costs on this
+  // machine now (its load included), the least a later backend must have left to begin one.
+  let syncStepMs = 0;
+  // Asked for at once, alongside the first backends' steps: the adapter (and whether it is software)
+  // is then known when WebGPU's turn comes, however little of the budget is left by then.
+  const webGpuProbe = order.includes('webgpu') ? probeWebGpu() : undefined;
+  webGpuProbe?.catch(() => undefined);
   try {
     for (const [i, backend] of order.entries()) {
-      const slice = nextSlice(budgetMs - (performance.now() - began), order.length - i);
-      rates.push(
-        await measureOne(backend, backend === current, experiment, loader, performance.now() + slice),
-      );
+      const slice = nextSlice(end - performance.now(), order.length - i);
+      const running = backend === current;
+      const one = await measureOne(backend, running, experiment, loader, performance.now() + slice, {
+        syncStepMs,
+        webGpuProbe,
+      });
+      rates.push(one.rate);
+      if (running) syncStepMs = one.firstStepMs ?? 0;
     }
   } finally {
     if (tf.getBackend() !== current) await tf.setBackend(current);
   }
   return { rates, ms: Math.round(performance.now() - began) };
+}
+
+/** What the measurement learnt before a backend's turn. */
+interface Known {
+  syncStepMs: number;
+  webGpuProbe: Promise<WebGpuProbe> | undefined;
 }
 
 async function measureOne(
@@ -75,8 +121,27 @@ async function measureOne(
   experiment: ExperimentConfig,
   loader: AssetLoader,
   deadline: number,
+  known: Known,
+): Promise<{ rate: BackendRate; firstStepMs?: number }> {
+  let firstStepMs: number | undefined;
+  const rate = await measureRate(backend, running, experiment, loader, deadline, known, (ms) => {
+    firstStepMs = ms;
+  });
+  return { rate, ...(firstStepMs === undefined ? {} : { firstStepMs }) };
+}
+
+async function measureRate(
+  backend: BackendName,
+  running: boolean,
+  experiment: ExperimentConfig,
+  loader: AssetLoader,
+  deadline: number,
+  { syncStepMs, webGpuProbe }: Known,
+  firstStepTook: (ms: number) => void,
 ): Promise<BackendRate> {
   let software = false;
+  // Synchronous work (a step's issue, its upload) cannot be stopped: begun only with this much time left.
+  const noRoomForStep = () => !running && deadline - performance.now() < syncStepMs;
   const failed = (reason: string): BackendRate => ({ backend, software, status: 'failed', reason });
   const tooSlow = (stepsPerS?: number): BackendRate => ({
     backend,
@@ -84,9 +149,11 @@ async function measureOne(
     status: 'tooSlow',
     ...(stepsPerS === undefined ? {} : { stepsPerS }),
   });
+  mark(backend, 'begin');
   try {
     if (backend === 'webgpu') {
-      const probe = await probeWebGpu();
+      const probe = await until(webGpuProbe ?? probeWebGpu(), deadline);
+      if (probe === OUT_OF_TIME) return tooSlow();
       if (!probe.ok) return failed(probe.why);
       software = isSoftwareAdapter(probe.adapter);
     } else if (backend === 'webgl') {
@@ -94,7 +161,8 @@ async function measureOne(
       if (!probe.ok) return failed(probe.why);
       software = probe.software;
     }
-    if (!running && deadline - performance.now() < MIN_START_SLICE_MS) return tooSlow();
+    const needs = MIN_START_SLICE_MS + (backend === 'webgl' && software ? SOFTWARE_WEBGL_FIRST_STEP_MS : 0);
+    if (!running && deadline - performance.now() < needs) return tooSlow();
     if (running) {
       if (!(await tf.setBackend(backend))) return failed('tfjs refused to switch back to it');
     } else {
@@ -113,27 +181,64 @@ async function measureOne(
   } catch (err) {
     return failed(errorMessage(err));
   }
-  let session: Session;
+  mark(backend, 'started');
   try {
-    session = await Session.create(experiment, loader);
+    // WebGPU just started compiles its pipelines first, in a throwaway session, waited for without
+    // blocking (compile-ahead.ts); else the first step below compiles them, which no deadline can stop.
+    if (!running && canCompileAhead()) {
+      const ahead = await buildWithin(experiment, loader, deadline);
+      if (ahead === OUT_OF_TIME) return tooSlow();
+      if (noRoomForStep()) {
+        ahead.dispose();
+        return tooSlow();
+      }
+      mark(backend, 'ahead-built');
+      let compiled: boolean | undefined;
+      try {
+        compiled = await compileAhead(() => ahead.advance(1), deadline);
+      } catch {
+        // A step that cannot run compile-only: the plain first step below compiles instead.
+      } finally {
+        ahead.dispose();
+      }
+      if (compiled === false) return tooSlow();
+      if (compiled) mark(backend, 'compiled-ahead');
+    }
   } catch (err) {
     return failed(errorMessage(err));
   }
+  let session: Session;
+  try {
+    const built = await buildWithin(experiment, loader, deadline);
+    if (built === OUT_OF_TIME) return tooSlow();
+    session = built;
+  } catch (err) {
+    return failed(errorMessage(err));
+  }
+  mark(backend, 'built');
   try {
     // The first step compiles (GPU shaders, WASM kernels' first use): it is paid, never timed.
+    if (noRoomForStep()) return tooSlow();
+    const first = performance.now();
     session.advance(1);
-    if ((await until(session.settle(), deadline)) === OUT_OF_TIME) return tooSlow();
+    const settled = await until(session.settle(), deadline);
+    // Known even when it ran out of time (then at least this long).
+    firstStepTook(performance.now() - first);
+    if (settled === OUT_OF_TIME) return tooSlow();
+    mark(backend, 'compiled');
     const t0 = performance.now();
     session.advance(1);
     if ((await until(session.settle(), deadline)) === OUT_OF_TIME) return tooSlow();
     const oneMs = Math.max(performance.now() - t0, 0.01);
     // As many more steps as fit in what is left of the slice, queued together as the training loop does.
-    const more = Math.min(MAX_TIMED_STEPS - 1, Math.floor((0.8 * (deadline - performance.now())) / oneMs));
+    const timedWindow = Math.min(MAX_TIMED_MS - oneMs, deadline - performance.now());
+    const more = Math.max(0, Math.min(MAX_TIMED_STEPS - 1, Math.floor((STEP_MARGIN * timedWindow) / oneMs)));
     if (more > 0) {
       session.advance(more);
-      if ((await until(session.settle(), deadline + oneMs)) === OUT_OF_TIME) return tooSlow(1000 / oneMs);
+      if ((await until(session.settle(), deadline)) === OUT_OF_TIME) return tooSlow(1000 / oneMs);
     }
-    const steps = 1 + Math.max(0, more);
+    mark(backend, 'timed');
+    const steps = 1 + more;
     return {
       backend,
       software,
@@ -146,4 +251,16 @@ async function measureOne(
   } finally {
     session.dispose();
   }
+}
+
+/** The experiment's session on the current backend, or OUT_OF_TIME; one built too late is disposed then. */
+async function buildWithin(
+  experiment: ExperimentConfig,
+  loader: AssetLoader,
+  deadline: number,
+): Promise<Session | typeof OUT_OF_TIME> {
+  const building = Session.create(experiment, loader);
+  const built = await until(building, deadline);
+  if (built === OUT_OF_TIME) building.then((s) => s.dispose()).catch(() => undefined);
+  return built;
 }

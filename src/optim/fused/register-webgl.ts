@@ -40,8 +40,9 @@ const fusedUpdateWebgl: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     const ins = program.variableNames.map((n) => named[n] as tf.TensorInfo);
     return webgl.compileAndRun(program, ins, 'float32', program.uniformValues(p));
   };
-  const outM = run('m', () => firstMomentProgram(shape), { X: x, G: g, M: m });
-  const outV = run(`v${p.secondMode}`, () => secondMomentProgram(shape, p.secondMode), {
+  const decay = p.weightDecay !== 0;
+  const outM = run(`m${decay}`, () => firstMomentProgram(shape, decay), { X: x, G: g, M: m });
+  const outV = run(`v${p.secondMode}${decay}`, () => secondMomentProgram(shape, p.secondMode, decay), {
     X: x,
     G: g,
     V: v,

@@ -17,8 +17,8 @@ const SHAPE = [784, 128];
 
 function programsOf(p: FusedParams): FusedProgram[] {
   return [
-    firstMomentProgram(SHAPE),
-    secondMomentProgram(SHAPE, p.secondMode),
+    firstMomentProgram(SHAPE, p.weightDecay !== 0),
+    secondMomentProgram(SHAPE, p.secondMode, p.weightDecay !== 0),
     ...(p.ams ? [runningMaxProgram(SHAPE)] : []),
     stepProgram(SHAPE, p.denominator, p.bounded),
   ];
@@ -41,6 +41,7 @@ describe.each(
       eps: 1e-3,
       softplusBeta: 7,
       convention: 'textbook',
+      weightDecay: 1e-2,
     }),
     90,
   );
@@ -57,6 +58,26 @@ describe.each(
       const used = PARAM_NAMES.filter((n) => new RegExp(`\\b${n}\\b`).test(program.userCode));
       expect(declared.sort()).toEqual(used.sort());
       expect(program.uniformValues(a).every((v) => v.length === 1 && Number.isFinite(v[0]))).toBe(true);
+    }
+  });
+});
+
+describe('WebGL moment programs without weight decay', () => {
+  const sadam = fusedParams(RULES.sadam, resolveSpec({ name: 'sadam' }), 1);
+  const decayed = fusedParams(RULES.sadam, resolveSpec({ name: 'sadam', weightDecay: 5e-4 }), 1);
+
+  it('do not read x (one texture less each) and take no weight-decay uniform', () => {
+    expect(sadam.weightDecay).toBe(0);
+    for (const program of programsOf(sadam).slice(0, 2)) {
+      expect(program.variableNames).not.toContain('X');
+      expect(program.userCode).not.toMatch(/getXAtOutCoords|weightDecay/);
+    }
+  });
+
+  it('fold coupled L2 in when it is set, reading x', () => {
+    for (const program of programsOf(decayed).slice(0, 2)) {
+      expect(program.variableNames).toContain('X');
+      expect(program.userCode).toMatch(/weightDecay \* getXAtOutCoords\(\)/);
     }
   });
 });
