@@ -9,21 +9,26 @@ import { addedRunSuffix, defaultLabel } from '../state/run-label';
 import { TrainingCurves as CurvesChart, PhiView, TaskView } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
-import { ExperimentDrawer } from './experiment-drawer';
-import { FirstScreenNote } from './first-screen-note';
+import { ExperimentDrawer as ExperimentDrawerView } from './experiment-drawer';
+import { FirstScreenNote as FirstScreenNoteView } from './first-screen-note';
 import { messageText, overBudgetText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
-import { SeedPicker } from './seeds/seed-picker';
+import { SeedPicker as SeedPickerView } from './seeds/seed-picker';
 import { useTraining } from './use-training';
 
 // Shown only for a run over several seeds: a lazy part, invisible until its code arrives.
-const SeedTable = lazy(() => import('./seeds/seed-table').then((m) => ({ default: m.SeedTable })));
+const SeedTable = memo(lazy(() => import('./seeds/seed-table').then((m) => ({ default: m.SeedTable }))));
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
 // They draw from the store in animation frames: no need to re-render them with every snapshot.
 const TrainingCurves = memo(CurvesChart);
 const RunCard = memo(RunCardView);
+// These take no props and read the store themselves: a snapshot need not re-render them (the drawer's
+// whole form re-rendered with every snapshot, issue #12).
+const ExperimentDrawer = memo(ExperimentDrawerView);
+const FirstScreenNote = memo(FirstScreenNoteView);
+const SeedPicker = memo(SeedPickerView);
 
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
