@@ -22,6 +22,7 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'blink.user_timing',
+  ...(process.env.PROFILE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
 ].join(',');
 
 /** Collects the trace's events through CDP (Tracing.dataCollected chunks until tracingComplete). */
@@ -98,11 +99,18 @@ function summarise({ events, profile }, ms) {
   const inclusive = new Map();
   for (let i = 0; i < profile.samples.length; i++) {
     const seen = new Set();
+    // Which task the sample is in: a scheduled React render, or anything else (a message, a frame).
+    let where = '';
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const name = byId.get(id).callFrame.functionName;
+      if (name === 'performWorkUntilDeadline') where = '[scheduled] ';
+      if (name === 'FireAnimationFrame' || name === 'flush') where ||= '';
+    }
     for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
       const f = byId.get(id).callFrame;
       if (!/^[A-Z][A-Za-z0-9]+$|^(draw|update|paint|render|redraw|receive|push|flush)/.test(f.functionName))
         continue;
-      const key = `${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      const key = `${where}${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
       if (seen.has(key)) continue;
       seen.add(key);
       inclusive.set(key, (inclusive.get(key) ?? 0) + (dt[i + 1] ?? 0));

@@ -1,12 +1,12 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
 // charts (training curves, the φ view, the task view).
 
-import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
-import { TrainingCurves as CurvesChart, PhiView, TaskView } from './charts';
+import { TrainingCurves as CurvesChart, PhiView as PhiViewChart, TaskView as TaskViewChart } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer as ExperimentDrawerView } from './experiment-drawer';
@@ -29,6 +29,10 @@ const RunCard = memo(RunCardView);
 const ExperimentDrawer = memo(ExperimentDrawerView);
 const FirstScreenNote = memo(FirstScreenNoteView);
 const SeedPicker = memo(SeedPickerView);
+// These draw the snapshot, but only the deferred render's: the urgent render that the store's update
+// starts in the worker message's task (with the previous deferred snapshot) skips them.
+const PhiView = memo(PhiViewChart);
+const TaskView = memo(TaskViewChart);
 
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
@@ -58,6 +62,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const showTask = useShown('task');
   const task = useTraining((s) => s.experiment?.task);
   const start = task?.kind === 'surface' ? task.start : undefined;
+  const pickStart = useCallback((x: number, y: number) => void controller.setStart(x, y), []);
   // Every run's φ with its current A-LR percentiles (run colours by position, as in every chart).
   const phiRuns = useMemo(
     () =>
@@ -143,7 +148,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
             <section className="card" aria-label={t('training.taskView')}>
               <TaskView
                 runs={snapshot.runs}
-                onPickStart={(x, y) => void controller.setStart(x, y)}
+                onPickStart={pickStart}
                 {...(start ? { start } : {})}
               />
             </section>
