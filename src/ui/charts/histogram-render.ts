@@ -6,7 +6,7 @@ import type { AlrBound } from './bound';
 import type { HistogramBars } from './histogram-bars';
 import { logTicks } from './log-axis';
 import { BOUND_COLOR } from './palette';
-import { keepAttr, keepText, layer, type Margin } from './svg-layers';
+import { alreadyDrawn, keepAttr, keepText, layer, type Margin } from './svg-layers';
 
 export interface HistogramOptions {
   width: number;
@@ -52,7 +52,9 @@ export function renderHistogram(svgEl: SVGSVGElement, bars: HistogramBars, o: Hi
     })
     .call(keepAttr, 'transform', (t) => `translate(${x(t.value)},0)`);
   tickG.select('text').call(keepText, (t) => t.label);
-  layer(root, 'g', 'axis axis--y').call(axisLeft(y).ticks(3).tickFormat(format('.0%')).tickSizeOuter(0));
+  const yAxis = layer(root, 'g', 'axis axis--y');
+  if (!alreadyDrawn(yAxis, `${y.domain().join()}|${h}`))
+    yAxis.call(axisLeft(y).ticks(3).tickFormat(format('.0%')).tickSizeOuter(0));
 
   const clip = layer(root, 'clipPath', 'clip').call(keepAttr, 'id', o.clipId);
   layer<SVGRectElement>(clip, 'rect', 'clip-rect')

@@ -66,7 +66,7 @@ export interface Margin {
 const drawnAxes = new WeakMap<Element, string>();
 
 /** True when `g` already shows what `key` describes; otherwise remembers `key` for next time. */
-function alreadyDrawn(g: AnySelection, key: string): boolean {
+export function alreadyDrawn(g: AnySelection, key: string): boolean {
   const node = g.node() as Element | null;
   if (!node) return false;
   if (drawnAxes.get(node) === key && node.childElementCount > 0) return true;
