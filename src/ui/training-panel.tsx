@@ -6,7 +6,7 @@ import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
-import { TrainingCurves as CurvesChart, PhiView as PhiViewChart, TaskView as TaskViewChart } from './charts';
+import { TrainingCurves as CurvesChart, PhiView as PhiViewChart } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer as ExperimentDrawerView } from './experiment-drawer';
@@ -32,7 +32,9 @@ const SeedPicker = memo(SeedPickerView);
 // These draw the snapshot, but only the deferred render's: the urgent render that the store's update
 // starts in the worker message's task (with the previous deferred snapshot) skips them.
 const PhiView = memo(PhiViewChart);
-const TaskView = memo(TaskViewChart);
+// The task view (digits, decision boundaries, contours) sits below the fold: a lazy part, so the page's
+// first JavaScript stays within its budget (issue #6: 150 KiB gzip).
+const TaskView = memo(lazy(() => import('./charts/task-view').then((m) => ({ default: m.TaskView }))));
 
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
@@ -146,11 +148,9 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           )}
           {showTask && (
             <section className="card" aria-label={t('training.taskView')}>
-              <TaskView
-                runs={snapshot.runs}
-                onPickStart={pickStart}
-                {...(start ? { start } : {})}
-              />
+              <Suspense fallback={null}>
+                <TaskView runs={snapshot.runs} onPickStart={pickStart} {...(start ? { start } : {})} />
+              </Suspense>
             </section>
           )}
         </div>
