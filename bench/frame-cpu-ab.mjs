@@ -29,7 +29,10 @@ function cpuOf(events, names) {
 }
 
 async function measure(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   await page.goto(`${url}?backend=wasm`);
   await page.waitForSelector('[data-testid="runs"][data-step]', { timeout: 60_000 });
@@ -47,7 +50,9 @@ async function measure(browser, url) {
   await done;
   const steps = (await step()) - s0;
   await context.close();
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
   const m = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -55,10 +60,17 @@ async function measure(browser, url) {
   const styleLayout = cpuOf(m, STYLE_LAYOUT);
   const paint = cpuOf(m, PAINT);
   const per = (v) => (steps > 0 ? (10 * v) / steps : Number.NaN); // per snapshot (every 10 steps)
-  return { steps, total: per(total), script: per(total - styleLayout - paint), styleLayout: per(styleLayout), paint: per(paint) };
+  return {
+    steps,
+    total: per(total),
+    script: per(total - styleLayout - paint),
+    styleLayout: per(styleLayout),
+    paint: per(paint),
+  };
 }
 
-const serve = (outDir, port) => preview({ logLevel: 'warn', preview: { port, strictPort: false }, build: { outDir } });
+const serve = (outDir, port) =>
+  preview({ logLevel: 'warn', preview: { port, strictPort: false }, build: { outDir } });
 const servers = [await serve(dirA, 4193), await serve(dirB, 4194)];
 const urls = servers.map((s) => s.resolvedUrls?.local[0]);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
@@ -74,7 +86,12 @@ try {
     }
   }
   for (const which of [0, 1]) {
-    const med = Object.fromEntries(['steps', 'total', 'script', 'styleLayout', 'paint'].map((k) => [k, medianOf(rows[which].map((x) => x[k]))]));
+    const med = Object.fromEntries(
+      ['steps', 'total', 'script', 'styleLayout', 'paint'].map((k) => [
+        k,
+        medianOf(rows[which].map((x) => x[k])),
+      ]),
+    );
     console.log(`${'AB'[which]} median: ${fmt(med)}`);
   }
 } finally {

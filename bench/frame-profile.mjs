@@ -22,7 +22,9 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'blink.user_timing',
-  ...(process.env.PROFILE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+  ...(process.env.PROFILE_INVALIDATIONS
+    ? ['disabled-by-default-devtools.timeline.invalidationTracking']
+    : []),
 ].join(',');
 
 /** Collects the trace's events through CDP (Tracing.dataCollected chunks until tracingComplete). */
