@@ -159,7 +159,7 @@ async function autoRates(page) {
   return { rates: json ? JSON.parse(json) : [], chosen, text, ms };
 }
 
-async function smoothness(browser, url, log, seconds) {
+export async function smoothness(browser, url, log, seconds) {
   // Reduced motion: the page waits at step 0 (no first-screen warm-up) for the idle baseline and the click.
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },

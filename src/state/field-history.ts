@@ -4,6 +4,8 @@
 // every other snapshot is dropped, so the history always spans the whole run. The depth adapts to the
 // model's size (fieldHistoryDepth), so that big models keep fewer frames within one memory budget.
 
+import { byteValue, logBytes } from './log-byte';
+
 /** All runs' field histories together stay under this (one byte per parameter per kept frame). */
 export const FIELD_HISTORY_BUDGET_BYTES = 48 * 1024 * 1024;
 export const MAX_FIELD_FRAMES = 96;
@@ -20,11 +22,6 @@ export function fieldHistoryDepth(fieldLength: number, runs: number): number {
   const fits = Math.floor(FIELD_HISTORY_BUDGET_BYTES / perFrame);
   return Math.max(MIN_FIELD_FRAMES, Math.min(MAX_FIELD_FRAMES, fits));
 }
-
-const MIN_EXP = -4;
-const MAX_EXP = 10;
-const LEVELS = 254; // 1..255; 0 marks NaN / ≤ 0 ("no data")
-const SCALE = LEVELS / (MAX_EXP - MIN_EXP);
 
 export class FieldHistory {
   // A pushed field is quantised in a task of its own (a timer), not in the snapshot's message task
@@ -75,7 +72,7 @@ export class FieldHistory {
   private flush(): void {
     for (let i = 0; i < this.frames.length; i++) {
       const frame = this.frames[i];
-      if (frame instanceof Float32Array) this.frames[i] = quantise(frame, this.fieldLength);
+      if (frame instanceof Float32Array) this.frames[i] = logBytes(frame, this.fieldLength);
     }
   }
 
@@ -92,24 +89,8 @@ export class FieldHistory {
     this.flush();
     const out = new Float32Array(this.frames.length);
     this.frames.forEach((frame, i) => {
-      out[i] = dequantise(frame[index] ?? 0);
+      out[i] = byteValue(frame[index] ?? 0);
     });
     return out;
   }
-}
-
-function quantise(field: Float32Array, length: number): Uint8Array {
-  // A field whose buffer was transferred away meanwhile reads as empty: "no data".
-  const out = new Uint8Array(length);
-  for (let i = 0; i < field.length; i++) {
-    const v = field[i] as number;
-    if (!(v > 0) || v === Number.POSITIVE_INFINITY) continue;
-    const level = Math.round((Math.log10(v) - MIN_EXP) * SCALE);
-    out[i] = 1 + Math.min(LEVELS, Math.max(0, level));
-  }
-  return out;
-}
-
-function dequantise(byte: number): number {
-  return byte === 0 ? Number.NaN : 10 ** ((byte - 1) / SCALE + MIN_EXP);
 }

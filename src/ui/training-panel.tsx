@@ -1,29 +1,40 @@
 // The live experiment: the scene's caption, the settings drawer, one panel per run, and the shared
 // charts (training curves, the φ view, the task view).
 
-import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
-import { TrainingCurves as CurvesChart, PhiView, TaskView } from './charts';
+import { TrainingCurves as CurvesChart, PhiView as PhiViewChart } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
-import { ExperimentDrawer } from './experiment-drawer';
-import { FirstScreenNote } from './first-screen-note';
+import { ExperimentDrawer as ExperimentDrawerView } from './experiment-drawer';
+import { FirstScreenNote as FirstScreenNoteView } from './first-screen-note';
 import { messageText, overBudgetText, sceneText, useLanguage, useT } from './i18n';
 import { Notice } from './notice';
 import { RunCard as RunCardView } from './run-card';
-import { SeedPicker } from './seeds/seed-picker';
+import { SeedPicker as SeedPickerView } from './seeds/seed-picker';
 import { useTraining } from './use-training';
 
 // Shown only for a run over several seeds: a lazy part, invisible until its code arrives.
-const SeedTable = lazy(() => import('./seeds/seed-table').then((m) => ({ default: m.SeedTable })));
+const SeedTable = memo(lazy(() => import('./seeds/seed-table').then((m) => ({ default: m.SeedTable }))));
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
 // They draw from the store in animation frames: no need to re-render them with every snapshot.
 const TrainingCurves = memo(CurvesChart);
 const RunCard = memo(RunCardView);
+// These take no props and read the store themselves: a snapshot need not re-render them (the drawer's
+// whole form re-rendered with every snapshot, issue #12).
+const ExperimentDrawer = memo(ExperimentDrawerView);
+const FirstScreenNote = memo(FirstScreenNoteView);
+const SeedPicker = memo(SeedPickerView);
+// These draw the snapshot, but only the deferred render's: the urgent render that the store's update
+// starts in the worker message's task (with the previous deferred snapshot) skips them.
+const PhiView = memo(PhiViewChart);
+// The task view (digits, decision boundaries, contours) sits below the fold: a lazy part, so the page's
+// first JavaScript stays within its budget (issue #6: 150 KiB gzip).
+const TaskView = memo(lazy(() => import('./charts/task-view').then((m) => ({ default: m.TaskView }))));
 
 function nextRun(ids: string[]): RunConfig {
   let n = ids.length + 1;
@@ -53,6 +64,7 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
   const showTask = useShown('task');
   const task = useTraining((s) => s.experiment?.task);
   const start = task?.kind === 'surface' ? task.start : undefined;
+  const pickStart = useCallback((x: number, y: number) => void controller.setStart(x, y), []);
   // Every run's φ with its current A-LR percentiles (run colours by position, as in every chart).
   const phiRuns = useMemo(
     () =>
@@ -136,11 +148,9 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           )}
           {showTask && (
             <section className="card" aria-label={t('training.taskView')}>
-              <TaskView
-                runs={snapshot.runs}
-                onPickStart={(x, y) => void controller.setStart(x, y)}
-                {...(start ? { start } : {})}
-              />
+              <Suspense fallback={null}>
+                <TaskView runs={snapshot.runs} onPickStart={pickStart} {...(start ? { start } : {})} />
+              </Suspense>
             </section>
           )}
         </div>

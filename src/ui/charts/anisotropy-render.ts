@@ -8,7 +8,16 @@ import type { AlrKey, AlrSeries } from './alr-series';
 import type { AlrBound } from './bound';
 import { isolatedIndices, onLogAxis } from './gaps';
 import { BOUND_COLOR } from './palette';
-import { type AnySelection, drawLogYAxis, drawStepAxis, layer, type Margin, stepDomain } from './svg-layers';
+import {
+  type AnySelection,
+  drawLogYAxis,
+  drawStepAxis,
+  keepAttr,
+  keepText,
+  layer,
+  type Margin,
+  stepDomain,
+} from './svg-layers';
 
 export interface AnisotropyOptions {
   width: number;
@@ -38,20 +47,22 @@ const LINES: { key: AlrKey; cls: string }[] = [
 export function renderAnisotropy(svgEl: SVGSVGElement, data: AlrSeries, o: AnisotropyOptions): void {
   const w = Math.max(10, o.width - MARGIN.left - MARGIN.right);
   const h = Math.max(10, o.height - MARGIN.top - MARGIN.bottom);
-  const svg = select(svgEl).attr('width', o.width).attr('height', o.height);
-  svg.attr('viewBox', `0 0 ${o.width} ${o.height}`);
+  const svg = select(svgEl).call(keepAttr, 'width', o.width).call(keepAttr, 'height', o.height);
+  svg.call(keepAttr, 'viewBox', `0 0 ${o.width} ${o.height}`);
   const x = scaleLinear().domain(stepDomain(data.steps)).range([0, w]);
   const y = scaleLog().domain(o.yDomain).range([h, 0]).clamp(false);
-  const root = layer(svg, 'g', 'plot').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const root = layer(svg, 'g', 'plot').call(keepAttr, 'transform', `translate(${MARGIN.left},${MARGIN.top})`);
 
   const clipId = o.clipId;
   layer(root, 'clipPath', 'clip')
-    .attr('id', clipId)
-    .call((c) => layer<SVGRectElement>(c, 'rect', 'clip-rect').attr('width', w).attr('height', h));
+    .call(keepAttr, 'id', clipId)
+    .call((c) =>
+      layer<SVGRectElement>(c, 'rect', 'clip-rect').call(keepAttr, 'width', w).call(keepAttr, 'height', h),
+    );
   drawLogYAxis(layer(root, 'g', 'axis axis--y'), layer(root, 'g', 'grid'), y, w);
   drawStepAxis(layer(root, 'g', 'axis axis--x'), x, w, h);
 
-  const series = layer(root, 'g', 'series').attr('clip-path', `url(#${clipId})`);
+  const series = layer(root, 'g', 'series').call(keepAttr, 'clip-path', `url(#${clipId})`);
   const n = data.steps.length;
   const xs = (i: number) => x(data.steps[i] as number);
   const bandDefined = (i: number) => onLogAxis(data.p25[i] as number) && onLogAxis(data.p75[i] as number);
@@ -62,8 +73,8 @@ export function renderAnisotropy(svgEl: SVGSVGElement, data: AlrSeries, o: Aniso
     .y1((i) => y(data.p75[i] as number));
   const indices = Array.from({ length: n }, (_, i) => i);
   layer(series, 'path', 'alr-band')
-    .attr('d', band(indices) ?? '')
-    .attr('fill', o.color);
+    .call(keepAttr, 'd', band(indices) ?? '')
+    .call(keepAttr, 'fill', o.color);
 
   // Several seeds: the median's min–max range over the seeds, around the (geometric) mean median.
   const { seedLo, seedHi } = data;
@@ -73,18 +84,18 @@ export function renderAnisotropy(svgEl: SVGSVGElement, data: AlrSeries, o: Aniso
     .y0((i) => y(seedLo?.[i] as number))
     .y1((i) => y(seedHi?.[i] as number));
   layer(series, 'path', 'alr-seed-band')
-    .attr('d', seedLo && seedHi ? (seedBand(indices) ?? '') : '')
-    .attr('stroke', o.color);
+    .call(keepAttr, 'd', seedLo && seedHi ? (seedBand(indices) ?? '') : '')
+    .call(keepAttr, 'stroke', o.color);
 
   const lines = LINES.filter((l) => o.showTails !== false || l.cls !== 'alr-tail');
   series
     .selectAll<SVGPathElement, (typeof LINES)[number]>('path.alr-line')
     .data(lines, (l) => l.key)
     .join('path')
-    .attr('class', (l) => `alr-line ${l.cls}`)
-    .attr('data-key', (l) => l.key)
-    .attr('stroke', o.color)
-    .attr('d', (l) => {
+    .call(keepAttr, 'class', (l) => `alr-line ${l.cls}`)
+    .call(keepAttr, 'data-key', (l) => l.key)
+    .call(keepAttr, 'stroke', o.color)
+    .call(keepAttr, 'd', (l) => {
       const values = data[l.key];
       return (
         line<number>()
@@ -99,11 +110,11 @@ export function renderAnisotropy(svgEl: SVGSVGElement, data: AlrSeries, o: Aniso
     .selectAll('circle.alr-dot')
     .data(lonely)
     .join('circle')
-    .attr('class', 'alr-dot')
-    .attr('r', 2.5)
-    .attr('fill', o.color)
-    .attr('cx', xs)
-    .attr('cy', (i) => y(data.p50[i] as number));
+    .call(keepAttr, 'class', 'alr-dot')
+    .call(keepAttr, 'r', 2.5)
+    .call(keepAttr, 'fill', o.color)
+    .call(keepAttr, 'cx', xs)
+    .call(keepAttr, 'cy', (i) => y(data.p50[i] as number));
 
   drawBound(root, o, y, w);
 }
@@ -111,24 +122,24 @@ export function renderAnisotropy(svgEl: SVGSVGElement, data: AlrSeries, o: Aniso
 function drawBound(root: AnySelection, o: AnisotropyOptions, y: (v: number) => number, w: number): void {
   const g = layer(root, 'g', 'bound');
   if (!o.bound) {
-    g.attr('display', 'none');
+    g.call(keepAttr, 'display', 'none');
     return;
   }
   const [d0, d1] = o.yDomain;
   const inside = o.bound.value >= Math.min(d0, d1) && o.bound.value <= Math.max(d0, d1);
   const yb = y(o.bound.value);
-  g.attr('display', inside ? null : 'none');
+  g.call(keepAttr, 'display', inside ? null : 'none');
   layer<SVGLineElement>(g, 'line', 'bound-line')
-    .attr('data-testid', `bound-line-${o.runId}`)
-    .attr('data-value', String(o.bound.value))
-    .attr('x1', 0)
-    .attr('x2', w)
-    .attr('y1', yb)
-    .attr('y2', yb)
-    .attr('stroke', BOUND_COLOR);
+    .call(keepAttr, 'data-testid', `bound-line-${o.runId}`)
+    .call(keepAttr, 'data-value', String(o.bound.value))
+    .call(keepAttr, 'x1', 0)
+    .call(keepAttr, 'x2', w)
+    .call(keepAttr, 'y1', yb)
+    .call(keepAttr, 'y2', yb)
+    .call(keepAttr, 'stroke', BOUND_COLOR);
   layer<SVGTextElement>(g, 'text', 'bound-label')
-    .attr('x', w - 4)
-    .attr('y', yb - 4)
-    .attr('text-anchor', 'end')
-    .text(t('chart.ceilingLabel', { bound: o.bound.label }));
+    .call(keepAttr, 'x', w - 4)
+    .call(keepAttr, 'y', yb - 4)
+    .call(keepAttr, 'text-anchor', 'end')
+    .call(keepText, t('chart.ceilingLabel', { bound: o.bound.label }));
 }

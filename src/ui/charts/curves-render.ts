@@ -5,7 +5,17 @@
 import { area, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
 import { t } from '../i18n/translate';
 import { type AxisChoice, type Band, type CurveRun, hasAccuracy } from './curves-data';
-import { type AnySelection, drawLogYAxis, drawStepAxis, layer, type Margin, stepDomain } from './svg-layers';
+import {
+  type AnySelection,
+  drawLogYAxis,
+  drawStepAxis,
+  forgetDrawnAxis,
+  keepAttr,
+  keepText,
+  layer,
+  type Margin,
+  stepDomain,
+} from './svg-layers';
 
 export interface CurvesOptions {
   width: number;
@@ -73,14 +83,14 @@ export function renderCurves(svgEl: SVGSVGElement, runs: readonly CurveRun[], o:
     });
   }
   const totalHeight = Math.max(...panels.map((p) => p.y + p.height));
-  const svg = select(svgEl).attr('width', o.width).attr('height', totalHeight);
-  svg.attr('viewBox', `0 0 ${o.width} ${totalHeight}`);
+  const svg = select(svgEl).call(keepAttr, 'width', o.width).call(keepAttr, 'height', totalHeight);
+  svg.call(keepAttr, 'viewBox', `0 0 ${o.width} ${totalHeight}`);
   svg
     .selectAll<SVGGElement, Panel>(':scope > g.panel')
     .data(panels, (p) => p.cls)
     .join('g')
-    .attr('class', (p) => `panel ${p.cls}`)
-    .attr('transform', (p) => `translate(${p.x + MARGIN.left},${p.y + MARGIN.top})`)
+    .call(keepAttr, 'class', (p) => `panel ${p.cls}`)
+    .call(keepAttr, 'transform', (p) => `translate(${p.x + MARGIN.left},${p.y + MARGIN.top})`)
     .each(function (p) {
       const g = select(this);
       const isLoss = p.cls === 'panel-loss';
@@ -154,42 +164,43 @@ function drawPanel(
   const yOf = log ? (v: number) => (v > 0 ? y(v) : h) : (v: number) => y(v);
 
   layer<SVGTextElement>(g, 'text', 'panel-title')
-    .attr('x', 0)
-    .attr('y', -6)
-    .text(log ? t('chart.logTitle', { title: p.title }) : p.title);
+    .call(keepAttr, 'x', 0)
+    .call(keepAttr, 'y', -6)
+    .call(keepText, log ? t('chart.logTitle', { title: p.title }) : p.title);
   const yAxis = layer(g, 'g', 'axis axis--y');
   const grid = layer(g, 'g', 'grid');
   if (log) drawLogYAxis(yAxis, grid, y, w);
   else {
+    forgetDrawnAxis(yAxis);
     const ticks = y.ticks(Math.max(2, Math.floor(h / 40)));
     yAxis.call(axisLeft(y).tickValues(ticks).tickSizeOuter(0).tickFormat(y.tickFormat(ticks.length, '~g')));
     grid
       .selectAll('line')
       .data(ticks)
       .join('line')
-      .attr('x1', 0)
-      .attr('x2', w)
-      .attr('y1', (t) => y(t))
-      .attr('y2', (t) => y(t));
+      .call(keepAttr, 'x1', 0)
+      .call(keepAttr, 'x2', w)
+      .call(keepAttr, 'y1', (t) => y(t))
+      .call(keepAttr, 'y2', (t) => y(t));
   }
   drawStepAxis(layer(g, 'g', 'axis axis--x'), x, w, h);
 
-  const clip = layer(g, 'clipPath', 'clip').attr('id', clipId);
+  const clip = layer(g, 'clipPath', 'clip').call(keepAttr, 'id', clipId);
   layer<SVGRectElement>(clip, 'rect', 'clip-rect')
-    .attr('y', -4)
-    .attr('width', w)
-    .attr('height', h + 8);
+    .call(keepAttr, 'y', -4)
+    .call(keepAttr, 'width', w)
+    .call(keepAttr, 'height', h + 8);
   // Seed bands first, under every line: min–max over the seeds (the legend says so).
   const bands = lines.filter((l): l is LineSpec & { band: Band } => l.band !== undefined);
   layer(g, 'g', 'bands')
-    .attr('clip-path', `url(#${clipId})`)
+    .call(keepAttr, 'clip-path', `url(#${clipId})`)
     .selectAll<SVGPathElement, LineSpec & { band: Band }>('path.curve-band')
     .data(bands, (l) => l.key)
     .join('path')
-    .attr('class', (l) => `curve-band${l.dashed ? ' curve-band--test' : ''}`)
-    .attr('data-key', (l) => l.key)
-    .attr('fill', (l) => l.color)
-    .attr('d', (l) => {
+    .call(keepAttr, 'class', (l) => `curve-band${l.dashed ? ' curve-band--test' : ''}`)
+    .call(keepAttr, 'data-key', (l) => l.key)
+    .call(keepAttr, 'fill', (l) => l.color)
+    .call(keepAttr, 'd', (l) => {
       const { lo, hi } = l.band;
       const idx = lo.map((_, i) => i).filter((i) => drawable(lo[i] as number) && drawable(hi[i] as number));
       return (
@@ -199,16 +210,16 @@ function drawPanel(
           .y1((i) => yOf(hi[i] as number))(idx) ?? ''
       );
     });
-  const linesG = layer(g, 'g', 'lines').attr('clip-path', `url(#${clipId})`);
+  const linesG = layer(g, 'g', 'lines').call(keepAttr, 'clip-path', `url(#${clipId})`);
   linesG
     .selectAll<SVGPathElement, LineSpec>('path.curve')
     .data(lines, (l) => l.key)
     .join('path')
-    .attr('class', (l) => `curve${l.dashed ? ' curve--test' : ''}`)
-    .attr('data-key', (l) => l.key)
-    .attr('stroke', (l) => l.color)
-    .attr('stroke-width', (l) => l.width)
-    .attr('d', (l) => {
+    .call(keepAttr, 'class', (l) => `curve${l.dashed ? ' curve--test' : ''}`)
+    .call(keepAttr, 'data-key', (l) => l.key)
+    .call(keepAttr, 'stroke', (l) => l.color)
+    .call(keepAttr, 'stroke-width', (l) => l.width)
+    .call(keepAttr, 'd', (l) => {
       const all = l.values.map((_, i) => i);
       const idx = l.sparse ? all.filter((i) => !Number.isNaN(l.values[i])) : all;
       return (
@@ -232,21 +243,25 @@ function drawPanel(
     .selectAll<SVGGElement, (typeof marks)[number]>('g.diverged')
     .data(marks, (m) => m.key)
     .join((enter) => {
-      const m = enter.append('g').attr('class', 'diverged');
-      m.append('path').attr('d', 'M-5,-5L5,5M-5,5L5,-5');
-      m.append('text').attr('y', 4);
+      const m = enter.append('g').call(keepAttr, 'class', 'diverged');
+      m.append('path').call(keepAttr, 'd', 'M-5,-5L5,5M-5,5L5,-5');
+      m.append('text').call(keepAttr, 'y', 4);
       m.append('title');
       return m;
     })
-    .attr('data-run', (m) => m.key)
-    .attr('transform', (m) => `translate(${Math.min(w, Math.max(0, m.x))},${Math.min(h, Math.max(0, m.y))})`);
-  markG.select('path').attr('stroke', (m) => m.color);
+    .call(keepAttr, 'data-run', (m) => m.key)
+    .call(
+      keepAttr,
+      'transform',
+      (m) => `translate(${Math.min(w, Math.max(0, m.x))},${Math.min(h, Math.max(0, m.y))})`,
+    );
+  markG.select('path').call(keepAttr, 'stroke', (m) => m.color);
   // The label beside the × (left of it near the right edge), never over the panel title.
   markG
     .select('text')
-    .attr('x', (m) => (m.x > w - 60 ? -8 : 8))
-    .attr('text-anchor', (m) => (m.x > w - 60 ? 'end' : 'start'))
-    .attr('fill', (m) => m.color)
-    .text(isLoss ? t('chart.diverged') : '');
-  markG.select('title').text((m) => t('chart.divergedAt', { step: m.step }));
+    .call(keepAttr, 'x', (m) => (m.x > w - 60 ? -8 : 8))
+    .call(keepAttr, 'text-anchor', (m) => (m.x > w - 60 ? 'end' : 'start'))
+    .call(keepAttr, 'fill', (m) => m.color)
+    .call(keepText, isLoss ? t('chart.diverged') : '');
+  markG.select('title').call(keepText, (m) => t('chart.divergedAt', { step: m.step }));
 }

@@ -18,8 +18,40 @@ export function layer<E extends Element = SVGGElement>(
   return parent
     .selectAll(`:scope > ${tag}.${classes}`)
     .data([null])
-    .join(tag)
-    .attr('class', cls) as unknown as Selection<E, null, null, undefined>;
+    .join((enter) => enter.append(tag).attr('class', cls)) as unknown as Selection<E, null, null, undefined>;
+}
+
+type AttrValue = string | number | boolean | null | undefined;
+// biome-ignore lint/suspicious/noExplicitAny: a d3 attribute callback, as d3 types it
+type AttrSource<D> = AttrValue | ((this: any, d: D, i: number, nodes: any) => AttrValue);
+// biome-ignore lint/suspicious/noExplicitAny: a selection of any element with datum D
+type DatumSelection<D> = Selection<any, D, any, any>;
+
+/**
+ * `selection.attr(name, value)` that leaves an attribute already equal alone: Chromium re-resolves
+ * style and layout on every set, even of the same value, and a clip path's rect set again re-lays out
+ * everything it clips (issue #12: a snapshot redraws every chart with mostly unchanged attributes).
+ * Use as `.call(keepAttr, name, value)`.
+ */
+export function keepAttr<D>(sel: DatumSelection<D>, name: string, value: AttrSource<D>): void {
+  sel.each(function (this: Element, d: D, i: number, nodes: unknown) {
+    const v = typeof value === 'function' ? value.call(this, d, i, nodes) : value;
+    if (v === null || v === undefined) {
+      if (this.hasAttribute(name)) this.removeAttribute(name);
+      return;
+    }
+    const text = String(v);
+    if (this.getAttribute(name) !== text) this.setAttribute(name, text);
+  });
+}
+
+/** `selection.text(value)` that leaves an equal text alone (a set replaces the text node: layout). */
+export function keepText<D>(sel: DatumSelection<D>, value: AttrSource<D>): void {
+  sel.each(function (this: Element, d: D, i: number, nodes: unknown) {
+    const v = typeof value === 'function' ? value.call(this, d, i, nodes) : value;
+    const text = v === null || v === undefined ? '' : String(v);
+    if (this.textContent !== text) this.textContent = text;
+  });
 }
 
 export interface Margin {
@@ -29,6 +61,25 @@ export interface Margin {
   left: number;
 }
 
+// What each axis group last drew: a redraw with the same scale and size leaves its ticks alone (a
+// snapshot redraws every chart, and d3's axis rebuilds every tick's attributes and text each time).
+const drawnAxes = new WeakMap<Element, string>();
+
+/** True when `g` already shows what `key` describes; otherwise remembers `key` for next time. */
+export function alreadyDrawn(g: AnySelection, key: string): boolean {
+  const node = g.node() as Element | null;
+  if (!node) return false;
+  if (drawnAxes.get(node) === key && node.childElementCount > 0) return true;
+  drawnAxes.set(node, key);
+  return false;
+}
+
+/** The group was drawn by other means (another kind of axis): the next draw redraws it. */
+export function forgetDrawnAxis(g: AnySelection): void {
+  const node = g.node() as Element | null;
+  if (node) drawnAxes.delete(node);
+}
+
 /** Draws a left log axis with decade labels and unlabelled minor ticks, plus major grid lines. */
 export function drawLogYAxis(
   axisG: AnySelection,
@@ -36,6 +87,8 @@ export function drawLogYAxis(
   y: ScaleContinuousNumeric<number, number>,
   width: number,
 ): void {
+  const key = `${y.domain().join()}|${y.range().join()}|${width}`;
+  if (alreadyDrawn(axisG, key) && gridG.node()?.childElementCount > 0) return;
   const ticks: LogTick[] = logTicks(y.domain() as [number, number], 6);
   const labelOf = new Map(ticks.map((t) => [t.value, t.label]));
   axisG.call(
@@ -48,10 +101,10 @@ export function drawLogYAxis(
     .selectAll('line')
     .data(ticks.filter((t) => t.major))
     .join('line')
-    .attr('x1', 0)
-    .attr('x2', width)
-    .attr('y1', (t) => y(t.value))
-    .attr('y2', (t) => y(t.value));
+    .call(keepAttr, 'x1', 0)
+    .call(keepAttr, 'x2', width)
+    .call(keepAttr, 'y1', (t: LogTick) => y(t.value))
+    .call(keepAttr, 'y2', (t: LogTick) => y(t.value));
 }
 
 /** Bottom step axis with about one tick per 80 px. */
@@ -61,6 +114,7 @@ export function drawStepAxis(
   width: number,
   height: number,
 ): void {
+  if (alreadyDrawn(axisG, `${x.domain().join()}|${x.range().join()}|${width}|${height}`)) return;
   axisG.attr('transform', `translate(0,${height})`).call(
     axisBottom(x)
       .ticks(Math.max(2, Math.floor(width / 80)))
