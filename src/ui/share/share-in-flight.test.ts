@@ -19,14 +19,15 @@ const moons = sceneById('race-moons');
 if (!moons) throw new Error('scene missing');
 
 /** A slow engine: every command of a held type waits until the test answers it (take or refuse). */
-function slowEngine(held: readonly string[]) {
+function slowEngine(heldTypes: readonly string[]) {
+  const held = new Set(heldTypes);
   const sent: ControlCommand[] = [];
   const waiting: { command: ControlCommand; take: () => void; refuse: (reason: string) => void }[] = [];
   const client = {
     listen: vi.fn(),
     send: vi.fn((command: ControlCommand) => {
       sent.push(command);
-      if (!held.includes(command.type)) return Promise.resolve();
+      if (!held.has(command.type)) return Promise.resolve();
       return new Promise<void>((take, reject) =>
         waiting.push({
           command,
@@ -36,7 +37,11 @@ function slowEngine(held: readonly string[]) {
       );
     }),
   } as unknown as EngineClient;
-  const connection = { client: () => client, markExperimentLoaded: vi.fn() } as unknown as EngineConnection;
+  const connection = {
+    client: () => client,
+    markExperimentLoaded: vi.fn(),
+    restart: vi.fn(async () => ({ backend: 'wasm' })),
+  } as unknown as EngineConnection;
   const training = createTrainingStore();
   const controller = createTrainingController(connection, training);
   const next = () => {
@@ -44,7 +49,14 @@ function slowEngine(held: readonly string[]) {
     if (!answer) throw new Error('no command is waiting');
     return answer;
   };
-  return { training, controller, sent, next };
+  /** The worker dies: what waits on it fails, then the page's recovery hears of it (engine/client.ts). */
+  const die = () => {
+    held.clear();
+    for (const w of waiting.splice(0)) w.refuse('gone');
+    const listeners = vi.mocked(client.listen).mock.calls[0]?.[0];
+    listeners?.dead?.({ kind: 'workerCrashed', detail: 'boom' });
+  };
+  return { training, controller, sent, next, die };
 }
 
 const settle = async () => {
@@ -146,5 +158,22 @@ describe('the address bar while an edit is in flight', () => {
     expect(specOf(`${BASE}${search.value}`, 'adam')?.lr).not.toBe(0.02);
     expect(new URL(linkNow(training)).search).toBe(search.value);
     stop();
+  });
+});
+
+describe('a worker that dies with an edit in flight', () => {
+  it('is replaced with what the old one had taken, and the link drops the unanswered edit', async () => {
+    const { training, controller, sent, die } = slowEngine(['setSpec']);
+    await controller.loadScene(moons);
+    const before = specOf(linkNow(training), 'adam')?.lr;
+    const editing = controller.setSpec('adam', { lr: 0.02 });
+    const sentBefore = sent.length;
+    die();
+    expect(await editing).toBe(false);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    const resent = sent.slice(sentBefore);
+    expect(resent.map((c) => c.type)).toContain('load');
+    for (const c of resent) if (c.type === 'setSpec' && c.runId === 'adam') expect(c.spec.lr).toBe(before);
+    expect(specOf(linkNow(training), 'adam')?.lr).toBe(before);
   });
 });
