@@ -3,7 +3,7 @@
 
 import type { ControlCommand, EngineClient } from '../engine/client';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
-import { messageOf } from '../engine/messages';
+import { type EngineMessage, messageOf } from '../engine/messages';
 import { checkExperimentBudget, type SizedExperiment } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
 import { type Scene, sceneById } from '../engine/scenes';
@@ -14,7 +14,7 @@ import { coalescing } from './coalesce';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
 import { createRequestedExperiment, type ExperimentChange, type PendingEdit } from './requested-experiment';
-import { followLabel, untypedLabel } from './run-label';
+import { untypedLabel, withSpec } from './run-label';
 import type { TrainingStore } from './training-store';
 import { MAX_LABEL_LENGTH } from './url/schema';
 import { type Opening, warmupChunks, warmupSteps } from './warm-up';
@@ -80,16 +80,12 @@ export function createTrainingController(connection: EngineConnection, training:
     return n === undefined ? {} : { seedCount: n };
   };
   /**
-   * Records `change` in the store's experiment at once (the address bar and a share link carry it while
-   * it is in flight) and sends `command`. Taken, `notice` is shown; refused, the change is rolled back and
-   * the engine's reason thrown (to `attempt`, which shows it).
+   * Records `change` in the store's experiment at once (links carry it while it is in flight) and sends
+   * `command`. Taken, `notice` is shown; refused, the change is rolled back and the engine's reason thrown
+   * (to `attempt`, which shows it). `sendAndSettle` is the same for an edit already recorded.
    */
-  const sendAndRecord = (
-    command: ControlCommand,
-    change: ExperimentChange,
-    notice?: Parameters<TrainingStore['setExperiment']>[1],
-  ): Promise<void> => sendAndSettle(requested.edit(change, notice), command);
-  /** Sends the command that carries `edit`, and settles the edit with the engine's answer. */
+  const sendAndRecord = (command: ControlCommand, change: ExperimentChange, notice?: EngineMessage) =>
+    sendAndSettle(requested.edit(change, notice), command);
   const sendAndSettle = async (edit: PendingEdit, command: ControlCommand): Promise<void> => {
     try {
       await client().send(command);
@@ -110,17 +106,6 @@ export function createTrainingController(connection: EngineConnection, training:
    * when it is answered. Each is recorded as asked at once and settles with the command that carried it.
    */
   const specSenders = new Map<string, (spec: Partial<OptimizerSpecInput>) => Promise<boolean>>();
-  const specChange =
-    (runId: string, spec: Partial<OptimizerSpecInput>): ExperimentChange =>
-    (experiment) => ({
-      ...experiment,
-      runs: experiment.runs.map((r) => {
-        if (r.id !== runId) return r;
-        const next = { ...r.spec, ...spec } as OptimizerSpecInput;
-        // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
-        return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
-      }),
-    });
   const specSender = (runId: string) => {
     let sender = specSenders.get(runId);
     if (!sender) {
@@ -133,7 +118,10 @@ export function createTrainingController(connection: EngineConnection, training:
     return sender;
   };
   const setSpec = async (runId: string, spec: Partial<OptimizerSpecInput>): Promise<boolean> => {
-    const edit = requested.edit(specChange(runId, spec));
+    const edit = requested.edit((e) => ({
+      ...e,
+      runs: e.runs.map((r) => (r.id === runId ? withSpec(r, spec) : r)),
+    }));
     const ok = await specSender(runId)(spec);
     edit.settle(ok);
     return ok;
