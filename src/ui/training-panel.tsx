@@ -6,7 +6,7 @@ import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
-import { TrainingCurves as CurvesChart, PhiView, TaskView } from './charts';
+import { TrainingCurves as CurvesChart, TaskView } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer } from './experiment-drawer';
@@ -19,6 +19,8 @@ import { useTraining } from './use-training';
 
 // Shown only for a run over several seeds: a lazy part, invisible until its code arrives.
 const SeedTable = lazy(() => import('./seeds/seed-table').then((m) => ({ default: m.SeedTable })));
+// Below the fold: the φ view's code (its geometry and curves) arrives after the first screen.
+const PhiView = lazy(() => import('./charts/phi-view').then((m) => ({ default: m.PhiView })));
 
 /** A fresh run id and a spec worth comparing: SAMSGrad at the paper's setting. */
 // They draw from the store in animation frames: no need to re-render them with every snapshot.
@@ -131,7 +133,9 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           )}
           {showSoftplus && (
             <section className="card" aria-label={t('training.softplus')}>
-              <PhiView runs={phiRuns} />
+              <Suspense fallback={null}>
+                <PhiView runs={phiRuns} />
+              </Suspense>
             </section>
           )}
           {showTask && (

@@ -3,7 +3,6 @@
 export { AlrHistogram } from './alr-histogram';
 export { AnisotropyChart } from './anisotropy-chart';
 export { runColor, runTextColor } from './palette';
-export { PhiView } from './phi-view';
 export { TaskView } from './task-view';
 export { TrainingCurves } from './training-curves';
 export { useSharedAlrDomain } from './use-shared-alr-domain';
