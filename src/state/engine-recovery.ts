@@ -19,6 +19,8 @@ export function createEngineRecovery(
   training: TrainingStore,
   client: () => EngineClient,
   assetBase: () => string,
+  /** The experiment the engine has taken (edits it never answered are not put back on a new worker). */
+  taken: () => ExperimentConfig | null = () => training.store.getState().experiment,
 ) {
   let saved: { checkpoint: Checkpoint; experiment: ExperimentConfig } | null = null;
   let lost: LostGpu = { kind: 'webGlContextLost' };
@@ -32,7 +34,8 @@ export function createEngineRecovery(
       return;
     }
     restarts.push(now);
-    const { status, shownField, experiment: current } = training.store.getState();
+    const { status, shownField } = training.store.getState();
+    const current = taken();
     const wasPlaying = status?.playing ?? false;
     training.notify({ kind: 'engineRestarting', stop });
     const ready = await connection.restart();

@@ -148,3 +148,9 @@ export function untypedLabel(run: Pick<RunConfig, 'id' | 'spec'>, sceneRuns: rea
   if (base) return followLabel(base.label, base.spec, run.spec);
   return defaultLabel(run.spec, addedRunSuffix(run.id));
 }
+
+/** `run` with `spec` changed: a derived label follows the settings it names, a typed one stays. */
+export function withSpec(run: RunConfig, spec: Partial<OptimizerSpecInput>): RunConfig {
+  const next = { ...run.spec, ...spec } as OptimizerSpecInput;
+  return { ...run, spec: next, label: run.labelTyped ? run.label : followLabel(run.label, run.spec, next) };
+}

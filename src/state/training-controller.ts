@@ -3,7 +3,7 @@
 
 import type { ControlCommand, EngineClient } from '../engine/client';
 import type { ExperimentConfig, RunConfig } from '../engine/experiment';
-import { messageOf } from '../engine/messages';
+import { type EngineMessage, messageOf } from '../engine/messages';
 import { checkExperimentBudget, type SizedExperiment } from '../engine/model-size';
 import type { Seeds } from '../engine/random';
 import { type Scene, sceneById } from '../engine/scenes';
@@ -13,7 +13,8 @@ import type { OptimizerSpecInput } from '../optim/spec';
 import { coalescing } from './coalesce';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
-import { followLabel, untypedLabel } from './run-label';
+import { createRequestedExperiment, type ExperimentChange, type PendingEdit } from './requested-experiment';
+import { untypedLabel, withSpec } from './run-label';
 import type { TrainingStore } from './training-store';
 import { MAX_LABEL_LENGTH } from './url/schema';
 import { type Opening, warmupChunks, warmupSteps } from './warm-up';
@@ -25,7 +26,11 @@ export function assetBase(): string {
 
 export function createTrainingController(connection: EngineConnection, training: TrainingStore) {
   let wired: EngineClient | null = null;
-  const recovery = createEngineRecovery(connection, training, () => client(), assetBase);
+  /** The store's experiment is the one asked for, edits in flight included (state/requested-experiment.ts). */
+  const requested = createRequestedExperiment((experiment, notice) =>
+    training.setExperiment(experiment, notice === undefined ? training.store.getState().notice : notice),
+  );
+  const recovery = createEngineRecovery(connection, training, () => client(), assetBase, requested.taken);
   const client = (): EngineClient => {
     const c = connection.client();
     if (wired !== c) {
@@ -68,24 +73,27 @@ export function createTrainingController(connection: EngineConnection, training:
     if (ok) training.refuse(null);
     return ok;
   };
-  const current = () => training.store.getState().experiment;
+  const current = () => requested.requested();
   /** The current seed count, as the budget reads it (absent: one seed). */
   const seedsNow = (): Pick<ExperimentConfig, 'seedCount'> => {
     const n = current()?.seedCount;
     return n === undefined ? {} : { seedCount: n };
   };
   /**
-   * Sends `command`; once the engine took it, the store's experiment becomes `change(experiment)` (and
-   * `notice` is shown), so the page always describes what the engine runs.
+   * Records `change` in the store's experiment at once (links carry it while it is in flight) and sends
+   * `command`. Taken, `notice` is shown; refused, the change is rolled back and the engine's reason thrown
+   * (to `attempt`, which shows it). `sendAndSettle` is the same for an edit already recorded.
    */
-  const sendAndRecord = async (
-    command: ControlCommand,
-    change: (experiment: ExperimentConfig) => ExperimentConfig,
-    notice?: Parameters<TrainingStore['setExperiment']>[1],
-  ): Promise<void> => {
-    await client().send(command);
-    const experiment = current();
-    if (experiment) training.setExperiment(change(experiment), notice);
+  const sendAndRecord = (command: ControlCommand, change: ExperimentChange, notice?: EngineMessage) =>
+    sendAndSettle(requested.edit(change, notice), command);
+  const sendAndSettle = async (edit: PendingEdit, command: ControlCommand): Promise<void> => {
+    try {
+      await client().send(command);
+    } catch (err) {
+      edit.settle(false);
+      throw err;
+    }
+    edit.settle(true);
   };
 
   /** Steps asked for while one `step` is in flight add up (the engine's own bound: 1000 outstanding). */
@@ -93,30 +101,30 @@ export function createTrainingController(connection: EngineConnection, training:
     (count: number) => attempt(() => client().send({ type: 'step', count })),
     (a, b) => Math.min(1000, a + b),
   );
-  /** One spec change per run in flight; later ones merge (latest value of each field wins). */
+  /**
+   * One spec change per run in flight; later ones merge (latest value of each field wins) and are sent
+   * when it is answered. Each is recorded as asked at once and settles with the command that carried it.
+   */
   const specSenders = new Map<string, (spec: Partial<OptimizerSpecInput>) => Promise<boolean>>();
-  const sendSpec = (runId: string, spec: Partial<OptimizerSpecInput>) =>
-    attempt(() =>
-      sendAndRecord({ type: 'setSpec', runId, spec }, (experiment) => ({
-        ...experiment,
-        runs: experiment.runs.map((r) => {
-          if (r.id !== runId) return r;
-          const next = { ...r.spec, ...spec } as OptimizerSpecInput;
-          // A derived label follows the settings it names; a typed one stays (state/run-label.ts).
-          return { ...r, spec: next, label: r.labelTyped ? r.label : followLabel(r.label, r.spec, next) };
-        }),
-      })),
-    );
   const specSender = (runId: string) => {
     let sender = specSenders.get(runId);
     if (!sender) {
       sender = coalescing(
-        (spec: Partial<OptimizerSpecInput>) => sendSpec(runId, spec),
+        (spec: Partial<OptimizerSpecInput>) => attempt(() => client().send({ type: 'setSpec', runId, spec })),
         (a, b) => ({ ...a, ...b }),
       );
       specSenders.set(runId, sender);
     }
     return sender;
+  };
+  const setSpec = async (runId: string, spec: Partial<OptimizerSpecInput>): Promise<boolean> => {
+    const edit = requested.edit((e) => ({
+      ...e,
+      runs: e.runs.map((r) => (r.id === runId ? withSpec(r, spec) : r)),
+    }));
+    const ok = await specSender(runId)(spec);
+    edit.settle(ok);
+    return ok;
   };
 
   // The first screen's warm-up (state/warm-up.ts): a run of step commands that any command driving
@@ -156,11 +164,10 @@ export function createTrainingController(connection: EngineConnection, training:
       interrupt();
       const generation = warmupGeneration;
       sceneId = scene.id;
-      const previous = training.store.getState().experiment;
       // The page's labels first, so the new scene's first snapshot is shown with its own.
-      training.setExperiment(structuredClone(scene.experiment));
+      const load = requested.replace(structuredClone(scene.experiment));
       const loaded = await attempt(async () => {
-        await client().send({
+        await sendAndSettle(load, {
           type: 'load',
           experiment: scene.experiment,
           snapshotEvery: scene.snapshotEvery,
@@ -170,10 +177,7 @@ export function createTrainingController(connection: EngineConnection, training:
         await client().send({ type: 'setSpeed', stepsPerTick: scene.stepsPerTick ?? 1 });
         await client().send({ type: 'setShownField', field: training.store.getState().shownField });
       });
-      if (!loaded) {
-        if (previous) training.setExperiment(previous);
-        return false;
-      }
+      if (!loaded) return false; // the experiment before it is the one asked for again
       // A command while the scene loaded (a tour's or a parent page's play) takes precedence.
       if (generation !== warmupGeneration) return true;
       if (opening === 'warm-up') void warmUp(scene);
@@ -268,24 +272,24 @@ export function createTrainingController(connection: EngineConnection, training:
         await client().send({ type: 'setShownField', field });
       }),
     setSpeed: (stepsPerTick: number) => attempt(() => client().send({ type: 'setSpeed', stepsPerTick })),
-    setSpec: (runId: string, spec: Partial<OptimizerSpecInput>) => specSender(runId)(spec),
+    setSpec,
     /**
      * The user's own label for a run (kept as typed from then on); an empty one goes back to the label
      * `untyped` gives (derived from the spec).
      */
     setLabel: (runId: string, text: string) => {
-      const experiment = training.store.getState().experiment;
-      if (!experiment) return;
       const label = text.trim().slice(0, MAX_LABEL_LENGTH);
-      const runs = experiment.runs.map((r): RunConfig => {
-        if (r.id !== runId) return r;
-        const { labelTyped: _, ...rest } = r;
-        const base = sceneById(sceneId ?? '')?.experiment.runs ?? [];
-        return label === ''
-          ? { ...rest, label: untypedLabel(r, base) }
-          : { ...rest, label, labelTyped: true };
-      });
-      training.setExperiment({ ...experiment, runs });
+      const base = sceneById(sceneId ?? '')?.experiment.runs ?? [];
+      requested.local((experiment) => ({
+        ...experiment,
+        runs: experiment.runs.map((r): RunConfig => {
+          if (r.id !== runId) return r;
+          const { labelTyped: _, ...rest } = r;
+          return label === ''
+            ? { ...rest, label: untypedLabel(r, base) }
+            : { ...rest, label, labelTyped: true };
+        }),
+      }));
     },
   };
 }

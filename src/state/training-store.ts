@@ -38,7 +38,10 @@ export interface TrainingState {
   fieldHistory: Record<string, FieldHistory>;
   /** The last failure the engine reported about training (shown until the next success). */
   error: EngineMessage | null;
-  /** The experiment as last loaded or changed from here (task, runs, seeds). */
+  /**
+   * The experiment as the user asked for it (task, runs, seeds): edits still on their way to the engine
+   * included, a refused one rolled back (state/requested-experiment.ts). Links and the drawer read it.
+   */
   experiment: ExperimentConfig | null;
   /** What the heatmaps draw. */
   shownField: FieldKind;

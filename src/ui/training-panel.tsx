@@ -6,7 +6,7 @@ import { MAX_RUNS, type RunConfig } from '../engine/experiment';
 import { sceneById } from '../engine/scenes';
 import { controller, training } from '../state/app-state';
 import { addedRunSuffix, defaultLabel } from '../state/run-label';
-import { TrainingCurves as CurvesChart, PhiView as PhiViewChart } from './charts';
+import { TrainingCurves as CurvesChart } from './charts';
 import { runColor } from './charts/palette';
 import { useShown } from './embed-context';
 import { ExperimentDrawer as ExperimentDrawerView } from './experiment-drawer';
@@ -31,9 +31,9 @@ const FirstScreenNote = memo(FirstScreenNoteView);
 const SeedPicker = memo(SeedPickerView);
 // These draw the snapshot, but only the deferred render's: the urgent render that the store's update
 // starts in the worker message's task (with the previous deferred snapshot) skips them.
-const PhiView = memo(PhiViewChart);
-// The task view (digits, decision boundaries, contours) sits below the fold: a lazy part, so the page's
-// first JavaScript stays within its budget (issue #6: 150 KiB gzip).
+// The φ view and the task view (digits, decision boundaries, contours) sit below the fold: lazy parts, so
+// the page's first JavaScript stays within its budget (issue #6: 150 KiB gzip).
+const PhiView = memo(lazy(() => import('./charts/phi-view').then((m) => ({ default: m.PhiView }))));
 const TaskView = memo(lazy(() => import('./charts/task-view').then((m) => ({ default: m.TaskView }))));
 
 function nextRun(ids: string[]): RunConfig {
@@ -143,7 +143,9 @@ export function TrainingPanel({ sceneId }: { sceneId: string }) {
           )}
           {showSoftplus && (
             <section className="card" aria-label={t('training.softplus')}>
-              <PhiView runs={phiRuns} />
+              <Suspense fallback={null}>
+                <PhiView runs={phiRuns} />
+              </Suspense>
             </section>
           )}
           {showTask && (

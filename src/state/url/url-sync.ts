@@ -59,17 +59,26 @@ export function mergeSearch(current: string, encoded: string, keep: readonly str
   return all.length === 0 ? '' : `?${all.join('&')}`;
 }
 
+/**
+ * What a link says of the training store: its experiment, which is the one the user asked for (edits in
+ * flight included, state/requested-experiment.ts), and the view. The address bar and share links both
+ * read it here.
+ */
+export type UrlFacts = Pick<TrainingState, 'experiment' | 'shownField' | 'sharedScale' | 'aggregate'>;
+
+const viewOf = (state: UrlFacts): UrlState['view'] => ({
+  shownField: state.shownField,
+  sharedScale: state.sharedScale,
+  aggregate: state.aggregate,
+});
+
 /** What the URL should say for this store state (null until an experiment is loaded); for share links. */
-export function urlStateOf(
-  state: TrainingState,
-  sceneId: string,
-  backend?: BackendPreference,
-): UrlState | null {
+export function urlStateOf(state: UrlFacts, sceneId: string, backend?: BackendPreference): UrlState | null {
   if (!state.experiment) return null;
   return {
     sceneId,
     experiment: state.experiment,
-    view: { shownField: state.shownField, sharedScale: state.sharedScale, aggregate: state.aggregate },
+    view: viewOf(state),
     ...(backend !== undefined ? { backend } : {}),
   };
 }
@@ -82,11 +91,7 @@ export function liveUrlState(training: TrainingState, page: PageState, tourStep:
   return {
     sceneId: page.sceneId,
     ...(training.experiment ? { experiment: training.experiment } : {}),
-    view: {
-      shownField: training.shownField,
-      sharedScale: training.sharedScale,
-      aggregate: training.aggregate,
-    },
+    view: viewOf(training),
     backend: page.backend,
     ...(Object.keys(live).length > 0 ? { page: live } : {}),
   };

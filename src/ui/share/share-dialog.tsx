@@ -1,11 +1,13 @@
 // "Share / embed": the link to this experiment and an <iframe> snippet for slides, built from the
-// current state, with the embed options (what to hide, size, which origin may drive it).
+// current state, with the embed options (what to hide, size, which origin may drive it). The experiment is
+// the one the user asked for, edits still on their way to the engine included (state/requested-
+// experiment.ts), and the dialog follows it: an edit the engine refuses leaves the link again.
 import './share.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { training } from '../../state/app-state';
 import { HIDEABLE, type Hideable, parseOrigin } from '../../state/embed/embed-params';
 import { urlStateOf } from '../../state/url/url-sync';
 import { useT } from '../i18n';
+import { useTraining } from '../use-training';
 import { embedLink, iframeSnippet, shareLink } from './share-links';
 import '../i18n/later-strings'; // this part's English strings (strings-en-later.ts)
 
@@ -40,7 +42,14 @@ export function ShareDialog({ sceneId, onClose }: { sceneId: string; onClose: ()
     return () => d?.close();
   }, []);
 
-  const state = urlStateOf(training.store.getState(), sceneId);
+  const experiment = useTraining((s) => s.experiment);
+  const shownField = useTraining((s) => s.shownField);
+  const sharedScale = useTraining((s) => s.sharedScale);
+  const aggregate = useTraining((s) => s.aggregate);
+  const state = useMemo(
+    () => urlStateOf({ experiment, shownField, sharedScale, aggregate }, sceneId),
+    [experiment, shownField, sharedScale, aggregate, sceneId],
+  );
   const base = pageBase();
   // What is typed must be an origin (the app would refuse anything else and answer no parent at all).
   const checkedOrigin = origin.trim() === '' ? '' : parseOrigin(origin);

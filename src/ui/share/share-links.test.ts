@@ -38,6 +38,16 @@ describe('share links', () => {
     expect(params.get('hide')).toBe('curves,edit');
     expect(params.get('origin')).toBe('https://slides.example.org');
     expect(params.get('layout')).toBeNull(); // the slide layout by default in a wide frame
+    // Written by the schema's rows (readable commas), so the app reads back exactly these keys.
+    expect(link).toContain('hide=curves,edit');
+    const decoded = decodeState(new URL(link).search);
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.state.page).toEqual({
+      embed: true,
+      hide: ['curves', 'edit'],
+      origin: 'https://slides.example.org',
+    });
+    expect(resolveUrlState(decoded.state).experiment.runs[0]?.spec).toMatchObject({ lr: 0.03 });
     const full = embedLink('https://example.org/app/', state, {
       hide: [],
       width: 960,
@@ -47,6 +57,13 @@ describe('share links', () => {
     });
     expect(new URL(full).searchParams.get('layout')).toBe('full');
     expect(new URL(full).searchParams.get('hide')).toBeNull();
+    // An origin is written normalised; anything that is not one is not written at all.
+    const odd = (origin: string) =>
+      new URL(
+        embedLink('https://example.org/app/', state, { hide: [], width: 1, height: 1, origin }),
+      ).searchParams.get('origin');
+    expect(odd(' HTTPS://Slides.Example.org ')).toBe('https://slides.example.org');
+    expect(odd('slides.example.org')).toBeNull();
     const snippet = iframeSnippet('https://a.example/?x="1"&y=2', { width: 960, height: 720 }, 'Anisoscope');
     expect(snippet).toBe(
       '<iframe src="https://a.example/?x=&quot;1&quot;&amp;y=2" width="960" height="720" style="border:0" title="Anisoscope" loading="lazy"></iframe>',

@@ -1,8 +1,7 @@
 // The link and the <iframe> snippet for the current experiment (pure; tested).
 
-import type { Hideable } from '../../state/embed/embed-params';
-import type { UrlState } from '../../state/url/codec';
-import { encodeState } from '../../state/url/codec';
+import { type Hideable, parseOrigin } from '../../state/embed/embed-params';
+import { encodeState, type UrlPage, type UrlState } from '../../state/url/codec';
 
 export interface ShareOptions {
   /** Parts the embedded copy hides (see docs/embed.md). */
@@ -15,24 +14,24 @@ export interface ShareOptions {
   layout?: 'auto' | 'full';
 }
 
-/** The app's address with the experiment in its query (base: the page's URL without query/hash). */
-export function shareLink(base: string, state: UrlState, extra: Record<string, string> = {}): string {
+/** The app's address with the state in its query (base: the page's URL without query/hash). */
+export function shareLink(base: string, state: UrlState): string {
   const url = new URL(base);
   url.search = '';
   url.hash = '';
   const query = encodeState(state);
-  const params = new URLSearchParams(extra);
-  const more = params.toString();
-  const search = [query, more].filter(Boolean).join('&');
-  return `${url.href}${search ? `?${search}` : ''}`;
+  return `${url.href}${query ? `?${query}` : ''}`;
 }
 
+/** The link with the embed keys, written by the schema's own rows like every other key. */
 export function embedLink(base: string, state: UrlState, options: ShareOptions): string {
-  const extra: Record<string, string> = { embed: '1' };
-  if (options.hide.length) extra.hide = options.hide.join(',');
-  if (options.origin.trim()) extra.origin = options.origin.trim();
-  if (options.layout === 'full') extra.layout = 'full';
-  return shareLink(base, state, extra);
+  const page: UrlPage = { ...state.page, embed: true };
+  if (options.hide.length) page.hide = [...options.hide];
+  // Only an origin is written (normalised); anything else is refused where it is typed (share-dialog.tsx).
+  const origin = parseOrigin(options.origin.trim());
+  if (origin) page.origin = origin;
+  if (options.layout === 'full') page.layout = 'full';
+  return shareLink(base, { ...state, page });
 }
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
