@@ -15,12 +15,13 @@ export interface PendingEdit {
   settle(taken: boolean): void;
 }
 
+/** One edit as a function of the experiment before it (null: none loaded yet). */
+type Step = (experiment: ExperimentConfig | null) => ExperimentConfig | null;
+
 /**
  * `publish` receives the requested experiment whenever it changes; `notice` is set (null: none) only when
  * the engine has just taken an edit, and is that edit's note for the user (undefined: keep what is shown).
  */
-type Step = (experiment: ExperimentConfig | null) => ExperimentConfig | null;
-
 export function createRequestedExperiment(
   publish: (experiment: ExperimentConfig, notice?: EngineMessage | null) => void,
 ) {
