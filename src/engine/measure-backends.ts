@@ -8,7 +8,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type BackendRate, MEASURE_BUDGET_MS, nextSlice } from './auto-choice';
 import { abandonStart, start } from './backends';
-import { canCompileAhead, compileAhead } from './compile-ahead';
 import type { AssetLoader } from './data/asset-loader';
 import { errorMessage } from './error-message';
 import type { ExperimentConfig } from './experiment';
@@ -182,31 +181,6 @@ async function measureRate(
     return failed(errorMessage(err));
   }
   mark(backend, 'started');
-  try {
-    // WebGPU just started compiles its pipelines first, in a throwaway session, waited for without
-    // blocking (compile-ahead.ts); else the first step below compiles them, which no deadline can stop.
-    if (!running && canCompileAhead()) {
-      const ahead = await buildWithin(experiment, loader, deadline);
-      if (ahead === OUT_OF_TIME) return tooSlow();
-      if (noRoomForStep()) {
-        ahead.dispose();
-        return tooSlow();
-      }
-      mark(backend, 'ahead-built');
-      let compiled: boolean | undefined;
-      try {
-        compiled = await compileAhead(() => ahead.advance(1), deadline);
-      } catch {
-        // A step that cannot run compile-only: the plain first step below compiles instead.
-      } finally {
-        ahead.dispose();
-      }
-      if (compiled === false) return tooSlow();
-      if (compiled) mark(backend, 'compiled-ahead');
-    }
-  } catch (err) {
-    return failed(errorMessage(err));
-  }
   let session: Session;
   try {
     const built = await buildWithin(experiment, loader, deadline);
