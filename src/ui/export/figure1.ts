@@ -2,6 +2,7 @@
 // percentiles over steps on one shared log y-axis — min and max dashed, the 25–75 % band filled, the
 // median solid — titled by the optimizer. Drawn with d3 into an offscreen SVG whose every mark carries
 // its own attributes (no page CSS), so the string is a standalone figure for a paper or slides.
+// Over 300 lines because it is one figure: panels, shared axis, legend and titles are drawn together.
 // Over 300 lines: one standalone figure (axes, marks, legend) whose every attribute is inline.
 
 import { area, line, type Selection, scaleLinear, scaleLog, select } from 'd3';
