@@ -9,6 +9,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { NamedTensor } from '@tensorflow/tfjs-core/dist/tensor_types';
 import { fusedKernelAvailable, runFusedUpdate } from './fused/kernel';
 import { fusedParams } from './fused/params';
+import { fieldMomentKind } from './host-fields';
 import { RULES, type Rule, stepFactor } from './rules';
 import { type OptimizerSpec, type OptimizerSpecInput, resolveSpec, type StateField } from './spec';
 import { adaptiveRate, applyUpdate, denominatorMoment, type Slot } from './update-ops';
@@ -100,6 +101,23 @@ export class CalibratedOptimizer extends tf.Optimizer {
       });
     }
     return out;
+  }
+
+  /**
+   * What host-fields.ts computes `field` from, per variable that has taken a step: its step count and the
+   * live moment tensor (host-fields.ts's fieldMomentKind). The tensors are the optimizer's
+   * own state: read them, never dispose them.
+   */
+  fieldMoments(field: StateField): Map<string, { step: number; moment: tf.Tensor }> {
+    const rule = RULES[this.specValue.name];
+    const moments = new Map<string, { step: number; moment: tf.Tensor }>();
+    for (const [name, slot] of this.slots) {
+      if (slot.step === 0) continue;
+      const kind = fieldMomentKind(field);
+      const moment = kind === 'm' ? slot.m : kind === 'v' ? slot.v : denominatorMoment(rule, slot);
+      moments.set(name, { step: slot.step, moment });
+    }
+    return moments;
   }
 
   /** Steps taken by each variable (they differ only if variables joined at different times). */

@@ -6,6 +6,8 @@
 // search on the bits with the very same formula; a value's bin is then a table look-up by its upper 16
 // bits plus at most a comparison or two against the next start. The counts are the formula's, exactly.
 
+import type { BucketVisitor } from './radix-ranks';
+
 /** Positive finite float32 bits: 1 … 0x7f7fffff. */
 const MAX_FINITE_BITS = 0x7f7fffff;
 /** Upper 16 bits of positive finite floats: 0 … 0x7f7f. */
@@ -85,4 +87,62 @@ export function countFloat32(
   }
   for (let b = 0; b < bins; b++) counts[b] = (counts[b] as number) + (codes[b + 1] as number);
   return { underflow: codes[0] as number, overflow: codes[bins + 1] as number, zeros, nonFinite };
+}
+
+/** The bin counts of the finite values that a BucketLogBins was shown: countFloat32's result less nonFinite. */
+export interface LogBinTotals {
+  counts: Uint32Array;
+  underflow: number;
+  overflow: number;
+  zeros: number;
+}
+
+/**
+ * countFloat32 riding on radix-ranks.ts's count of the values' upper 16 bits (a BucketVisitor): a bucket
+ * that lies inside one bin adds its whole count at once; only the buckets that hold a bin start (a few
+ * percent of an A-LR field's values), and the one that holds ±0, are counted value by value. After the
+ * count and the visits, `totals()` equals what countFloat32 counts of the same values.
+ */
+export function bucketLogBins(
+  tables: Float32LogBins,
+  bins: number,
+): BucketVisitor & { totals(): LogBinTotals } {
+  const { codeAtBucket, startBits } = tables;
+  // Code per value as in countFloat32: 0 underflow, 1 … bins the bin + 1, bins + 1 overflow.
+  const codes = new Uint32Array(bins + 2);
+  let zeros = 0;
+  return {
+    counted(bucketCounts) {
+      const visit: number[] = [];
+      // Buckets below 0x8000 hold the negative values; 0x8000 holds ±0 and the smallest positive ones.
+      for (let b = 0; b < 0x8000; b++) zeros += bucketCounts[b] as number;
+      if ((bucketCounts[0x8000] as number) > 0) visit.push(0x8000);
+      for (let b = 0x8001; b <= (0x8000 | (MAX_FINITE_BITS >>> 16)); b++) {
+        const c = bucketCounts[b] as number;
+        if (c === 0) continue;
+        const high = b & 0x7fff;
+        const code = codeAtBucket[high] as number;
+        // The next code starts inside this bucket: its values straddle a bin edge.
+        if ((startBits[code + 1] as number) <= ((high << 16) | 0xffff) >>> 0) visit.push(b);
+        else codes[code] = (codes[code] as number) + c;
+      }
+      return visit;
+    },
+    visit(u) {
+      if (u === 0 || u >= 0x80000000) zeros++;
+      else {
+        let c = codeAtBucket[u >>> 16] as number;
+        while (u >= (startBits[c + 1] as number)) c++;
+        codes[c] = (codes[c] as number) + 1;
+      }
+    },
+    totals() {
+      return {
+        counts: codes.slice(1, bins + 1),
+        underflow: codes[0] as number,
+        overflow: codes[bins + 1] as number,
+        zeros,
+      };
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // p1/p99 as robust ends. Interpolation is numpy's default 'linear' (Hyndman & Fan type 7), so numbers
 // here match `np.percentile` on the same values taken as float64.
 
-import { radixFiniteRanks } from './radix-ranks';
+import { type BucketVisitor, radixFiniteRanks } from './radix-ranks';
 import { selectRanks } from './select';
 
 /** From this many float32 values on, ranks are found by their bits in place (two passes, no copy) instead. */
@@ -89,10 +89,11 @@ export function percentilesWithCounts(
 
 /**
  * A large float32 sample: its bits give the ranks in two passes over it, with no copy; min and max are
- * ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above.
+ * ranks 0 and k − 1 (radix-ranks.ts). The same numbers as the copy-and-select path above. A `visitor`
+ * computes another statistic in the same passes (field-summary.ts).
  */
-export function float32Percentiles(values: Float32Array): PercentileResult {
-  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true));
+export function float32Percentiles(values: Float32Array, visitor?: BucketVisitor): PercentileResult {
+  const { finite, ranks, values: at } = radixFiniteRanks(values, (k) => interiorRanks(k, true), visitor);
   const nonFinite = values.length - finite;
   if (finite === 0) return { percentiles: emptyPercentiles(), finite, nonFinite };
   const min = at[0] as number;

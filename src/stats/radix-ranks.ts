@@ -10,9 +10,12 @@ import { selectRanks } from './select';
 const BUCKETS = 1 << 16;
 const counts = new Uint32Array(BUCKETS);
 const start = new Uint32Array(BUCKETS);
-// Next write position of each bucket while gathering; 1 in `advance` for the wanted ones (0 elsewhere).
+// Next write position of each wanted bucket while gathering; `flags` marks a bucket GATHER (holds a
+// wanted rank) and/or VISIT (a BucketVisitor wants its values), 0 elsewhere.
 const cursor = new Uint32Array(BUCKETS);
-const advance = new Uint8Array(BUCKETS);
+const flags = new Uint8Array(BUCKETS);
+const GATHER = 1;
+const VISIT = 2;
 let gathered = new Float32Array(0);
 
 /** The bucket of a finite float32's bits: integer order = numeric order (−0 must already be +0). */
@@ -28,6 +31,21 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
 }
 
 /**
+ * Another statistic of the same sample that rides on the bucket count (field-summary.ts's histogram): it
+ * reads the finite values' bucket counts, and sees the values of the buckets it names one by one in the
+ * pass that gathers the ranks, so it needs no pass of its own.
+ */
+export interface BucketVisitor {
+  /**
+   * `counts[b]`: finite values in bucket b (read only, valid during the call). Returns the buckets to
+   * visit, each with a count > 0.
+   */
+  counted(counts: Uint32Array): readonly number[];
+  /** Each finite value of a named bucket, as its float32 bits (−0 as 0x80000000). */
+  visit(bits: number): void;
+}
+
+/**
  * Order statistics of the finite values of a float32 sample read in place (no copy, no filtering pass):
  * NaN and ±Infinity are left out and −0 counts as 0, as percentiles.ts wants. `ranksOf(k)` is told how
  * many values are finite and returns the ranks wanted among them (ascending, each in [0, k)); their
@@ -36,11 +54,13 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
 export function radixFiniteRanks(
   a: Float32Array,
   ranksOf: (finite: number) => ArrayLike<number>,
+  visitor?: BucketVisitor,
 ): { finite: number; ranks: ArrayLike<number>; values: Float64Array } {
   const finite = countFinite(a);
   const ranks = finite > 0 ? ranksOf(finite) : [];
   const values = new Float64Array(ranks.length);
-  if (ranks.length) selectCounted(a, ranks, values);
+  const visited = finite > 0 && visitor ? visitor.counted(counts) : [];
+  if (ranks.length || visited.length) selectCounted(a, ranks, values, visited, visitor);
   return { finite, ranks, values };
 }
 
@@ -64,8 +84,17 @@ function countFinite(a: Float32Array): number {
   return finite;
 }
 
-/** The values at `ranks` among the values `countFinite(a)` just counted. */
-function selectCounted(a: Float32Array, ranks: ArrayLike<number>, out: Float64Array): void {
+/**
+ * The values at `ranks` among the values `countFinite(a)` just counted; the values of the `visited`
+ * buckets go to `visitor` in the same pass.
+ */
+function selectCounted(
+  a: Float32Array,
+  ranks: ArrayLike<number>,
+  out: Float64Array,
+  visited: readonly number[] = [],
+  visitor?: BucketVisitor,
+): void {
   const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
   const n = bits.length;
   // The buckets that hold a requested rank, and where each rank falls inside its bucket.
@@ -83,27 +112,33 @@ function selectCounted(a: Float32Array, ranks: ArrayLike<number>, out: Float64Ar
     }
     below += c;
   }
-  // Gather the wanted buckets' values, bucket after bucket (−0 as +0). Without a branch: every other
-  // value is written to one spare slot past the end, and its bucket's cursor does not move.
+  // Gather the wanted buckets' values, bucket after bucket (−0 as +0). Most values are in no flagged
+  // bucket: one table look-up each, and a branch that is rarely taken. NaN and ±Infinity have buckets
+  // of their own (see bucketOfSigned), never counted, so never flagged.
   let size = 0;
-  for (const b of wanted) size += counts[b] as number;
-  cursor.fill(size);
-  size = 0;
   for (const b of wanted) {
     start[b] = size;
     cursor[b] = size;
-    advance[b] = 1;
+    flags[b] = GATHER;
     size += counts[b] as number;
   }
-  if (gathered.length < size + 1) gathered = new Float32Array(size + 1);
+  for (const b of visited) flags[b] = (flags[b] as number) | VISIT;
+  if (gathered.length < size) gathered = new Float32Array(size);
   const into = gathered;
   for (let i = 0; i < n; i++) {
-    const b = bucketOfSigned(bits[i] as number);
-    const at = cursor[b] as number;
-    into[at] = (a[i] as number) + 0;
-    cursor[b] = at + (advance[b] as number);
+    const u = bits[i] as number;
+    const b = bucketOfSigned(u);
+    const flag = flags[b] as number;
+    if (flag === 0) continue;
+    if (flag & GATHER) {
+      const at = cursor[b] as number;
+      into[at] = (a[i] as number) + 0;
+      cursor[b] = at + 1;
+    }
+    if (flag & VISIT) visitor?.visit(u);
   }
-  for (const b of wanted) advance[b] = 0;
+  for (const b of wanted) flags[b] = 0;
+  for (const b of visited) flags[b] = 0;
   // Select each bucket's ranks inside it.
   r = 0;
   wanted.forEach((b, w) => {

@@ -4,9 +4,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { StateField } from '../../optim/spec';
 import { ordersOfMagnitude } from '../../stats/anisotropy';
-import { logHistogram } from '../../stats/histogram';
-import { percentiles } from '../../stats/percentiles';
+import { fieldSummary } from '../../stats/field-summary';
 import type { EvaluationTensors, Task } from '../tasks/task';
+import { type QueuedField, type QueueRead, queueField } from './field-read';
 import type { Run } from './run';
 import type { LayerSlice, RunSnapshot, Snapshot } from './snapshot-types';
 
@@ -45,24 +45,15 @@ function layoutOf(task: Task): LayerSlice[] {
 interface Pending {
   run: Run;
   steps: number[];
+  alr: QueuedField;
+  shown?: QueuedField;
   slots: {
-    alr: number;
-    shown?: number;
     losses?: number;
     trace?: number;
     testLoss?: number;
     accuracy?: number;
     view?: number;
   };
-}
-
-/** One flat field of every run variable, in layout order; NaN where there is no state yet. */
-function flatField(run: Run, kind: StateField): tf.Tensor {
-  return tf.tidy(() => {
-    const fields = run.optimizer.fields(kind);
-    const parts = run.variables.map((v) => tf.reshape(fields[v.name] ?? tf.fill(v.shape, Number.NaN), [-1]));
-    return tf.concat(parts);
-  });
 }
 
 /**
@@ -79,43 +70,48 @@ export async function readSnapshot(
 ): Promise<Snapshot> {
   const layout = layoutOf(task);
   const toRead: tf.Tensor[] = [];
-  const add = (t: tf.Tensor) => toRead.push(t) - 1;
+  const owned: tf.Tensor[] = [];
+  const queue: QueueRead = (t, own) => {
+    if (own) owned.push(t);
+    return toRead.push(t) - 1;
+  };
+  const add = (t: tf.Tensor) => queue(t, true);
   const pending: Pending[] = runs.map((run) => {
     const { steps, losses, trace } = run.drainPending();
     // Before the first step there is no A-LR yet: the field is NaN (drawn as "no data").
-    const alr = flatField(run, 'adaptiveRate');
+    const alr = queueField(run, 'adaptiveRate', queue);
+    const shownField = shown !== 'adaptiveRate' ? queueField(run, shown, queue) : undefined;
     const fresh = evaluate || !lastEvaluation.has(run);
     const evaluation = fresh
       ? (tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors)
       : {};
-    const slots: Pending['slots'] = { alr: add(alr) };
-    if (shown !== 'adaptiveRate') slots.shown = add(flatField(run, shown));
+    const slots: Pending['slots'] = {};
     if (losses) slots.losses = add(losses);
     if (trace) slots.trace = add(trace);
     if (evaluation.testLoss) slots.testLoss = add(evaluation.testLoss);
     if (evaluation.accuracy) slots.accuracy = add(evaluation.accuracy);
     if (evaluation.view) slots.view = add(evaluation.view);
-    return { run, steps, slots };
+    return { run, steps, alr, ...(shownField ? { shown: shownField } : {}), slots };
   });
 
   let values: tf.TypedArray[];
   try {
     values = await Promise.all(toRead.map((t) => t.data()));
   } finally {
-    tf.dispose(toRead);
+    tf.dispose(owned);
   }
 
-  const runSnapshots = pending.map(({ run, steps, slots }): RunSnapshot => {
+  const runSnapshots = pending.map(({ run, steps, alr: alrField, shown: shownField, slots }): RunSnapshot => {
     const at = (slot: number | undefined) =>
       slot === undefined ? undefined : (values[slot] as Float32Array);
-    const alr = at(slots.alr) as Float32Array;
+    const alr = alrField.finish(values);
     const losses = at(slots.losses) ?? new Float32Array();
     const firstBad = losses.findIndex((l) => !Number.isFinite(l));
     if (firstBad >= 0 && run.divergedAt === null) run.divergedAt = steps[firstBad] ?? step;
     const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
     if (finiteLosses.length)
       run.lastTrainLoss = finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length;
-    const alrStats = percentiles(alr, scratchFor(alr.length));
+    const { percentiles: alrStats, histogram } = fieldSummary(alr, scratchFor(alr.length));
     const evaluated: Evaluated =
       slots.testLoss !== undefined || slots.accuracy !== undefined || slots.view !== undefined
         ? {
@@ -141,11 +137,11 @@ export async function readSnapshot(
       evaluatedAt: evaluated.step,
       divergedAt: run.divergedAt,
       alr,
-      shown: { kind: shown, values: at(slots.shown) ?? alr },
+      shown: { kind: shown, values: shownField?.finish(values) ?? alr },
       layout,
       alrStats,
       ordersOfMagnitude: ordersOfMagnitude(alrStats.min, alrStats.max),
-      histogram: logHistogram(alr),
+      histogram,
       view: task.decodeView(evaluated.view, at(slots.trace)),
     };
   });

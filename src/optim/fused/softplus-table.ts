@@ -41,13 +41,18 @@ function buildTable(): Float64Array {
  */
 export function softplusScaled(y: number): number {
   if (!(y < TABLE_END)) return y; // also NaN and +∞
+  return y + log1pExpNeg(y);
+}
+
+/** h(y) = log1p(e^{−y}) for 0 ≤ y < TABLE_END, from the table. */
+export function log1pExpNeg(y: number): number {
   const u = y * TABLE_DENSITY;
   const i = u | 0;
   const t = u - i;
   const k = i << 2;
   const c = SOFTPLUS_COEFFS;
   return (
-    y + (((c[k + 3] as number) * t + (c[k + 2] as number)) * t + (c[k + 1] as number)) * t + (c[k] as number)
+    (((c[k + 3] as number) * t + (c[k + 2] as number)) * t + (c[k + 1] as number)) * t + (c[k] as number)
   );
 }
 
