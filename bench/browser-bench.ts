@@ -113,6 +113,29 @@ async function singleThreadedWasm(log: Log, quick: boolean): Promise<Record<stri
   };
 }
 
+/** `browser.engineRatio.wasm` (median of 5 repeats) with its spread; the current backend must be WASM. */
+async function wasmEngineRatio(
+  log: Log,
+  quick: boolean,
+  detail: Record<string, unknown>,
+  spread: Record<string, Spread>,
+): Promise<Record<string, number>> {
+  const backend = 'wasm';
+  const metrics: Record<string, number> = { 'browser.wasmThreads': getThreadsCount() };
+  detail.crossOriginIsolated = crossOriginIsolated;
+  const loader = fetchAssetLoader(new URL('./', document.baseURI).href);
+  const repeats: EngineRatio[] = [];
+  for (let i = 0; i < (quick ? 1 : 5); i++) repeats.push(await measureEngineRatio(loader, quick ? 4 : 6));
+  const e = repeats.find((r) => r.ratio === median(repeats.map((x) => x.ratio))) ?? repeats[0];
+  metrics[`browser.engineRatio.${backend}`] = median(repeats.map((x) => x.ratio));
+  spread[`browser.engineRatio.${backend}`] = spreadOf(repeats.map((x) => x.ratio));
+  detail[`engine.browser.${backend}`] = { median: e, repeats };
+  log(
+    `${backend} (${getThreadsCount()} threads): engine ratio median of ${repeats.length}: ${median(repeats.map((x) => x.ratio)).toFixed(2)} [${repeats.map((x) => `${x.sessionStepsPerS.toFixed(1)}/${x.loopStepsPerS.toFixed(1)}`).join(', ')} steps/s]`,
+  );
+  return metrics;
+}
+
 async function runBench(): Promise<{
   metrics: Record<string, number>;
   /** The repetitions behind a median metric: how far one of them could stray. */
@@ -147,6 +170,19 @@ async function runBench(): Promise<{
     }
     return { metrics, spread, detail, scaling: {}, log: lines };
   }
+  // `?engineOnly`: only the WASM engine ratio (an A/B of the snapshot path; bench/update-only.mjs).
+  if (new URLSearchParams(location.search).has('engineOnly')) {
+    await loadBackend('wasm', { allowSoftwareWebGl: false });
+    if (!(await tf.setBackend('wasm'))) throw new Error("setBackend('wasm') returned false");
+    await tf.ready();
+    return {
+      metrics: await wasmEngineRatio(log, quick, detail, spread),
+      spread,
+      detail,
+      scaling: {},
+      log: lines,
+    };
+  }
   // The paint's WebAssembly kernel loads with import(): time it once loaded, as the app paints.
   detail.heatmapPaintKernel = await paintKernelReady;
   const rounds: HeatmapTimes[] = [heatmaps()];
@@ -163,21 +199,7 @@ async function runBench(): Promise<{
       log(
         `${backend}: update sadam ${u.sadamMs.toFixed(2)} ms / adam ${u.adamMs.toFixed(2)} ms = ${u.ratio.toFixed(2)}`,
       );
-      if (backend === 'wasm') {
-        metrics['browser.wasmThreads'] = getThreadsCount();
-        detail.crossOriginIsolated = crossOriginIsolated;
-        const loader = fetchAssetLoader(new URL('./', document.baseURI).href);
-        const repeats: EngineRatio[] = [];
-        for (let i = 0; i < (quick ? 1 : 5); i++)
-          repeats.push(await measureEngineRatio(loader, quick ? 4 : 6));
-        const e = repeats.find((r) => r.ratio === median(repeats.map((x) => x.ratio))) ?? repeats[0];
-        metrics[`browser.engineRatio.${backend}`] = median(repeats.map((x) => x.ratio));
-        spread[`browser.engineRatio.${backend}`] = spreadOf(repeats.map((x) => x.ratio));
-        detail[`engine.browser.${backend}`] = { median: e, repeats };
-        log(
-          `${backend} (${getThreadsCount()} threads): engine ratio median of ${repeats.length}: ${median(repeats.map((x) => x.ratio)).toFixed(2)} [${repeats.map((x) => `${x.sessionStepsPerS.toFixed(1)}/${x.loopStepsPerS.toFixed(1)}`).join(', ')} steps/s]`,
-        );
-      }
+      if (backend === 'wasm') Object.assign(metrics, await wasmEngineRatio(log, quick, detail, spread));
       // The scaling table: whole training steps/s as the model grows (3 pairs at least: WebGPU on
       // SwiftShader takes seconds per step at 1M parameters).
       scaling[backend] = [];

@@ -1,6 +1,7 @@
 // `node bench/update-only.mjs [backends] [rounds]` after `vite build --config bench/vite.bench.config.ts`:
 // only `browser.updateRatio.<backend>` (default webgl), one fresh page per round, for work on an optimizer
 // kernel. BENCH_WEB serves another bench build folder, so two builds can alternate in one session.
+// BENCH_QUERY replaces the page's query: `engineOnly` gives only `browser.engineRatio.wasm`.
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
@@ -21,7 +22,7 @@ const browser = await chromium.launch({
 try {
   for (let i = 0; i < rounds; i++) {
     const page = await browser.newPage();
-    await page.goto(`${url}?updateOnly=${backends}`);
+    await page.goto(`${url}?${process.env.BENCH_QUERY ?? `updateOnly=${backends}`}`);
     await page.waitForFunction(() => 'runBench' in window, null, { timeout: 60_000 });
     page.setDefaultTimeout(0);
     const { log } = await page.evaluate(() => window.runBench());
