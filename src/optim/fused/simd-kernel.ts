@@ -204,6 +204,60 @@ function fusedFunction(mode: SimdMode, ams: 0 | 1): WatFunction {
   };
 }
 
+/** The exported name of the A-LR field function for a denominator mode (sqrtEps or softplus). */
+export const rateFieldName = (mode: SimdMode): string => `rateField_${mode}`;
+
+/**
+ * rateField_<mode>(v, out: byte offsets; n ≥ 4; correction, eps, beta): out = the A-LR 1/denom of
+ * √(v / correction), as update-ops.ts's adaptiveRate computes it before any clip, for the snapshot's
+ * field (host-fields.ts). With √v̂ + ε every operation is IEEE float32, so the result equals tfjs's op
+ * chain bit for bit; softplus is the fused kernel's (β·Q/num, within 2.6e-7 of exact). Same loop as
+ * fusedFunction: the last vector is moved back to end at n.
+ */
+function rateFieldFunction(mode: SimdMode): WatFunction {
+  const rate =
+    mode === SIMD_DENOMINATORS.softplus
+      ? `local.get $BETA local.get $R f32x4.mul local.set $R
+      ${softplusScaledWat('R', 'R', 't3')}
+      local.get $BETA local.get $t3 f32x4.mul local.get $R f32x4.div`
+      : `${splat(1)} local.get $R local.get $EPS f32x4.add f32x4.div`;
+  return {
+    name: rateFieldName(mode),
+    params: [
+      ['v', 'i32'],
+      ['out', 'i32'],
+      ['n', 'i32'],
+      ['correction', 'f32'],
+      ['eps', 'f32'],
+      ['beta', 'f32'],
+    ],
+    locals: [
+      ['i', 'i32'],
+      ['last', 'i32'],
+      ...(['C', 'EPS', 'BETA', 'R'] as const).map((p): [string, ValType] => [p, 'v128']),
+      ...(mode === SIMD_DENOMINATORS.softplus ? softplusLocals() : []),
+    ],
+    body: `
+    local.get $correction f32x4.splat local.set $C
+    local.get $eps f32x4.splat local.set $EPS
+    local.get $beta f32x4.splat local.set $BETA
+    ${mode === SIMD_DENOMINATORS.softplus ? softplusSetupWat() : ''}
+    local.get $n i32.const 2 i32.shl i32.const 16 i32.sub local.set $last
+    i32.const 0 local.set $i
+    block $done loop $next
+      local.get $i local.get $last local.get $i local.get $last i32.lt_u select local.set $i
+      ;; r = √(v / correction)
+      local.get $v local.get $i i32.add v128.load align=1 local.get $C f32x4.div f32x4.sqrt local.set $R
+      local.get $out local.get $i i32.add
+      ${rate}
+      v128.store align=1
+      local.get $i local.get $last i32.eq br_if $done
+      local.get $i i32.const 16 i32.add local.set $i
+      br $next
+    end end`,
+  };
+}
+
 /** softplusScaled(in, out, n): out = y + log1p(e^{−y}) for n (a multiple of 4) floats; for tests. */
 const softplusFunction = (): WatFunction => ({
   name: 'softplusScaled',
@@ -226,7 +280,7 @@ const softplusFunction = (): WatFunction => ({
 });
 
 export interface SimdKernelExports {
-  /** fused_<mode>_<ams>: see fusedFunction. */
+  /** fused_<mode>_<ams>: see fusedFunction; rateField_<mode>: see rateFieldFunction. */
   [fused: string]: (...args: number[]) => void;
   softplusScaled(input: number, output: number, n: number): void;
 }
@@ -258,6 +312,8 @@ export function simdKernelWat(): string {
       ([0, 1] as const).map((ams) => fusedFunction(mode, ams)),
     ),
     softplusFunction(),
+    rateFieldFunction(SIMD_DENOMINATORS.sqrtEps),
+    rateFieldFunction(SIMD_DENOMINATORS.softplus),
   ];
   return `(module
   (import "env" "memory" (memory 1))
