@@ -43,7 +43,7 @@ const sizes = existsSync(path.join(dist, 'index.html')) ? bundleSizes() : null;
 const metrics = { ...(node?.metrics ?? {}), ...(browser?.metrics ?? {}), ...(sizes?.metrics ?? {}) };
 
 // Medians of repeated measurements carry their spread (bench/spread.mjs): "min–max of n".
-const spread = { ...(browser?.spread ?? {}) };
+const spread = { ...(node?.spread ?? {}), ...(browser?.spread ?? {}) };
 const fmt = (v) => (v === undefined ? '–' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2));
 const fmtSpread = (name) => {
   const s = spread[name];
