@@ -70,17 +70,12 @@ export async function readSnapshot(
 ): Promise<Snapshot> {
   const layout = layoutOf(task);
   const toRead: tf.Tensor[] = [];
-  const owned: tf.Tensor[] = [];
-  const queue: QueueRead = (t, own) => {
-    if (own) owned.push(t);
-    return toRead.push(t) - 1;
-  };
-  const add = (t: tf.Tensor) => queue(t, true);
+  const add: QueueRead = (t) => toRead.push(t) - 1;
   const pending: Pending[] = runs.map((run) => {
     const { steps, losses, trace } = run.drainPending();
     // Before the first step there is no A-LR yet: the field is NaN (drawn as "no data").
-    const alr = queueField(run, 'adaptiveRate', queue);
-    const shownField = shown !== 'adaptiveRate' ? queueField(run, shown, queue) : undefined;
+    const alr = queueField(run, 'adaptiveRate', add);
+    const shownField = shown !== 'adaptiveRate' ? queueField(run, shown, add) : undefined;
     const fresh = evaluate || !lastEvaluation.has(run);
     const evaluation = fresh
       ? (tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors)
@@ -98,7 +93,7 @@ export async function readSnapshot(
   try {
     values = await Promise.all(toRead.map((t) => t.data()));
   } finally {
-    tf.dispose(owned);
+    tf.dispose(toRead);
   }
 
   const runSnapshots = pending.map(({ run, steps, alr: alrField, shown: shownField, slots }): RunSnapshot => {
