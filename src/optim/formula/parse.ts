@@ -9,7 +9,6 @@
 // Length, depth, size and parameter-count limits keep a hostile formula cheap to refuse.
 // No eval, no Function: the tree is walked by evaluate.ts (JS) and tf-evaluate.ts (tf ops).
 // (Just over 300 lines: the tokenizer and the parser share one grammar and its limits.)
-// Over 300 lines because it is one job: the grammar above, its tokenizer and the refusals with positions.
 
 import { FormulaError, type FormulaProblem } from './messages';
 

@@ -3,7 +3,6 @@
 // anywhere (header or training panel): <ExportMenu scene={sceneId} />. A menu button (WAI-ARIA APG):
 // Enter / Space / ↓ opens it, ↑ ↓ Home End move, Escape closes, a click outside closes.
 // Over 300 lines because it is one menu: its items, their export actions and the keyboard pattern belong together.
-// Over 300 lines: one menu button with its keyboard model and its items; the rendering lives elsewhere.
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';

@@ -3,7 +3,6 @@
 // median solid — titled by the optimizer. Drawn with d3 into an offscreen SVG whose every mark carries
 // its own attributes (no page CSS), so the string is a standalone figure for a paper or slides.
 // Over 300 lines because it is one figure: panels, shared axis, legend and titles are drawn together.
-// Over 300 lines: one standalone figure (axes, marks, legend) whose every attribute is inline.
 
 import { area, line, type Selection, scaleLinear, scaleLog, select } from 'd3';
 import { RULES } from '../../optim/rules';

@@ -3,7 +3,6 @@
 // key with the same placeholders (strings.test.ts checks it). Strings the first screen never shows live in
 // strings-en-later.ts and come with the lazy parts that show them.
 // Over 300 lines because it is a table, one line per string.
-// Over 300 lines because it is a table, one line per string.
 
 import { FORMULA_EN } from '../../optim/formula/messages';
 import type { EN_LATER } from './strings-en-later';
