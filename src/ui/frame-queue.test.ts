@@ -52,4 +52,17 @@ describe('frame queue', () => {
     runFrame();
     expect(done).toEqual(['b', 'again']);
   });
+
+  it('a draw that throws does not strand the draws queued after it', async () => {
+    const { queue, frames, runFrame } = await setup();
+    const done: string[] = [];
+    queue.requestDraw(() => {
+      throw new Error('broken chart');
+    });
+    queue.requestDraw(() => done.push('next'));
+    expect(runFrame).toThrow('broken chart');
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(done).toEqual(['next']);
+  });
 });

@@ -13,15 +13,19 @@ let frame = 0;
 function flush(time: number): void {
   frame = 0;
   const start = performance.now();
-  // Draws queued while flushing (a draw that schedules itself again) wait for the next frame.
-  for (const handle of [...queue.keys()]) {
-    const draw = queue.get(handle);
-    if (!draw) continue; // cancelled by an earlier draw
-    queue.delete(handle);
-    draw(time);
-    if (performance.now() - start > FRAME_BUDGET_MS) break;
+  try {
+    // Draws queued while flushing (a draw that schedules itself again) wait for the next frame.
+    for (const handle of [...queue.keys()]) {
+      const draw = queue.get(handle);
+      if (!draw) continue; // cancelled by an earlier draw
+      queue.delete(handle);
+      draw(time);
+      if (performance.now() - start > FRAME_BUDGET_MS) break;
+    }
+  } finally {
+    // A draw that throws still reports its error, but the draws after it run in the next frame.
+    if (queue.size > 0 && frame === 0) frame = requestAnimationFrame(flush);
   }
-  if (queue.size > 0 && frame === 0) frame = requestAnimationFrame(flush);
 }
 
 /** Runs `draw` in an upcoming animation frame; returns a non-zero handle for cancelDraw. */

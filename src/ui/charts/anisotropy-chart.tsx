@@ -55,6 +55,8 @@ export function AnisotropyChart({
       showTails,
     });
     el.dataset.points = String(data.steps.length);
+    // The step of the last point drawn: tests wait on it to know the chart shows the snapshot on screen.
+    el.dataset.lastStep = String(data.steps.at(-1) ?? '');
     box.current?.parentElement?.style.setProperty('--run-color', found.color);
   }, `${runId}|${width}|${height}|${lo}|${hi}|${showTails}`);
   return (
