@@ -125,13 +125,13 @@ async function wasmEngineRatio(
   detail.crossOriginIsolated = crossOriginIsolated;
   const loader = fetchAssetLoader(new URL('./', document.baseURI).href);
   const repeats: EngineRatio[] = [];
-  for (let i = 0; i < (quick ? 1 : 5); i++) repeats.push(await measureEngineRatio(loader, quick ? 4 : 6));
+  for (let i = 0; i < (quick ? 1 : 5); i++) repeats.push(await measureEngineRatio(loader, quick ? 4 : 12));
   const e = repeats.find((r) => r.ratio === median(repeats.map((x) => x.ratio))) ?? repeats[0];
   metrics[`browser.engineRatio.${backend}`] = median(repeats.map((x) => x.ratio));
   spread[`browser.engineRatio.${backend}`] = spreadOf(repeats.map((x) => x.ratio));
   detail[`engine.browser.${backend}`] = { median: e, repeats };
   log(
-    `${backend} (${getThreadsCount()} threads): engine ratio median of ${repeats.length}: ${median(repeats.map((x) => x.ratio)).toFixed(2)} [${repeats.map((x) => `${x.sessionStepsPerS.toFixed(1)}/${x.loopStepsPerS.toFixed(1)}`).join(', ')} steps/s]`,
+    `${backend} (${getThreadsCount()} threads): engine ratio median of ${repeats.length}: ${median(repeats.map((x) => x.ratio)).toFixed(2)} (ratio of medians ${median(repeats.map((x) => x.ratioOfMedians)).toFixed(2)}) [${repeats.map((x) => `${x.sessionStepsPerS.toFixed(1)}/${x.loopStepsPerS.toFixed(1)}`).join(', ')} steps/s]`,
   );
   return metrics;
 }

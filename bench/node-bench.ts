@@ -48,14 +48,14 @@ async function main(): Promise<void> {
     );
     // A median of repeats, each a fresh Session, as in the browser: one repeat swung 0.83–1.00 here.
     const repeats: EngineRatio[] = [];
-    for (let i = 0; i < (QUICK ? 1 : backend === 'cpu' ? 3 : 5); i++)
+    for (let i = 0; i < (QUICK ? 1 : 5); i++)
       repeats.push(await measureEngineRatio(loader, QUICK ? 4 : backend === 'cpu' ? 8 : 16));
     const ratios = repeats.map((r) => r.ratio);
     metrics[`engineRatio.${backend}`] = median(ratios);
     spread[`engineRatio.${backend}`] = spreadOf(ratios);
     detail[`engine.node.${backend}`] = { repeats };
     process.stderr.write(
-      `node ${backend}: Session / loop steps/s, median of ${repeats.length}: ${median(ratios).toFixed(2)} [${repeats.map((e) => `${e.sessionStepsPerS.toFixed(1)}/${e.loopStepsPerS.toFixed(1)}`).join(', ')}]\n`,
+      `node ${backend}: Session / loop steps/s, median of ${repeats.length}: ${median(ratios).toFixed(2)} (ratio of medians ${median(repeats.map((r) => r.ratioOfMedians)).toFixed(2)}) [${repeats.map((e) => `${e.sessionStepsPerS.toFixed(1)}/${e.loopStepsPerS.toFixed(1)}`).join(', ')}]\n`,
     );
     scaling[backend] = [];
     for (const layers of SCALING_MODELS) {

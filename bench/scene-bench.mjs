@@ -3,13 +3,18 @@
 //    step once per step; snapshots and drawing included), from `?scene=<id>&backend=<backend>`. Every
 //    scene on WASM; the three model scenes (fig1-mnist, mnist-cnn, charlm-sonnets) on every backend.
 //    The rate is counted between two snapshot arrivals ≥ the window apart, after a warm-up.
-//  - app.flopRatio.<scene>: the scene's FLOP rate on WASM ÷ fig1-mnist's, same run. FLOPs per step are
+//  - app.flopRatio.<scene> (the CNN, GRU and LSTM scenes): the scene's FLOP rate on WASM ÷ fig1-mnist's,
+//    measured side by side: fig1-mnist runs on WASM again just before the scene, so that both rates
+//    share the machine's state (two pages timed minutes apart gave 0.52 in a run where fig1-mnist ran
+//    at its fastest and the CNN at its slowest). FLOPs per step are
 //    src/engine/tasks/flops.ts's count (6 · forward multiply-adds · batch per run) times the runs.
 // The scene list, the configs and the parameter shapes come from the source (Vite SSR), so nothing here
 // repeats them.
 import { createServer, preview } from 'vite';
 
 const MODEL_SCENES = ['fig1-mnist', 'mnist-cnn', 'charlm-sonnets'];
+/** The other model families, whose FLOP rate is compared with fig1-mnist's MLP (app.flopRatio). */
+const FLOP_RATIO_SCENES = ['mnist-cnn', 'charlm-sonnets', 'charlm-lstm'];
 const ALL_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'];
 
 /** FLOPs per lockstep step of each scene: Σ over its runs of one run's training FLOPs. */
@@ -101,10 +106,19 @@ export async function measureScenes(browser, log, quick) {
   const url = server.resolvedUrls?.local[0];
   const metrics = {};
   const detail = {};
+  const reference = work.find((w) => w.id === 'fig1-mnist');
+  /** fig1-mnist's FLOP rate on WASM measured just before scene `id` (its flopRatio's denominator). */
+  const besideRate = {};
   try {
     for (const { id, flopsPerStep } of work) {
       const backends = MODEL_SCENES.includes(id) ? ALL_BACKENDS : ['wasm'];
       for (const backend of backends.filter((b) => !onlyBackends || onlyBackends.includes(b))) {
+        if (backend === 'wasm' && reference && FLOP_RATIO_SCENES.includes(id) && flopsPerStep > 0) {
+          const ref = await measureOne(browser, url, reference.id, 'wasm', quick).catch(() => null);
+          detail[`${id}.wasm.reference`] = ref;
+          if (ref?.badge.toLowerCase().startsWith('wasm'))
+            besideRate[id] = ref.stepsPerS * reference.flopsPerStep;
+        }
         const r = await measureOne(browser, url, id, backend, quick).catch((err) => ({ error: String(err) }));
         detail[`${id}.${backend}`] = { ...r, flopsPerStep };
         if (r.error) {
@@ -125,10 +139,10 @@ export async function measureScenes(browser, log, quick) {
     const rate = (id) =>
       (metrics[`app.stepsPerS.${id}.wasm`] ?? Number.NaN) *
       (work.find((w) => w.id === id)?.flopsPerStep ?? 0);
-    const reference = rate('fig1-mnist');
-    for (const { id, flopsPerStep } of work)
-      if (flopsPerStep > 0 && id !== 'fig1-mnist' && Number.isFinite(rate(id) / reference))
-        metrics[`app.flopRatio.${id}`] = rate(id) / reference;
+    for (const { id } of work) {
+      const ratio = rate(id) / (besideRate[id] ?? Number.NaN);
+      if (Number.isFinite(ratio)) metrics[`app.flopRatio.${id}`] = ratio;
+    }
   } finally {
     await new Promise((resolve) => server.httpServer.close(resolve));
   }
