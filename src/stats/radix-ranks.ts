@@ -3,19 +3,18 @@
 // the bucket that holds each requested rank; only the values in those few buckets are gathered and
 // selected exactly. The answer is the same as a full sort's. A snapshot needs ten ranks of a 100k–1M
 // field per run; this is 2–3× faster than selecting them in the whole sample (select.ts), whose passes
-// touch the whole sample once per level of its recursion.
+// touch the whole sample once per level of its recursion. The count and the gather run in WebAssembly
+// where it is available (bucket-kernel.ts), in JS otherwise; the answers are the same.
 
+import { bucketKernel } from './bucket-kernel';
 import { selectRanks } from './select';
 
 const BUCKETS = 1 << 16;
 const counts = new Uint32Array(BUCKETS);
-const start = new Uint32Array(BUCKETS);
-// Next write position of each wanted bucket while gathering; `flags` marks a bucket GATHER (holds a
-// wanted rank) and/or VISIT (a BucketVisitor wants its values), 0 elsewhere.
+// The JS gather's tables: next write position of each gathered bucket, and a flag per bucket (1 where
+// its values are gathered, 0 elsewhere).
 const cursor = new Uint32Array(BUCKETS);
 const flags = new Uint8Array(BUCKETS);
-const GATHER = 1;
-const VISIT = 2;
 let gathered = new Float32Array(0);
 
 /** The bucket of a finite float32's bits: integer order = numeric order (−0 must already be +0). */
@@ -26,14 +25,13 @@ const bucketOf = (bits: number): number => (bits & 0x80000000 ? ~bits >>> 16 : (
  * values, no −0. `a` is not modified.
  */
 export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>, out: Float64Array): void {
-  countFinite(a.subarray(0, n));
-  selectCounted(a.subarray(0, n), ranks, out);
+  selectCounted(countBuckets(a.subarray(0, n)), ranks, out);
 }
 
 /**
  * Another statistic of the same sample that rides on the bucket count (field-summary.ts's histogram): it
- * reads the finite values' bucket counts, and sees the values of the buckets it names one by one in the
- * pass that gathers the ranks, so it needs no pass of its own.
+ * reads the finite values' bucket counts, and sees the values of the buckets it names one by one, from
+ * the gather that collects the ranks' buckets, so it needs no pass of its own.
  */
 export interface BucketVisitor {
   /**
@@ -41,12 +39,12 @@ export interface BucketVisitor {
    * visit, each with a count > 0.
    */
   counted(counts: Uint32Array): readonly number[];
-  /** Each finite value of a named bucket, as its float32 bits (−0 as 0x80000000). */
+  /** Each finite value of a named bucket, as its float32 bits (−0 as +0). */
   visit(bits: number): void;
 }
 
 /**
- * Order statistics of the finite values of a float32 sample read in place (no copy, no filtering pass):
+ * Order statistics of the finite values of a float32 sample read in place (no filtering pass):
  * NaN and ±Infinity are left out and −0 counts as 0, as percentiles.ts wants. `ranksOf(k)` is told how
  * many values are finite and returns the ranks wanted among them (ascending, each in [0, k)); their
  * values come back in the same order. `a` is not modified.
@@ -56,12 +54,38 @@ export function radixFiniteRanks(
   ranksOf: (finite: number) => ArrayLike<number>,
   visitor?: BucketVisitor,
 ): { finite: number; ranks: ArrayLike<number>; values: Float64Array } {
-  const finite = countFinite(a);
+  const counted = countBuckets(a);
+  const { finite } = counted;
   const ranks = finite > 0 ? ranksOf(finite) : [];
   const values = new Float64Array(ranks.length);
-  const visited = finite > 0 && visitor ? visitor.counted(counts) : [];
-  if (ranks.length || visited.length) selectCounted(a, ranks, values, visited, visitor);
+  const visited = finite > 0 && visitor ? visitor.counted(counted.counts) : [];
+  if (ranks.length || visited.length) selectCounted(counted, ranks, values, visited, visitor);
   return { finite, ranks, values };
+}
+
+/** A sample counted by bucket, and the gather of chosen buckets' values that goes with the count. */
+interface Counted {
+  finite: number;
+  counts: Uint32Array;
+  /**
+   * The values of `buckets` (each once), bucket after bucket, the i-th from `starts[i]`, in sample
+   * order, −0 as +0; `size` in all. Valid until the next count.
+   */
+  gather(buckets: readonly number[], starts: readonly number[], size: number): Float32Array;
+}
+
+/** Counts `a` by bucket: in WebAssembly where it runs (bucket-kernel.ts), else by the JS passes below. */
+function countBuckets(a: Float32Array): Counted {
+  const kernel = bucketKernel();
+  if (kernel) {
+    const finite = kernel.count(a);
+    return { finite, counts: kernel.counts(), gather: kernel.gather };
+  }
+  return {
+    finite: countFinite(a),
+    counts,
+    gather: (buckets, starts, size) => gatherJs(a, buckets, starts, size),
+  };
 }
 
 // The bucket of a float32's bits, −0 with +0. (NaN and ±Infinity have buckets of their own, ≤ 0x007f
@@ -84,19 +108,46 @@ function countFinite(a: Float32Array): number {
   return finite;
 }
 
+/** Counted.gather for the JS count of `a`. */
+function gatherJs(
+  a: Float32Array,
+  buckets: readonly number[],
+  starts: readonly number[],
+  size: number,
+): Float32Array {
+  const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const n = bits.length;
+  buckets.forEach((b, i) => {
+    cursor[b] = starts[i] as number;
+    flags[b] = 1;
+  });
+  if (gathered.length < size) gathered = new Float32Array(size);
+  const into = gathered;
+  // Most values are in no flagged bucket: one table look-up each, and a branch that is rarely taken.
+  // NaN and ±Infinity have buckets of their own (see bucketOfSigned), never counted, so never flagged.
+  for (let i = 0; i < n; i++) {
+    const b = bucketOfSigned(bits[i] as number);
+    if (flags[b] === 0) continue;
+    const at = cursor[b] as number;
+    into[at] = (a[i] as number) + 0;
+    cursor[b] = at + 1;
+  }
+  for (const b of buckets) flags[b] = 0;
+  return into.subarray(0, size);
+}
+
 /**
- * The values at `ranks` among the values `countFinite(a)` just counted; the values of the `visited`
- * buckets go to `visitor` in the same pass.
+ * The values at `ranks` among the values a count holds; the values of the `visited` buckets go to
+ * `visitor`, from the same gather.
  */
 function selectCounted(
-  a: Float32Array,
+  counted: Counted,
   ranks: ArrayLike<number>,
   out: Float64Array,
   visited: readonly number[] = [],
   visitor?: BucketVisitor,
 ): void {
-  const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const n = bits.length;
+  const { counts } = counted;
   // The buckets that hold a requested rank, and where each rank falls inside its bucket.
   const wanted: number[] = [];
   const firstRank: number[] = []; // rank of the bucket's first value
@@ -112,37 +163,29 @@ function selectCounted(
     }
     below += c;
   }
-  // Gather the wanted buckets' values, bucket after bucket (−0 as +0). Most values are in no flagged
-  // bucket: one table look-up each, and a branch that is rarely taken. NaN and ±Infinity have buckets
-  // of their own (see bucketOfSigned), never counted, so never flagged.
+  // One gather for the wanted and the visited buckets, each bucket once.
+  const regions = [...new Set([...wanted, ...visited])];
+  const starts: number[] = [];
+  const startOf = new Map<number, number>();
   let size = 0;
-  for (const b of wanted) {
-    start[b] = size;
-    cursor[b] = size;
-    flags[b] = GATHER;
+  for (const b of regions) {
+    starts.push(size);
+    startOf.set(b, size);
     size += counts[b] as number;
   }
-  for (const b of visited) flags[b] = (flags[b] as number) | VISIT;
-  if (gathered.length < size) gathered = new Float32Array(size);
-  const into = gathered;
-  for (let i = 0; i < n; i++) {
-    const u = bits[i] as number;
-    const b = bucketOfSigned(u);
-    const flag = flags[b] as number;
-    if (flag === 0) continue;
-    if (flag & GATHER) {
-      const at = cursor[b] as number;
-      into[at] = (a[i] as number) + 0;
-      cursor[b] = at + 1;
+  const values = counted.gather(regions, starts, size);
+  if (visitor && visited.length) {
+    const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+    for (const b of visited) {
+      const from = startOf.get(b) as number;
+      const to = from + (counts[b] as number);
+      for (let i = from; i < to; i++) visitor.visit(bits[i] as number);
     }
-    if (flag & VISIT) visitor?.visit(u);
   }
-  for (const b of wanted) flags[b] = 0;
-  for (const b of visited) flags[b] = 0;
   // Select each bucket's ranks inside it.
   r = 0;
   wanted.forEach((b, w) => {
-    const from = start[b] as number;
+    const from = startOf.get(b) as number;
     const c = counts[b] as number;
     const base = firstRank[w] as number;
     const local: number[] = [];
@@ -152,7 +195,7 @@ function selectCounted(
       slots.push(r);
       r++;
     }
-    const region = gathered.subarray(from, from + c);
+    const region = values.subarray(from, from + c);
     if (c >= SPLIT_FROM) {
       // A crowded bucket (Sadam's A-LR piles up just under its cap β/ln 2): its values differ only in
       // their lower 16 bits, so a count of those gives every rank's value with no selection.
