@@ -14,6 +14,15 @@ const BUCKET = `
       local.get $u i32.const 0x80000000 i32.ne
       select`;
 
+/** Opens the loop over the n values at `$values` (locals $p, $end, $u): each turn has the value's bits in $u. */
+const EACH_VALUE = `
+    local.get $values local.set $p
+    local.get $values local.get $n i32.const 2 i32.shl i32.add local.set $end
+    block $done loop $next
+      local.get $p local.get $end i32.ge_u br_if $done
+      local.get $p i32.load local.set $u
+      local.get $p i32.const 4 i32.add local.set $p`;
+
 export function bucketKernelWat(): string {
   return `(module
   (memory (export "memory") 1)
@@ -22,12 +31,7 @@ export function bucketKernelWat(): string {
   (func $count (export "count") (param $values i32) (param $n i32) (param $counts i32) (result i32)
     (local $p i32) (local $end i32) (local $u i32) (local $at i32) (local $finite i32)
     local.get $counts i32.const 0 i32.const 262144 memory.fill
-    local.get $values local.set $p
-    local.get $values local.get $n i32.const 2 i32.shl i32.add local.set $end
-    block $done loop $next
-      local.get $p local.get $end i32.ge_u br_if $done
-      local.get $p i32.load local.set $u
-      local.get $p i32.const 4 i32.add local.set $p
+    ${EACH_VALUE}
       local.get $u i32.const 0x7f800000 i32.and i32.const 0x7f800000 i32.eq br_if $next
       ${BUCKET}
       i32.const 2 i32.shl local.get $counts i32.add local.tee $at
@@ -41,12 +45,7 @@ export function bucketKernelWat(): string {
   ;; so there is no branch per value.
   (func $gather (export "gather") (param $values i32) (param $n i32) (param $cursor i32) (param $step i32) (param $into i32)
     (local $p i32) (local $end i32) (local $u i32) (local $b i32) (local $slot i32) (local $at i32)
-    local.get $values local.set $p
-    local.get $values local.get $n i32.const 2 i32.shl i32.add local.set $end
-    block $done loop $next
-      local.get $p local.get $end i32.ge_u br_if $done
-      local.get $p i32.load local.set $u
-      local.get $p i32.const 4 i32.add local.set $p
+    ${EACH_VALUE}
       ${BUCKET}
       local.set $b
       local.get $b i32.const 2 i32.shl local.get $cursor i32.add local.tee $slot i32.load local.set $at
