@@ -1,5 +1,5 @@
 // The bucket kernel's WebAssembly text (see bucket-kernel.ts for what it is for). Only the build script
-// (`npm run build:simd`, which assembles it with wabt) and the tests import this file; the app loads the
+// (`npm run build:wasm`, which assembles it with wabt) and the tests import this file; the app loads the
 // assembled bytes (bucket-kernel.bytes.ts).
 //
 // A value's bucket is the upper 16 bits of its order key (bits < 0 ? ~bits : bits | 0x80000000, so that

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { assembleBucketKernel } from '../../scripts/build-simd-kernel';
+import { assembleBucketKernel } from '../../scripts/build-wasm-kernels';
 import { bucketKernel, setBucketKernelEnabled } from './bucket-kernel';
 import { BUCKET_KERNEL_BASE64 } from './bucket-kernel.bytes';
 import { fieldSummary } from './field-summary';
@@ -54,7 +54,7 @@ function both<T>(compute: () => T): { kernel: T; js: T } {
 }
 
 describe('the WebAssembly bucket kernel', () => {
-  it('is the assembled text of bucket-kernel-wat.ts (npm run build:simd)', async () => {
+  it('is the assembled text of bucket-kernel-wat.ts (npm run build:wasm)', async () => {
     const assembled = await assembleBucketKernel();
     expect(Buffer.from(assembled).toString('base64')).toBe(BUCKET_KERNEL_BASE64.replace(/\s/g, ''));
   });

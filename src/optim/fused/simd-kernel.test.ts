@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleSimdKernel } from '../../../scripts/build-simd-kernel';
+import { assembleSimdKernel } from '../../../scripts/build-wasm-kernels';
 import {
   compileSimdKernel,
   instantiateSimdKernel,
@@ -49,7 +49,7 @@ describe('WASM SIMD kernel module', () => {
     const same = assembled.length === committed.length && assembled.every((b, i) => b === committed[i]);
     expect(
       same,
-      'simd-kernel.bytes.ts does not match simdKernelWat(): run `npm run build:simd` and commit the result',
+      'simd-kernel.bytes.ts does not match simdKernelWat(): run `npm run build:wasm` and commit the result',
     ).toBe(true);
   });
 

@@ -11,8 +11,8 @@
 //   log1p(e) ≈ e·P(e)/Q(e), a rational fit (abs. error 1.5e-8), so that the rate needs one division
 // simd-kernel.test.ts measures the result over the whole domain y ≥ 0 (worst relative error 2.6e-7).
 //
-// simdKernelWat() generates the module as standard WebAssembly text; `npm run build:simd`
-// (scripts/build-simd-kernel.ts) assembles it with wabt, the WebAssembly Binary Toolkit, into
+// simdKernelWat() generates the module as standard WebAssembly text; `npm run build:wasm`
+// (scripts/build-wasm-kernels.ts) assembles it with wabt, the WebAssembly Binary Toolkit, into
 // simd-kernel.bytes.ts, which the app loads. wabt is a build-time tool only, never in the bundle;
 // simd-kernel.test.ts fails when the committed bytes no longer match the text.
 // Over 300 lines because it is one module's text: its functions share the softplus, the loop and
@@ -306,7 +306,7 @@ function funcWat(f: WatFunction): string {
  * The kernel module as WebAssembly text. It imports tfjs-wasm's own memory as env.memory: limits
  * min 1 page and no maximum, unshared, so that any size of the (growable, unshared) heap of the
  * non-threaded builds matches; the threaded build's shared memory does not (register-wasm.ts then
- * takes the JS loop). npm run build:simd assembles it into simd-kernel.bytes.ts.
+ * takes the JS loop). npm run build:wasm assembles it into simd-kernel.bytes.ts.
  */
 export function simdKernelWat(): string {
   const functions = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assemblePaintKernel } from '../../../scripts/build-paint-kernel';
+import { assemblePaintKernel } from '../../../scripts/build-wasm-kernels';
 import { createPaintKernel, paintKernelBytes } from './paint-kernel';
 
 describe('heatmap paint kernel module', () => {
@@ -9,7 +9,7 @@ describe('heatmap paint kernel module', () => {
     const same = assembled.length === committed.length && assembled.every((b, i) => b === committed[i]);
     expect(
       same,
-      'paint-kernel.bytes.ts does not match PAINT_KERNEL_WAT: run `npm run build:paint` and commit the result',
+      'paint-kernel.bytes.ts does not match PAINT_KERNEL_WAT: run `npm run build:wasm` and commit the result',
     ).toBe(true);
   });
 

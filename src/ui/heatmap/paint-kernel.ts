@@ -8,7 +8,7 @@
 // copies into and out of the module stay in the core's cache instead of crossing main memory twice.
 // color-table.ts loads this file with `import()`: it stays out of the page's first JavaScript, and
 // paint uses the JavaScript loop until it is ready (or wherever WebAssembly is missing).
-// `npm run build:paint` assembles PAINT_KERNEL_WAT into paint-kernel.bytes.ts.
+// `npm run build:wasm` assembles PAINT_KERNEL_WAT into paint-kernel.bytes.ts.
 
 import { PAINT_KERNEL_BASE64 } from './paint-kernel.bytes';
 
