@@ -22,5 +22,8 @@ describe('A-LR cross on the contour view', () => {
   it('reads the point A-LR only from a two-coordinate field', () => {
     expect(pointAlr(new Float32Array([2, 4000]))).toEqual([2, 4000]);
     expect(pointAlr(new Float32Array(3))).toBeNull();
+    // Before the first step the field is NaN; a diverged run's may hold ±Infinity: no cross.
+    expect(pointAlr(new Float32Array([Number.NaN, Number.NaN]))).toBeNull();
+    expect(pointAlr(new Float32Array([2, Infinity]))).toBeNull();
   });
 });

@@ -25,7 +25,13 @@ export function alrCrossPath(alrX: number, alrY: number): string {
   return `M${-h},0H${h}M0,${-v}V${v}`;
 }
 
-/** A run's per-coordinate A-LR at its current point, when its field is exactly the two coordinates. */
+/**
+ * A run's per-coordinate A-LR at its current point, when its field is exactly the two coordinates and
+ * both are numbers: before the first step (the field is NaN) or after a divergence there is no cross.
+ */
 export function pointAlr(alr: ArrayLike<number>): [number, number] | null {
-  return alr.length === 2 ? [alr[0] as number, alr[1] as number] : null;
+  if (alr.length !== 2) return null;
+  const x = alr[0] as number;
+  const y = alr[1] as number;
+  return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
 }
