@@ -13,7 +13,15 @@ test('a derived label follows β, a typed one stays, and only the typed one goes
   const slider = page.getByTestId('softplusBeta-sadam');
   await slider.focus();
   for (let i = 0; i < 3; i++) await slider.press('ArrowRight');
-  const beta = (await page.getByTestId('softplusBeta-sadam-value').textContent())?.trim();
+  // The shown β may still be catching up with the last key press: the heading must name the β shown.
+  const shownBeta = async () => (await page.getByTestId('softplusBeta-sadam-value').textContent())?.trim();
+  await expect
+    .poll(async () => {
+      const shown = await shownBeta();
+      return Number(shown) > 50 && (await heading.textContent())?.trim() === `Sadam β=${shown}`;
+    })
+    .toBe(true);
+  const beta = await shownBeta();
   expect(Number(beta)).toBeGreaterThan(50);
   await expect(heading).toHaveText(`Sadam β=${beta}`);
   await expect.poll(() => page.url()).toContain('beta=');
