@@ -17,7 +17,7 @@ export const MEASURE_BUDGET_MS = 1500;
 export function chooseFastest(rates: readonly BackendRate[], current: BackendName): BackendName {
   let best: { backend: BackendName; rate: number } | null = null;
   for (const r of rates) {
-    const rate = r.status === 'failed' ? undefined : r.stepsPerS;
+    const rate = 'stepsPerS' in r ? r.stepsPerS : undefined;
     if (rate === undefined || !Number.isFinite(rate) || rate <= 0) continue;
     const better =
       !best ||

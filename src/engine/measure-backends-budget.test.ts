@@ -72,7 +72,7 @@ describe('measureBackends stays inside its budget', () => {
     // step's rate stands either way.
     const cpu = rates[0];
     expect(cpu?.backend).toBe('cpu');
-    expect(cpu && cpu.status !== 'failed' ? cpu.stepsPerS : 0).toBeGreaterThan(0);
+    expect(cpu && 'stepsPerS' in cpu ? cpu.stepsPerS : 0).toBeGreaterThan(0);
     expect(tf.memory().numTensors).toBe(before);
   });
 

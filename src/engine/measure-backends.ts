@@ -155,6 +155,9 @@ async function measureRate(
       if (probe === OUT_OF_TIME) return tooSlow();
       if (!probe.ok) return failed(probe.why);
       software = isSoftwareAdapter(probe.adapter);
+      // Never started (docs/backends.md): on the CPU it cannot beat WASM, and its pipelines, compiled in
+      // the GPU process that also draws the page, held the display still for 5-11 s after the slice ended.
+      if (software) return { backend, software, status: 'notStarted', why: 'softwareWebGpu' };
     } else if (backend === 'webgl') {
       const probe = probeWebGl();
       if (!probe.ok) return failed(probe.why);

@@ -24,11 +24,14 @@ export {
  * One backend's measurement. `measured`: `steps` timed steps at `stepsPerS`. `tooSlow`: its slice of the
  * budget ran out (starting it, or its first step with the shader compiles); `stepsPerS` is the rate it
  * reached when at least one step was timed. `failed`: it did not start (`reason` is tfjs's message).
+ * `notStarted`: left alone on purpose (`why`): a software WebGPU's pipelines compile in the browser's GPU
+ * process, which also draws every page, and go on compiling after the slice ends.
  */
 export type BackendRate =
   | { backend: BackendName; software: boolean; status: 'measured'; stepsPerS: number; steps: number }
   | { backend: BackendName; software: boolean; status: 'tooSlow'; stepsPerS?: number }
-  | { backend: BackendName; software: boolean; status: 'failed'; reason: string };
+  | { backend: BackendName; software: boolean; status: 'failed'; reason: string }
+  | { backend: BackendName; software: boolean; status: 'notStarted'; why: 'softwareWebGpu' };
 
 /** A data set the engine may fetch ahead of the `load` that needs it; `assetBase` as in `load`. */
 export interface DataPrefetch {

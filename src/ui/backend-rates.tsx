@@ -17,6 +17,7 @@ export function rateText(rate: BackendRate, t: T): string {
   const name = rate.software ? t('backend.softwareName', { name: label }) : label;
   if (rate.status === 'measured') return t('backend.rate', { name, rate: formatRate(rate.stepsPerS) });
   if (rate.status === 'failed') return t('backend.rateFailed', { name });
+  if (rate.status === 'notStarted') return t('backend.rateNotStarted', { name });
   return rate.stepsPerS === undefined
     ? t('backend.rateTooSlow', { name })
     : t('backend.rateReached', { name, rate: formatRate(rate.stepsPerS) });
@@ -24,7 +25,8 @@ export function rateText(rate: BackendRate, t: T): string {
 
 /** Fastest first; the ones without a rate last. */
 export function sortedRates(rates: readonly BackendRate[]): BackendRate[] {
-  const value = (r: BackendRate) => (r.status === 'failed' ? -2 : (r.stepsPerS ?? -1));
+  const value = (r: BackendRate) =>
+    r.status === 'failed' ? -3 : r.status === 'notStarted' ? -2 : (r.stepsPerS ?? -1);
   return [...rates].sort((a, b) => value(b) - value(a));
 }
 

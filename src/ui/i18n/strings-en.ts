@@ -41,6 +41,7 @@ export const EN = {
   'backend.rateReached': '{name} ~{rate}/s (too slow to finish)',
   'backend.rateTooSlow': '{name} too slow to measure',
   'backend.rateFailed': '{name} did not start',
+  'backend.rateNotStarted': '{name} not measured (it would hold the display still while it compiles)',
   'backend.wasmThreads': 'WASM runs on {threads} threads (the page is cross-origin isolated).',
   'backend.wasmOneThread': 'WASM runs on one thread.',
   'backend.wasmThreadedOne':

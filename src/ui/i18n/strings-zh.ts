@@ -35,6 +35,7 @@ export const ZH: Record<StringKey, string> = {
   'backend.rateReached': '{name} 约 {rate}/秒（太慢，未测完）',
   'backend.rateTooSlow': '{name} 太慢，无法测量',
   'backend.rateFailed': '{name} 未能启动',
+  'backend.rateNotStarted': '{name} 未测量（编译着色器时会让画面停住）',
   'backend.wasmThreads': 'WASM 运行于 {threads} 个线程（页面处于跨源隔离状态）。',
   'backend.wasmOneThread': 'WASM 运行于单线程。',
   'backend.wasmThreadedOne':
