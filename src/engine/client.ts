@@ -2,6 +2,7 @@
 // worker dies (its `error` event, or silence while it should be answering pings) and says so. No tfjs here.
 import type { SelfCheckReport } from '../optim/self-check-types';
 import type { BackendRate } from './auto-choice';
+import { makeEngineWorker, takeEarlyWorker } from './early-worker';
 import type { ExperimentConfig } from './experiment';
 import { type EngineMessage, type EngineStop, type LostGpu, MessageError } from './messages';
 import type {
@@ -56,7 +57,7 @@ export class EngineClient {
   /** `onStrayError` gets failures no request is waiting for (e.g. the worker crashed between requests). */
   constructor(
     private readonly onStrayError: (message: EngineMessage) => void = () => {},
-    makeWorker: () => Worker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+    makeWorker: () => Worker = () => takeEarlyWorker() ?? makeEngineWorker(),
   ) {
     this.worker = makeWorker();
     this.watchdog = watchWorker({
