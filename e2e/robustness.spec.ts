@@ -39,6 +39,21 @@ const NASTY_QUERIES = [
   'scene=rosenbrock&run=a:padam,partial=0.9&run=b:adabound,final_lr=-1,gamma=NaN&backend=cpu',
 ];
 
+test('when the app’s own code cannot load, the page says so instead of staying blank', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.route(/\/assets\/start-app-[^/]*\.js$/, (route) => route.abort('connectionfailed'));
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText(
+    /Anisoscope could not load its code \(.+\)\. Reload the page to try again\./,
+  );
+  // The refused request is logged by the browser itself; that one line is expected, nothing else is.
+  const others = consoleErrors.filter((e) => !/Failed to load resource/.test(e));
+  expect(consoleErrors.length - others.length).toBeGreaterThan(0);
+  consoleErrors.splice(0, consoleErrors.length, ...others);
+});
+
 test('nasty links each load and render a scene; a refused value is named in a notice', async ({ page }) => {
   test.setTimeout(240_000);
   for (const query of NASTY_QUERIES) {
