@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { wasmThreadsPlugin } from '../src/build/wasm-threads-plugin.ts';
-import { ISOLATION_HEADERS } from '../vite.config';
+import { ISOLATION_HEADERS } from '../vite.config.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 

@@ -6,7 +6,7 @@ import { errorMessage } from './error-message';
 import { loadBackend } from './load-backend';
 import { type BackendReason, type BackendRefusal, MessageError, type SoftwareGpu } from './messages';
 import { probeWebGl } from './probe-webgl';
-import { probeWebGpu } from './probe-webgpu';
+import { PROBE_TIMEOUT_MS, probeWebGpu, type WebGpuProbe } from './probe-webgpu';
 import {
   type AdapterSummary,
   BACKEND_CHAIN,
@@ -72,7 +72,16 @@ async function tryBackend(
 ): Promise<Outcome> {
   let slow: SoftwareGpu | undefined;
   if (name === 'webgpu') {
-    const probe = await probeWebGpu();
+    // Auto asks briefly; a WebGPU asked for by name may take its whole start's time (a loaded machine's
+    // GPU process answered requestAdapter() after more than 5 s).
+    const probeMs = explicit ? START_TIMEOUT_MS.webgpu : PROBE_TIMEOUT_MS;
+    let probe: WebGpuProbe;
+    try {
+      probe = await probeWebGpu(probeMs);
+    } catch (err) {
+      if (!(err instanceof TimeoutError)) throw err;
+      return { ok: false, refusal: { kind: 'backendTimedOut', backend: name, seconds: probeMs / 1000 } };
+    }
     if (!probe.ok) return { ok: false, refusal: { kind: 'webGpuUnavailable', why: probe.why } };
     seen.adapter = probe.adapter;
     if (isSoftwareAdapter(probe.adapter)) {

@@ -7,15 +7,17 @@ import { withTimeout } from './with-timeout';
  * Chromium needs --enable-unsafe-webgpu). */
 export type WebGpuProbe = { ok: true; adapter: AdapterSummary } | { ok: false; why: 'noApi' | 'noAdapter' };
 
-const PROBE_TIMEOUT_MS = 5_000;
+/** How long Auto waits for an adapter: the first screen waits on the chain. */
+export const PROBE_TIMEOUT_MS = 5_000;
 
-export async function probeWebGpu(): Promise<WebGpuProbe> {
+/** Rejects with a TimeoutError when no answer comes within `timeoutMs`. */
+export async function probeWebGpu(timeoutMs = PROBE_TIMEOUT_MS): Promise<WebGpuProbe> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
   if (!gpu) return { ok: false, why: 'noApi' };
   // Same power preference as the tfjs backend's own request, so we describe the adapter it will get.
   const adapter = await withTimeout(
     gpu.requestAdapter({ powerPreference: 'high-performance' }),
-    PROBE_TIMEOUT_MS,
+    timeoutMs,
     'requestAdapter()',
   );
   if (!adapter) return { ok: false, why: 'noAdapter' };
