@@ -7,9 +7,8 @@ import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useBackend } from '../optim/testing/node-backends';
-import type { AssetLoader } from './data/asset-loader';
 import { measureBackends } from './measure-backends';
-import { sceneById } from './scenes';
+import { noFiles, rosenbrockExperiment } from './testing/measure-fixtures';
 
 /** Lets the stand-in's pending start finish (after the measurement gave up on it). */
 let finishStart: () => void = () => undefined;
@@ -35,11 +34,7 @@ vi.mock('./load-backend', () => ({
   },
 }));
 
-const rosenbrock = sceneById('rosenbrock');
-if (!rosenbrock) throw new Error('rosenbrock scene missing');
-const noFiles: AssetLoader = async (path) => {
-  throw new Error(`no file ${path} in this test`);
-};
+const rosenbrock = rosenbrockExperiment();
 
 describe('measureBackends gives up on a slow start without breaking the engine', () => {
   beforeAll(async () => {
@@ -47,7 +42,7 @@ describe('measureBackends gives up on a slow start without breaking the engine',
   });
 
   it('leaves the current backend computing, before and after the abandoned start finishes', async () => {
-    const { rates } = await measureBackends(rosenbrock.experiment, noFiles, 'cpu', ['webgpu'], 2000);
+    const { rates } = await measureBackends(rosenbrock, noFiles, 'cpu', ['webgpu'], 2000);
     expect(factoryCalls).toBe(1); // the stand-in's start really began, and was left pending
     expect(rates[1]).toMatchObject({ backend: 'webgpu', status: 'tooSlow' });
     expect(tf.getBackend()).toBe('cpu');

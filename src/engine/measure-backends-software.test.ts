@@ -4,9 +4,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useBackend } from '../optim/testing/node-backends';
-import type { AssetLoader } from './data/asset-loader';
 import { measureBackends } from './measure-backends';
-import { sceneById } from './scenes';
+import { noFiles, rosenbrockExperiment } from './testing/measure-fixtures';
 
 const loaded: string[] = [];
 let adapter = { vendor: 'google', architecture: 'swiftshader', description: '', isFallbackAdapter: false };
@@ -19,11 +18,7 @@ vi.mock('./load-backend', () => ({
   },
 }));
 
-const rosenbrock = sceneById('rosenbrock');
-if (!rosenbrock) throw new Error('rosenbrock scene missing');
-const noFiles: AssetLoader = async (path) => {
-  throw new Error(`no file ${path} in this test`);
-};
+const rosenbrock = rosenbrockExperiment();
 
 describe('measureBackends and a software WebGPU adapter', () => {
   beforeAll(async () => {
@@ -37,7 +32,7 @@ describe('measureBackends and a software WebGPU adapter', () => {
     ]) {
       adapter = software;
       loaded.length = 0;
-      const { rates } = await measureBackends(rosenbrock.experiment, noFiles, 'cpu', ['webgpu'], 1500);
+      const { rates } = await measureBackends(rosenbrock, noFiles, 'cpu', ['webgpu'], 1500);
       expect(rates[1]).toEqual({
         backend: 'webgpu',
         software: true,
@@ -52,7 +47,7 @@ describe('measureBackends and a software WebGPU adapter', () => {
   it('still starts a hardware adapter (here it fails to load, and says so)', async () => {
     adapter = { vendor: 'nvidia', architecture: 'hopper', description: 'H200', isFallbackAdapter: false };
     loaded.length = 0;
-    const { rates } = await measureBackends(rosenbrock.experiment, noFiles, 'cpu', ['webgpu'], 1500);
+    const { rates } = await measureBackends(rosenbrock, noFiles, 'cpu', ['webgpu'], 1500);
     expect(loaded).toEqual(['webgpu']);
     expect(rates[1]).toMatchObject({ backend: 'webgpu', software: false, status: 'failed' });
   });

@@ -2,15 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../optim/testing/node-backends';
 import { chooseFastest } from './auto-choice';
-import type { AssetLoader } from './data/asset-loader';
 import { measureBackends } from './measure-backends';
 import { sceneById } from './scenes';
+import { noFiles, rosenbrockExperiment } from './testing/measure-fixtures';
 
-const rosenbrock = sceneById('rosenbrock');
-if (!rosenbrock) throw new Error('rosenbrock scene missing');
-const noFiles: AssetLoader = async (path) => {
-  throw new Error(`no file ${path} in this test`);
-};
+const rosenbrock = rosenbrockExperiment();
 
 describe('measureBackends (Auto’s measurement, in Node: CPU and WASM)', () => {
   beforeAll(async () => {
@@ -20,13 +16,7 @@ describe('measureBackends (Auto’s measurement, in Node: CPU and WASM)', () => 
 
   it('times real steps on each backend that starts, reports the rest, and leaves the current backend on', async () => {
     const before = tf.memory().numTensors;
-    const { rates, ms } = await measureBackends(
-      rosenbrock.experiment,
-      noFiles,
-      'cpu',
-      ['wasm', 'webgl'],
-      1500,
-    );
+    const { rates, ms } = await measureBackends(rosenbrock, noFiles, 'cpu', ['wasm', 'webgl'], 1500);
     expect(tf.getBackend()).toBe('cpu');
     expect(tf.memory().numTensors).toBe(before);
     expect(rates.map((r) => r.backend)).toEqual(['cpu', 'wasm', 'webgl']);
@@ -44,7 +34,7 @@ describe('measureBackends (Auto’s measurement, in Node: CPU and WASM)', () => 
   });
 
   it('does not start a backend once the budget is spent', async () => {
-    const { rates } = await measureBackends(rosenbrock.experiment, noFiles, 'cpu', ['wasm'], 1);
+    const { rates } = await measureBackends(rosenbrock, noFiles, 'cpu', ['wasm'], 1);
     expect(rates[1]).toEqual({ backend: 'wasm', software: false, status: 'tooSlow' });
     expect(tf.getBackend()).toBe('cpu');
   });
