@@ -16,6 +16,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.txt': 'text/plain',
   '.u8': 'application/octet-stream',
+  // As most static hosts do: the bytes as stored, no Content-Encoding (the engine decompresses them).
+  '.gz': 'application/gzip',
   '.md': 'text/markdown',
 };
 

@@ -1,4 +1,6 @@
-// Writes a small, class-balanced, deterministic MNIST subset to public/data/mnist/ as raw uint8 files.
+// Writes a small, class-balanced, deterministic MNIST subset to public/data/mnist/ as raw uint8 files,
+// the two image files gzip-compressed (4.7 MB → 1.0 MB: most pixels are black background, and a static
+// host serves binary files as they are, uncompressed; issue #12's start-up timeline).
 //
 //   npm run data:mnist            (= node scripts/make-mnist.mjs)
 //
@@ -18,6 +20,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROWS = 28;
 const COLS = 28;
@@ -150,18 +153,26 @@ const borderStats = (zero, w) => {
   return { width: w, cells: border.length, alwaysZero: n, fraction: n / border.length };
 };
 
+// `gzip`: the file holds the bytes gzip-compressed; `bytes` and `sha256` describe the decompressed bytes.
 const files = {
-  trainImages: { path: 'train-images.u8', data: train.images },
+  trainImages: { path: 'train-images.u8.gz', data: train.images, encoding: 'gzip' },
   trainLabels: { path: 'train-labels.u8', data: train.labels },
-  testImages: { path: 'test-images.u8', data: test.images },
+  testImages: { path: 'test-images.u8.gz', data: test.images, encoding: 'gzip' },
   testLabels: { path: 'test-labels.u8', data: test.labels },
 };
 
 await mkdir(outDir, { recursive: true });
 const fileMeta = {};
-for (const [key, { path: name, data }] of Object.entries(files)) {
-  await writeFile(path.join(outDir, name), data);
-  fileMeta[key] = { path: name, bytes: data.byteLength, sha256: sha256(data) };
+for (const [key, { path: name, data, encoding }] of Object.entries(files)) {
+  // Level 9 and no file name or time in the header: the same bytes every run.
+  const stored = encoding === 'gzip' ? gzipSync(data, { level: 9 }) : data;
+  await writeFile(path.join(outDir, name), stored);
+  fileMeta[key] = {
+    path: name,
+    bytes: data.byteLength,
+    sha256: sha256(data),
+    ...(encoding ? { encoding, storedBytes: stored.byteLength } : {}),
+  };
 }
 
 const meta = {
@@ -205,7 +216,9 @@ const classCounts = (labels) => {
 const total = Object.values(fileMeta).reduce((s, f) => s + f.bytes, 0);
 console.log(`wrote ${outDir}`);
 for (const f of Object.values(fileMeta))
-  console.log(`  ${f.path.padEnd(16)} ${String(f.bytes).padStart(8)} B  ${f.sha256}`);
+  console.log(
+    `  ${f.path.padEnd(19)} ${String(f.bytes).padStart(8)} B${f.storedBytes ? ` (${f.storedBytes} B stored)` : ''}  ${f.sha256}`,
+  );
 console.log(
   `  total ${total} B; train ${train.count} (${classCounts(train.labels)}), test ${test.count} (${classCounts(test.labels)})`,
 );

@@ -2,11 +2,14 @@
 // node:fs here — the loader decides where the bytes come from.
 
 import type { AssetLoader } from './asset-loader';
+import { gunzip, isGzip } from './gzip';
 import {
-  decodeMnist,
+  checkMnist,
+  decodeMnistPixels,
   MNIST_DIR,
   MNIST_FILE_KEYS,
   MNIST_META_PATH,
+  type MnistFileInfo,
   type MnistFileKey,
   MnistFormatError,
   type MnistMeta,
@@ -16,8 +19,8 @@ import { buildVocabulary, encodeText, SONNETS_PATH, type Vocabulary } from './te
 
 export interface MnistSplit {
   count: number;
-  /** count × 784 floats in [0, 1]. */
-  images: Float32Array;
+  /** count × 784 floats in [0, 1], decoded on the first read (then the same array). */
+  readonly images: Float32Array;
   /** count digits 0–9. */
   labels: Uint8Array;
 }
@@ -28,7 +31,10 @@ export interface MnistData {
   test: MnistSplit;
 }
 
-/** Reads meta.json, then the four files in parallel; checks their sizes against meta and decodes. */
+/**
+ * Reads meta.json, then the four files in parallel; decompresses the gzip-encoded ones, checks their
+ * sizes against meta and decodes.
+ */
 export async function loadMnist(loader: AssetLoader): Promise<MnistData> {
   const metaText = new TextDecoder().decode(await loader(MNIST_META_PATH));
   let json: unknown;
@@ -42,26 +48,59 @@ export async function loadMnist(loader: AssetLoader): Promise<MnistData> {
     MNIST_FILE_KEYS.map((key) => loader(`${MNIST_DIR}/${meta.files[key].path}`)),
   );
   performance.mark('engine:mnist-fetched'); // the start-up timeline (bench/app-bench.mjs)
+  const raw = await Promise.all(
+    MNIST_FILE_KEYS.map((key, i) => rawBytes(meta.files[key], new Uint8Array(buffers[i] as ArrayBuffer))),
+  );
   const bytes = {} as Record<MnistFileKey, Uint8Array>;
   MNIST_FILE_KEYS.forEach((key, i) => {
-    const data = new Uint8Array(buffers[i] as ArrayBuffer);
+    const data = raw[i] as Uint8Array;
     const info = meta.files[key];
     if (data.byteLength !== info.bytes) {
       throw new MnistFormatError(
-        `${MNIST_DIR}/${info.path} has ${data.byteLength} bytes, meta.json says ${info.bytes}`,
+        `${MNIST_DIR}/${info.path} has ${data.byteLength} bytes${info.encoding ? ` (${info.encoding}-decoded)` : ''}, meta.json says ${info.bytes}`,
       );
     }
     bytes[key] = data;
   });
-  const split = (images: Uint8Array, labels: Uint8Array, count: number): MnistSplit => ({
-    count,
-    ...decodeMnist(images, labels, count),
-  });
-  return {
+  const split = (images: Uint8Array, labels: Uint8Array, count: number): MnistSplit => {
+    checkMnist(images, labels, count);
+    // The pixels become floats on first use: the training images (15.7 MB of float32, most of it page
+    // faults on fresh memory) are first needed by the first step, after the step-0 snapshot is shown.
+    let pixels: Float32Array | null = null;
+    return {
+      count,
+      get images() {
+        pixels ??= decodeMnistPixels(images);
+        return pixels;
+      },
+      labels: labels.slice(),
+    };
+  };
+  const data = {
     meta,
     train: split(bytes.trainImages, bytes.trainLabels, meta.train),
     test: split(bytes.testImages, bytes.testLabels, meta.test),
   };
+  performance.mark('engine:mnist-ready');
+  return data;
+}
+
+/**
+ * A file's raw bytes. A gzip-encoded file is decompressed here, unless a server already did (it sent
+ * the file with `Content-Encoding: gzip`, and the browser decoded it): then the bytes lack gzip's magic
+ * number and are the raw bytes already.
+ */
+async function rawBytes(info: MnistFileInfo, stored: Uint8Array): Promise<Uint8Array> {
+  if (info.encoding !== 'gzip' || !isGzip(stored)) return stored;
+  try {
+    return await gunzip(stored);
+  } catch (err) {
+    // Raw bytes that merely begin with 1f 8b (decoded by the server) are still the file.
+    if (stored.byteLength === info.bytes) return stored;
+    throw new MnistFormatError(
+      `${MNIST_DIR}/${info.path} is not a valid gzip file: ${(err as Error).message}`,
+    );
+  }
 }
 
 export interface TextCorpus {

@@ -1,6 +1,6 @@
 // The shipped MNIST subset (public/data/mnist/, made by scripts/make-mnist.mjs): raw uint8 files,
 // one byte per pixel (row-major 28×28, 0 = black background … 255 = ink) and one byte per label,
-// plus meta.json. Pure decoding only — no tfjs, no DOM, no fetch — so it runs in the worker, in
+// plus meta.json; a file may be stored gzip-compressed (its `encoding`). Pure decoding only — no tfjs, no DOM, no fetch — so it runs in the worker, in
 // Node and in tests alike.
 
 export const MNIST_ROWS = 28;
@@ -15,9 +15,14 @@ export const MNIST_META_PATH = `${MNIST_DIR}/meta.json`;
 export interface MnistFileInfo {
   /** File name relative to MNIST_DIR. */
   path: string;
+  /** The size of the raw bytes (after decompression when the file is compressed). */
   bytes: number;
-  /** Lower-case hex SHA-256 of the file. */
+  /** Lower-case hex SHA-256 of the raw bytes. */
   sha256: string;
+  /** `gzip`: the file holds the raw bytes gzip-compressed. Absent: the file is the raw bytes. */
+  encoding?: 'gzip';
+  /** The compressed file's size (informative: a server may decompress it on the way). */
+  storedBytes?: number;
 }
 
 /** The shape of public/data/mnist/meta.json (written by scripts/make-mnist.mjs). */
@@ -86,6 +91,19 @@ const BYTE_TO_UNIT = Float32Array.from({ length: 256 }, (_, b) => b / 255);
  * do not match `count` or a label is not a digit 0–9.
  */
 export function decodeMnist(images: Uint8Array, labels: Uint8Array, count: number): DecodedMnist {
+  checkMnist(images, labels, count);
+  return { images: decodeMnistPixels(images), labels: labels.slice() };
+}
+
+/** Pixel bytes as values in [0, 1] (byte / 255). */
+export function decodeMnistPixels(images: Uint8Array): Float32Array {
+  const out = new Float32Array(images.length);
+  for (let p = 0; p < images.length; p++) out[p] = BYTE_TO_UNIT[images[p] as number] as number;
+  return out;
+}
+
+/** Throws MnistFormatError when the sizes do not match `count` or a label is not a digit 0–9. */
+export function checkMnist(images: Uint8Array, labels: Uint8Array, count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new MnistFormatError(`decodeMnist: count must be a non-negative integer, got ${count}`);
   }
@@ -106,9 +124,6 @@ export function decodeMnist(images: Uint8Array, labels: Uint8Array, count: numbe
       );
     }
   }
-  const out = new Float32Array(expectedPixels);
-  for (let p = 0; p < expectedPixels; p++) out[p] = BYTE_TO_UNIT[images[p] as number] as number;
-  return { images: out, labels: labels.slice() };
 }
 
 /** Checks a parsed meta.json against MnistMeta (the fields the loader relies on) and returns it typed. */
@@ -142,8 +157,10 @@ export function parseMnistMeta(json: unknown): MnistMeta {
   for (const key of MNIST_FILE_KEYS) {
     const info = (files as Record<string, unknown>)[key] as Partial<MnistFileInfo> | undefined;
     if (typeof info !== 'object' || info === null) fail(`files.${key} is missing`);
-    const { path, bytes, sha256 } = info as Partial<MnistFileInfo>;
+    const { path, bytes, sha256, encoding } = info as Partial<MnistFileInfo>;
     if (typeof path !== 'string' || path === '') fail(`files.${key}.path is missing`);
+    if (encoding !== undefined && encoding !== 'gzip')
+      fail(`files.${key}.encoding is ${JSON.stringify(encoding)}, expected "gzip" or none`);
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
       fail(`files.${key}.sha256 is not a hex SHA-256`);
     if (bytes !== expectedBytes[key]) {

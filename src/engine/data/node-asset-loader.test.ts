@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gunzip } from './gzip';
 import { loadMnist, loadTextCorpus } from './load-datasets';
 import { MNIST_DIR, MNIST_FILE_KEYS, MNIST_META_PATH, MNIST_PIXELS, parseMnistMeta } from './mnist-format';
 import { nodeAssetLoader, projectPublicDir } from './node-asset-loader';
@@ -12,7 +13,7 @@ import { SONNETS_PATH } from './text-corpus';
 
 const publicDir = projectPublicDir();
 const load = nodeAssetLoader(publicDir);
-const sha256 = (buffer: ArrayBuffer) => createHash('sha256').update(new Uint8Array(buffer)).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('nodeAssetLoader', () => {
   it('returns exactly the file bytes as an ArrayBuffer', async () => {
@@ -42,9 +43,13 @@ describe('shipped MNIST subset', () => {
     expect(meta.test).toBe(1000);
     for (const key of MNIST_FILE_KEYS) {
       const info = meta.files[key];
-      const buffer = await load(`${MNIST_DIR}/${info.path}`);
-      expect(buffer.byteLength, key).toBe(info.bytes);
-      expect(sha256(buffer), key).toBe(info.sha256);
+      const stored = new Uint8Array(await load(`${MNIST_DIR}/${info.path}`));
+      // The image files ship gzip-compressed; meta.json's size and hash are those of the raw bytes.
+      expect(info.encoding, key).toBe(key.endsWith('Images') ? 'gzip' : undefined);
+      const raw = info.encoding === 'gzip' ? await gunzip(stored) : stored;
+      if (info.encoding) expect(stored.byteLength, key).toBe(info.storedBytes);
+      expect(raw.byteLength, key).toBe(info.bytes);
+      expect(sha256(raw), key).toBe(info.sha256);
     }
   });
 
