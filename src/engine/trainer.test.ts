@@ -28,6 +28,24 @@ describe('Trainer (the worker loop)', () => {
     trainer.dispose();
   });
 
+  it('pausing right after a snapshot that repeated an earlier evaluation shows the step evaluated', async () => {
+    const race = sceneById('race-moons');
+    if (!race) throw new Error('scene missing');
+    const { trainer, snapshots, until, errors } = trainerHarness();
+    await trainer.load(race.experiment, 1);
+    trainer.play();
+    // A budgeted snapshot that repeats an evaluation (between the early ones at steps 5, 10, 20, …).
+    const old = await until((s) => s.runs.some((r) => r.evaluatedAt !== undefined && r.evaluatedAt < r.step));
+    // Before the loop takes another step: no steps since that snapshot.
+    await trainer.pause();
+    const last = snapshots[snapshots.length - 1];
+    expect(last?.step).toBe(trainer.status.step);
+    expect(last).not.toBe(old);
+    for (const run of last?.runs ?? []) expect(run.evaluatedAt).toBe(run.step);
+    expect(errors).toEqual([]);
+    trainer.dispose();
+  });
+
   it('applies live spec changes while playing, and reset/task changes restart cleanly', async () => {
     const { trainer, until, errors, snapshots } = trainerHarness();
     await trainer.load(rosenbrock.experiment, 10);

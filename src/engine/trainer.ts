@@ -58,6 +58,8 @@ export class Trainer {
   private stepsPerTick = 1;
   private snapshotEvery = 10;
   private sinceSnapshot = 0;
+  /** The last snapshot repeated an evaluation from an earlier step (a budgeted one, while playing). */
+  private shownEvaluationIsOld = false;
   private lastPostedAt = 0;
   private lastCheckpointAt = Number.NEGATIVE_INFINITY;
   private latestCheckpoint: Checkpoint | null = null;
@@ -143,7 +145,8 @@ export class Trainer {
     this.pendingSteps = 0; // a long `step` stops after its current slice
     // The status goes out after the last snapshot, so "paused" always shows the final step.
     return this.exclusive(async () => {
-      if (this.session && this.sinceSnapshot > 0) await this.postSnapshot();
+      // Also when the last snapshot repeated an earlier evaluation: paused, the numbers are the step's own.
+      if (this.session && (this.sinceSnapshot > 0 || this.shownEvaluationIsOld)) await this.postSnapshot();
       else this.emitStatus();
     });
   }
@@ -398,6 +401,9 @@ export class Trainer {
     const generation = this.loopGeneration;
     const snapshot = await this.session.snapshot({ budgeted });
     if (generation !== this.loopGeneration) return; // read from a dead device after a recovery began
+    this.shownEvaluationIsOld = snapshot.runs.some(
+      (run) => run.evaluatedAt !== undefined && run.evaluatedAt !== run.step,
+    );
     this.events.snapshot(snapshot);
     this.emitStatus();
     if (performance.now() - this.lastCheckpointAt >= this.checkpointEveryMs) await this.takeCheckpoint();
