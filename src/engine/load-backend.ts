@@ -18,17 +18,6 @@ export async function loadBackend(name: BackendName, options: LoadOptions): Prom
   await registerFusedKernel(name);
 }
 
-/**
- * Fetches and compiles WASM's code (the tfjs backend's JS and the fused kernel's chunk) without starting
- * anything. The worker calls it as soon as it runs: WASM is what Auto measures first and what runs on a
- * machine without a fast GPU, and its code then compiles while the page is still starting, not after the
- * data set arrives (issue #12's start-up timeline). Wasted only when a GPU backend is asked for by name.
- */
-export function prefetchWasmCode(): void {
-  prefetchFusedKernel('wasm');
-  void import('./wasm-setup').catch(() => undefined); // `loadBackend` reports failures
-}
-
 async function importBackend(name: BackendName, options: LoadOptions): Promise<void> {
   switch (name) {
     case 'webgpu':

@@ -13,7 +13,6 @@ import {
   loseWebglContext,
   watchDeviceLoss,
 } from './device-loss';
-import { prefetchWasmCode } from './load-backend';
 import { type EngineMessage, type LostGpu, messageOf } from './messages';
 import type {
   BackendName,
@@ -30,7 +29,6 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // The start-up timeline for `npm run bench` (firstStepMs, issue #12): user-timing marks named `engine:*`.
 performance.mark('engine:module');
-prefetchWasmCode();
 
 // For `npm run soak` and the heap e2e test: tensor count and bytes, read through the DevTools protocol.
 exposeEngineStats(self);
