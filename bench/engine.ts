@@ -47,6 +47,7 @@ export async function measureEngineRatio(
 
   // The hand-written loop: the same task (data, model, loss) and the same two optimizers.
   const task = await createTask(config.task, config.seeds, loader);
+  await task.prepareTraining?.();
   const runs = config.runs.map((r, k) => {
     const vars = task.params.map((p) =>
       tf.variable(tf.tensor(p.values, p.shape, 'float32'), true, `loop${k}/${p.name}`),

@@ -46,6 +46,15 @@ export const CHECKPOINT_INTERVAL_MS = 3000;
 /** How long a recovery waits for a loop stuck on a dead device before leaving it behind. */
 const STUCK_LOOP_GRACE_MS = 2000;
 
+/**
+ * Experiments are built without waiting for their training data (MNIST's training set): the step-0
+ * snapshot needs only the test set, so it is on screen while the rest downloads. Training waits for it.
+ */
+const TRAIN_LATER = { trainLater: true } as const;
+
+/** While training waits for its data, the loop looks at its flags (pause, a new load) this often. */
+const TRAINABLE_POLL_MS = 50;
+
 /** At most ~30 snapshots a second: more would only load the page, not inform anyone. */
 const MIN_SNAPSHOT_INTERVAL_MS = 33;
 
@@ -99,7 +108,7 @@ export class Trainer {
     if (over) return Promise.reject(new MessageError({ kind: 'overBudget', over }, overBudgetMessage(over)));
     this.pendingSteps = 0;
     return this.exclusive(async () => {
-      const next = await createLockstep(experiment, this.loader);
+      const next = await createLockstep(experiment, this.loader, TRAIN_LATER);
       this.session?.dispose();
       this.session = next;
       this.snapshotEvery = Math.max(1, Math.round(snapshotEvery));
@@ -114,7 +123,7 @@ export class Trainer {
   restore(experiment: ExperimentConfig, snapshotEvery: number, saved: Checkpoint): Promise<void> {
     this.pendingSteps = 0;
     return this.exclusive(async () => {
-      const next = await createLockstep(experiment, this.loader);
+      const next = await createLockstep(experiment, this.loader, TRAIN_LATER);
       try {
         await next.restoreFrom(saved);
       } catch (err) {
@@ -212,7 +221,7 @@ export class Trainer {
     this.pendingSteps = 0;
     return this.exclusive(async () => {
       const shown = this.requireSession().shownField;
-      const next = await createLockstep(experiment, this.loader);
+      const next = await createLockstep(experiment, this.loader, TRAIN_LATER);
       next.shownField = shown;
       this.session?.dispose();
       this.session = next;
@@ -321,6 +330,11 @@ export class Trainer {
     return recovery;
   }
 
+  /** Resolves once the experiment's training data are in (at once for most tasks). */
+  whenTrainable(): Promise<void> {
+    return this.session?.whenTrainable() ?? Promise.resolve();
+  }
+
   /** Runs `work` with training stopped and no command in flight (e.g. the self-check's leak count). */
   whileStopped<T>(work: () => Promise<T>): Promise<T> {
     return this.exclusive(work);
@@ -355,6 +369,13 @@ export class Trainer {
       while (this.playing && !this.rebuilding && generation === this.loopGeneration) {
         const session = this.session;
         if (!session) break;
+        if (!session.trainable) {
+          // Not awaited to the end: a command (a new scene, a reset) must not wait for this download.
+          const ready = session.whenTrainable();
+          ready.catch(() => undefined); // a failure that loses the race is seen on the next turn
+          await Promise.race([ready, sleep(TRAINABLE_POLL_MS)]);
+          continue;
+        }
         // A tick of many steps (up to 1000) is sliced too, so the loop never holds the worker for long.
         let left = this.stepsPerTick;
         while (left > 0) {
@@ -384,6 +405,7 @@ export class Trainer {
   /** Takes the pending steps slice by slice; stops early when they are dropped or a recovery begins. */
   private async takePendingSteps(session: Lockstep): Promise<void> {
     const generation = this.loopGeneration;
+    await session.whenTrainable();
     while (this.pendingSteps > 0 && generation === this.loopGeneration && session === this.session) {
       const taken = advanceSlice(session, this.pendingSteps);
       this.pendingSteps = Math.max(0, this.pendingSteps - taken);

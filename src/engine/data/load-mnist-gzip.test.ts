@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { AssetLoader } from './asset-loader';
 import { gunzip, isGzip } from './gzip';
-import { loadMnist } from './load-datasets';
+import { loadMnist, loadMnistInStages } from './load-datasets';
 import { MNIST_DIR, MNIST_META_PATH, MNIST_PIXELS, MnistFormatError } from './mnist-format';
 
 const TRAIN = 3;
@@ -120,9 +120,10 @@ describe('loadMnist with gzip-encoded image files', () => {
       const packed = gz(raw);
       return packed.subarray(0, packed.length >> 1);
     };
+    // The test set loads first: its file is the one named.
     const load = loadMnist(loaderOf(files(true, corrupt)));
     await expect(load).rejects.toThrow(MnistFormatError);
-    await expect(load).rejects.toThrow(/data\/mnist\/train-images.u8.gz is not a valid gzip file/);
+    await expect(load).rejects.toThrow(/data\/mnist\/test-images.u8.gz is not a valid gzip file/);
   });
 
   it('rejects an encoding it does not know', async () => {
@@ -132,5 +133,47 @@ describe('loadMnist with gzip-encoded image files', () => {
     await expect(loadMnist(loaderOf({ ...all, [MNIST_META_PATH]: m }))).rejects.toThrow(
       /files.trainImages.encoding is "br"/,
     );
+  });
+});
+
+describe('loadMnistInStages: the test set first, the training set when asked', () => {
+  /** `loaderOf`, recording which paths were asked for. */
+  function recording(all: Record<string, Uint8Array | object>) {
+    const asked: string[] = [];
+    const inner = loaderOf(all);
+    const loader: AssetLoader = (path) => {
+      asked.push(path);
+      return inner(path);
+    };
+    return { asked, loader };
+  }
+
+  it('fetches no training file until train() is called, then the same split as loadMnist', async () => {
+    const all = files(true, gz);
+    const { asked, loader } = recording(all);
+    const staged = await loadMnistInStages(loader);
+    expect(asked.some((p) => p.includes('train-'))).toBe(false);
+    expect(staged.test.labels).toEqual(test.labels);
+    expect(staged.meta.train).toBe(TRAIN);
+    const first = staged.train();
+    expect(staged.train()).toBe(first); // one download, shared
+    const trainSplit = await first;
+    expect(asked.filter((p) => p.includes('train-')).sort()).toEqual([
+      `${MNIST_DIR}/train-images.u8.gz`,
+      `${MNIST_DIR}/train-labels.u8`,
+    ]);
+    const whole = await loadMnist(loaderOf(all));
+    expect(trainSplit.images).toEqual(whole.train.images);
+    expect(trainSplit.labels).toEqual(whole.train.labels);
+  });
+
+  it('a failed training download names its file, is not kept, and the next call retries', async () => {
+    const all = files(true, gz);
+    const truncated = (all[`${MNIST_DIR}/train-images.u8.gz`] as Uint8Array).subarray(0, 40);
+    const served: Record<string, Uint8Array | object> = { ...all, [`${MNIST_DIR}/train-images.u8.gz`]: truncated };
+    const staged = await loadMnistInStages(loaderOf(served));
+    await expect(staged.train()).rejects.toThrow(/train-images.u8.gz is not a valid gzip file/);
+    served[`${MNIST_DIR}/train-images.u8.gz`] = all[`${MNIST_DIR}/train-images.u8.gz`] as Uint8Array;
+    expect((await staged.train()).labels).toEqual(train.labels);
   });
 });

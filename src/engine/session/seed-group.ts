@@ -10,7 +10,7 @@ import { type Seeds, seedsForRepeat } from '../random';
 import type { AssetLoader, TaskConfig } from '../tasks';
 import type { Checkpoint } from './checkpoint';
 import { EvalBudget } from './eval-budget';
-import { Session } from './session';
+import { Session, type SessionOptions } from './session';
 import type { Snapshot } from './snapshot-types';
 
 /** What the trainer drives: one Session, or a SeedGroup of them. */
@@ -19,6 +19,10 @@ export interface Lockstep {
   readonly experiment: ExperimentConfig;
   readonly runIds: string[];
   shownField: StateField;
+  /** `advance` may run now (see Session.create's `trainLater`). */
+  readonly trainable: boolean;
+  /** Resolves once `advance` may run. */
+  whenTrainable(): Promise<void>;
   advance(count?: number): void;
   settle(): Promise<void>;
   snapshot(options?: { budgeted?: boolean }): Promise<Snapshot>;
@@ -34,8 +38,14 @@ export interface Lockstep {
 }
 
 /** A Session for one seed, a SeedGroup for several. */
-export function createLockstep(config: ExperimentConfig, loader?: AssetLoader): Promise<Lockstep> {
-  return seedCountOf(config) > 1 ? SeedGroup.create(config, loader) : Session.create(config, loader);
+export function createLockstep(
+  config: ExperimentConfig,
+  loader?: AssetLoader,
+  options: SessionOptions = {},
+): Promise<Lockstep> {
+  return seedCountOf(config) > 1
+    ? SeedGroup.create(config, loader, options)
+    : Session.create(config, loader, options);
 }
 
 export class SeedGroup implements Lockstep {
@@ -49,11 +59,17 @@ export class SeedGroup implements Lockstep {
     private baseSeeds: Seeds,
   ) {}
 
-  static async create(config: ExperimentConfig, loader?: AssetLoader): Promise<SeedGroup> {
+  static async create(
+    config: ExperimentConfig,
+    loader?: AssetLoader,
+    options: SessionOptions = {},
+  ): Promise<SeedGroup> {
     const sessions: Session[] = [];
     try {
       for (let k = 0; k < seedCountOf(config); k++)
-        sessions.push(await Session.create({ ...config, seeds: seedsForRepeat(config.seeds, k) }, loader));
+        sessions.push(
+          await Session.create({ ...config, seeds: seedsForRepeat(config.seeds, k) }, loader, options),
+        );
     } catch (err) {
       for (const s of sessions) s.dispose();
       throw err;
@@ -88,6 +104,14 @@ export class SeedGroup implements Lockstep {
   set shownField(field: StateField) {
     this.field = field;
     for (const s of this.sessions) s.shownField = field;
+  }
+
+  get trainable(): boolean {
+    return this.sessions.every((s) => s.trainable);
+  }
+
+  async whenTrainable(): Promise<void> {
+    await Promise.all(this.sessions.map((s) => s.whenTrainable()));
   }
 
   /** Seed 0 takes its step, then seed 1, …: the seeds never drift apart. */

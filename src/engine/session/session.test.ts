@@ -220,3 +220,24 @@ describe('lockstep session', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('Session.create with trainLater', () => {
+  beforeEach(() => useBackend('cpu'));
+
+  it('reads a snapshot at once; refuses to step until whenTrainable has resolved; then trains as usual', async () => {
+    const later = await Session.create(SPIRALS, undefined, { trainLater: true });
+    expect(later.trainable).toBe(false);
+    expect((await later.read(true)).step).toBe(0);
+    expect(() => later.advance(1)).toThrow(/still loading/);
+    await later.whenTrainable();
+    expect(later.trainable).toBe(true);
+    later.advance(3);
+    const now = await Session.create(SPIRALS);
+    expect(now.trainable).toBe(true);
+    now.advance(3);
+    // Same weights after the same steps: waiting changed nothing but when.
+    expect(await paramsOf(later)).toEqual(await paramsOf(now));
+    later.dispose();
+    now.dispose();
+  });
+});

@@ -16,9 +16,16 @@ import { Run } from './run';
 import { readSnapshot } from './snapshot';
 import type { Snapshot } from './snapshot-types';
 
+export interface SessionOptions {
+  /** Resolve before the training data are in; see Session.create. */
+  trainLater?: boolean;
+}
+
 export class Session {
   private runs: Run[];
   private stepCount = 0;
+  /** The task's training data are in: `advance` may run. */
+  private ready = false;
 
   private constructor(
     private config: ExperimentConfig,
@@ -29,12 +36,35 @@ export class Session {
     this.runs = config.runs.map((r) => new Run(r, task.params));
   }
 
-  static async create(config: ExperimentConfig, loader?: AssetLoader): Promise<Session> {
+  /**
+   * Builds the task and the runs. `trainLater`: resolve once a snapshot can be read, before the task's
+   * training data are in (the app's first picture); `whenTrainable` must then resolve before `advance`.
+   */
+  static async create(
+    config: ExperimentConfig,
+    loader?: AssetLoader,
+    { trainLater = false }: SessionOptions = {},
+  ): Promise<Session> {
     // The field kernel compiles beside the task, so that every snapshot takes the same path (its
     // softplus differs from the JS loop's in the last float32 places).
     const [task] = await Promise.all([createTask(config.task, config.seeds, loader), simdFieldReady]);
     performance.mark('engine:task-created'); // the start-up timeline (bench/app-bench.mjs)
-    return new Session(structuredClone(config), task, loader);
+    const session = new Session(structuredClone(config), task, loader);
+    if (!trainLater) await session.whenTrainable();
+    return session;
+  }
+
+  /** `advance` may run now. */
+  get trainable(): boolean {
+    return this.ready;
+  }
+
+  /** Resolves once `advance` may run (at once for most tasks); a failed download rejects, and the next call retries. */
+  async whenTrainable(): Promise<void> {
+    if (this.ready) return;
+    const task = this.task;
+    await task.prepareTraining?.();
+    if (task === this.task) this.ready = true;
   }
 
   get step(): number {
@@ -54,6 +84,7 @@ export class Session {
 
   /** Takes `count` lockstep steps: one shared batch per step, one update per live run. */
   advance(count = 1): void {
+    if (!this.ready) throw new Error('the training data are still loading: await whenTrainable() first');
     for (let i = 0; i < count; i++) {
       this.stepCount += 1;
       for (const change of this.config.schedule ?? []) {
@@ -126,9 +157,12 @@ export class Session {
     this.task.releaseTensors();
     this.config = { ...this.config, runs: configs, seeds: { ...this.config.seeds, ...newSeeds } };
     this.task = await createTask(this.config.task, this.config.seeds, this.loader);
+    this.ready = false;
     this.runs = configs.map((r) => new Run(r, this.task.params));
     this.stepCount = 0;
     this.evalBudget.restart();
+    // Last: a failed download leaves a whole session at step 0, and the next `whenTrainable` retries.
+    await this.whenTrainable();
   }
 
   /** Changing the task or model resets the session (new task, same run specs). */

@@ -2,7 +2,7 @@
 // (a 5,000/1,000 subset shipped under public/data/mnist) is loaded only when this task is chosen.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { loadMnistOnce } from '../data/load-datasets';
+import { loadMnistOnce, type MnistSplit } from '../data/load-datasets';
 import { MNIST_CLASSES, MNIST_COLS, MNIST_PIXELS, MNIST_ROWS } from '../data/mnist-format';
 import { createRandom, type Seeds } from '../random';
 import { BatchOrder } from './batch-order';
@@ -49,7 +49,7 @@ function cnnForward(x: tf.Tensor, p: ParamMap): tf.Tensor {
 
 export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader: AssetLoader): Promise<Task> {
   const data = await loadMnistOnce(loader);
-  const trainCount = data.train.count;
+  const trainCount = data.meta.train;
   const testCount = Math.min(data.test.count, EVAL_IMAGES[config.model]);
   const stripImages = Uint8Array.from(data.test.images.subarray(0, STRIP * MNIST_PIXELS), (v) =>
     Math.round(v * 255),
@@ -71,11 +71,15 @@ export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader:
       : (x: tf.Tensor, p: ParamMap) => mlpForward(x, p, 'dense', sizes.length - 1, config.activation);
   const order = new BatchOrder(trainCount, config.batchSize, createRandom(seeds.batches));
   // Uploaded apart, each on first use: the step-0 snapshot needs only the test set, and the training set
-  // (15.7 MB of float32) is then uploaded by the first step, after that snapshot is on screen.
-  const trainSet = deviceData(() => ({
-    trainX: tf.tensor2d(data.train.images, [trainCount, MNIST_PIXELS]),
-    trainY: tf.tensor1d(data.train.labels, 'int32'),
-  }));
+  // (downloaded by prepareTraining, 15.7 MB of float32) is then uploaded by the first step.
+  let train: MnistSplit | null = null;
+  const trainSet = deviceData(() => {
+    if (!train) throw new Error('the MNIST training images are not loaded yet (prepareTraining first)');
+    return {
+      trainX: tf.tensor2d(train.images, [trainCount, MNIST_PIXELS]),
+      trainY: tf.tensor1d(train.labels, 'int32'),
+    };
+  });
   const testSet = deviceData(() => ({
     testX: tf.tensor2d(data.test.images.subarray(0, testCount * MNIST_PIXELS), [testCount, MNIST_PIXELS]),
     testY: tf.tensor1d(data.test.labels.subarray(0, testCount), 'int32'),
@@ -89,6 +93,9 @@ export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader:
     hasAccuracy: true,
     stepsPerEpoch: order.stepsPerEpoch,
     tracesParams: false,
+    async prepareTraining() {
+      train ??= await data.train();
+    },
     ...classifierSteps('mnist', order, () => trainSet.get(), forward, MNIST_CLASSES),
     evaluate(p): EvaluationTensors {
       const { testX, testY } = testSet.get();

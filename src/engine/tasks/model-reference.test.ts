@@ -38,6 +38,7 @@ describe.each(NODE_BACKENDS)('models match their earlier implementation (%s)', (
     async (_, config, want) => {
       await useBackend(backend);
       const task = await createTask(config, seeds, loader);
+      await task.prepareTraining?.();
       const before = tf.memory().numTensors;
       const params = tf.tidy(() =>
         Object.fromEntries(task.params.map((p) => [p.name, tf.variable(tf.tensor(p.values, p.shape))])),

@@ -45,6 +45,12 @@ export interface Task {
   readonly stepsPerEpoch: number;
   /** Loss surfaces: record the parameters at every step as the trajectory. */
   readonly tracesParams: boolean;
+  /**
+   * Loads what training needs beyond what a snapshot needs (MNIST's training set); `nextBatch` throws
+   * until it has resolved. Absent when the task is ready to train once built. A failure is not kept:
+   * the next call tries again.
+   */
+  prepareTraining?(): Promise<void>;
   /** The next batch from the batch stream, shared by all runs of this step; null for loss surfaces. */
   nextBatch(): Batch | null;
   loss(params: ParamMap, batch: Batch | null): tf.Scalar;

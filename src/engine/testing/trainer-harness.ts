@@ -1,13 +1,17 @@
 // Test helper: a Trainer (the worker loop) wired to arrays instead of postMessage, on the project's own
 // data files, with a promise for "the first snapshot that passes this test".
+import type { AssetLoader } from '../data/asset-loader';
 import { nodeAssetLoader, projectPublicDir } from '../data/node-asset-loader';
 import type { ExperimentConfig } from '../experiment';
 import type { Checkpoint } from '../session/checkpoint-types';
 import type { Snapshot } from '../session/snapshot-types';
 import { Trainer, type TrainerStatus } from '../trainer';
 
-/** `checkpointEveryMs`: the recovery checkpoint interval (the Trainer's default when absent). */
-export function trainerHarness(checkpointEveryMs?: number) {
+/**
+ * `checkpointEveryMs`: the recovery checkpoint interval (the Trainer's default when absent); `loader`:
+ * where the data files come from (the project's public/ when absent).
+ */
+export function trainerHarness(checkpointEveryMs?: number, loader?: AssetLoader) {
   const snapshots: Snapshot[] = [];
   const statuses: TrainerStatus[] = [];
   const checkpoints: { checkpoint: Checkpoint; experiment: ExperimentConfig }[] = [];
@@ -23,7 +27,7 @@ export function trainerHarness(checkpointEveryMs?: number) {
       error: (m) => errors.push(m),
       checkpoint: (checkpoint, experiment) => checkpoints.push({ checkpoint, experiment }),
     },
-    nodeAssetLoader(projectPublicDir()),
+    loader ?? nodeAssetLoader(projectPublicDir()),
     checkpointEveryMs,
   );
   const until = (test: (s: Snapshot) => boolean) =>
