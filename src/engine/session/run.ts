@@ -17,6 +17,11 @@ export class Run {
   readonly optimizer: CalibratedOptimizer;
   /** The step whose loss first came back NaN/±Inf; the run takes no further steps until reset. */
   divergedAt: number | null = null;
+  /**
+   * Still at the task's shared initial weights (built from them, no step taken): every such run of a
+   * session has the same weights, so a snapshot evaluates them once for all (snapshot.ts).
+   */
+  atInitialWeights: boolean;
   /** Mean training loss of the latest snapshot that had new steps (shown while nothing new comes). */
   lastTrainLoss = Number.NaN;
   /** Step number of each queued loss. */
@@ -31,6 +36,7 @@ export class Run {
   ) {
     // Variable names are global in tfjs: a serial keeps them unique across resets and runs.
     this.variablePrefix = `run${variableSerial++}-${config.id}/`;
+    this.atInitialWeights = values === undefined;
     this.variables = paramSpecs.map((p) =>
       tf.tidy(() =>
         tf.variable(
@@ -51,6 +57,7 @@ export class Run {
   /** Queues one optimizer step; the loss stays on the device. */
   step(task: Task, batch: Batch | null, stepNumber: number): void {
     if (this.divergedAt !== null) return;
+    this.atInitialWeights = false;
     const cost = this.optimizer.minimize(() => task.loss(this.params, batch), true, this.variables);
     if (cost) {
       this.pendingLosses.push(cost);

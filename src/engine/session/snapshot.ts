@@ -47,6 +47,8 @@ interface Pending {
   steps: number[];
   alr: QueuedField;
   shown?: QueuedField;
+  /** Its evaluation is an earlier run's (the same initial weights): its view array is copied. */
+  sharesEvaluation: boolean;
   slots: {
     losses?: number;
     trace?: number;
@@ -71,22 +73,36 @@ export async function readSnapshot(
   const layout = layoutOf(task);
   const toRead: tf.Tensor[] = [];
   const add: QueueRead = (t) => toRead.push(t) - 1;
+  // Runs still at the shared initial weights (a scene's step 0) score the same: one evaluation for all.
+  let initialWeightsSlots: Pending['slots'] | null = null;
   const pending: Pending[] = runs.map((run) => {
     const { steps, losses, trace } = run.drainPending();
     // Before the first step there is no A-LR yet: the field is NaN (drawn as "no data").
     const alr = queueField(run, 'adaptiveRate', add);
     const shownField = shown !== 'adaptiveRate' ? queueField(run, shown, add) : undefined;
     const fresh = evaluate || !lastEvaluation.has(run);
-    const evaluation = fresh
-      ? (tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors)
-      : {};
     const slots: Pending['slots'] = {};
     if (losses) slots.losses = add(losses);
     if (trace) slots.trace = add(trace);
-    if (evaluation.testLoss) slots.testLoss = add(evaluation.testLoss);
-    if (evaluation.accuracy) slots.accuracy = add(evaluation.accuracy);
-    if (evaluation.view) slots.view = add(evaluation.view);
-    return { run, steps, alr, ...(shownField ? { shown: shownField } : {}), slots };
+    const shared = fresh && run.atInitialWeights ? initialWeightsSlots : null;
+    if (shared) {
+      const { testLoss, accuracy, view } = shared;
+      Object.assign(slots, { testLoss, accuracy, view });
+    } else if (fresh) {
+      const evaluation = tf.tidy(() => task.evaluate(run.params) as tf.NamedTensorMap) as EvaluationTensors;
+      if (evaluation.testLoss) slots.testLoss = add(evaluation.testLoss);
+      if (evaluation.accuracy) slots.accuracy = add(evaluation.accuracy);
+      if (evaluation.view) slots.view = add(evaluation.view);
+      if (run.atInitialWeights) initialWeightsSlots = slots;
+    }
+    return {
+      run,
+      steps,
+      alr,
+      ...(shownField ? { shown: shownField } : {}),
+      slots,
+      sharesEvaluation: !!shared,
+    };
   });
 
   let values: tf.TypedArray[];
@@ -96,50 +112,54 @@ export async function readSnapshot(
     tf.dispose(toRead);
   }
 
-  const runSnapshots = pending.map(({ run, steps, alr: alrField, shown: shownField, slots }): RunSnapshot => {
-    const at = (slot: number | undefined) =>
-      slot === undefined ? undefined : (values[slot] as Float32Array);
-    const alr = alrField.finish(values);
-    const losses = at(slots.losses) ?? new Float32Array();
-    const firstBad = losses.findIndex((l) => !Number.isFinite(l));
-    if (firstBad >= 0 && run.divergedAt === null) run.divergedAt = steps[firstBad] ?? step;
-    const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
-    if (finiteLosses.length)
-      run.lastTrainLoss = finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length;
-    const { percentiles: alrStats, histogram } = fieldSummary(alr, scratchFor(alr.length));
-    const evaluated: Evaluated =
-      slots.testLoss !== undefined || slots.accuracy !== undefined || slots.view !== undefined
-        ? {
-            step,
-            ...(slots.testLoss !== undefined ? { testLoss: at(slots.testLoss)?.[0] } : {}),
-            ...(slots.accuracy !== undefined ? { accuracy: at(slots.accuracy)?.[0] } : {}),
-            ...(slots.view !== undefined ? { view: at(slots.view) } : {}),
-          }
-        : (lastEvaluation.get(run) ?? { step });
-    lastEvaluation.set(run, evaluated);
-    const { testLoss, accuracy } = evaluated;
-    return {
-      runId: run.id,
-      label: run.config.label,
-      spec: run.optimizer.spec,
-      step,
-      epoch: step / task.stepsPerEpoch,
-      trainLoss: run.lastTrainLoss,
-      lossSteps: Int32Array.from(steps),
-      losses,
-      ...(testLoss !== undefined ? { testLoss } : {}),
-      ...(accuracy !== undefined ? { accuracy } : {}),
-      evaluatedAt: evaluated.step,
-      divergedAt: run.divergedAt,
-      alr,
-      shown: { kind: shown, values: shownField?.finish(values) ?? alr },
-      layout,
-      alrStats,
-      ordersOfMagnitude: ordersOfMagnitude(alrStats.min, alrStats.max),
-      histogram,
-      view: task.decodeView(evaluated.view, at(slots.trace)),
-    };
-  });
+  const runSnapshots = pending.map(
+    ({ run, steps, alr: alrField, shown: shownField, slots, sharesEvaluation }): RunSnapshot => {
+      const at = (slot: number | undefined) =>
+        slot === undefined ? undefined : (values[slot] as Float32Array);
+      const alr = alrField.finish(values);
+      const losses = at(slots.losses) ?? new Float32Array();
+      const firstBad = losses.findIndex((l) => !Number.isFinite(l));
+      if (firstBad >= 0 && run.divergedAt === null) run.divergedAt = steps[firstBad] ?? step;
+      const finiteLosses = firstBad >= 0 ? losses.subarray(0, firstBad) : losses;
+      if (finiteLosses.length)
+        run.lastTrainLoss = finiteLosses.reduce((a, b) => a + b, 0) / finiteLosses.length;
+      const { percentiles: alrStats, histogram } = fieldSummary(alr, scratchFor(alr.length));
+      const evaluated: Evaluated =
+        slots.testLoss !== undefined || slots.accuracy !== undefined || slots.view !== undefined
+          ? {
+              step,
+              ...(slots.testLoss !== undefined ? { testLoss: at(slots.testLoss)?.[0] } : {}),
+              ...(slots.accuracy !== undefined ? { accuracy: at(slots.accuracy)?.[0] } : {}),
+              ...(slots.view !== undefined
+                ? { view: sharesEvaluation ? at(slots.view)?.slice() : at(slots.view) }
+                : {}),
+            }
+          : (lastEvaluation.get(run) ?? { step });
+      lastEvaluation.set(run, evaluated);
+      const { testLoss, accuracy } = evaluated;
+      return {
+        runId: run.id,
+        label: run.config.label,
+        spec: run.optimizer.spec,
+        step,
+        epoch: step / task.stepsPerEpoch,
+        trainLoss: run.lastTrainLoss,
+        lossSteps: Int32Array.from(steps),
+        losses,
+        ...(testLoss !== undefined ? { testLoss } : {}),
+        ...(accuracy !== undefined ? { accuracy } : {}),
+        evaluatedAt: evaluated.step,
+        divergedAt: run.divergedAt,
+        alr,
+        shown: { kind: shown, values: shownField?.finish(values) ?? alr },
+        layout,
+        alrStats,
+        ordersOfMagnitude: ordersOfMagnitude(alrStats.min, alrStats.max),
+        histogram,
+        view: task.decodeView(evaluated.view, at(slots.trace)),
+      };
+    },
+  );
   return { step, backend: tf.getBackend(), taskTitle: task.title, runs: runSnapshots };
 }
 
