@@ -170,7 +170,10 @@ describe('loadMnistInStages: the test set first, the training set when asked', (
   it('a failed training download names its file, is not kept, and the next call retries', async () => {
     const all = files(true, gz);
     const truncated = (all[`${MNIST_DIR}/train-images.u8.gz`] as Uint8Array).subarray(0, 40);
-    const served: Record<string, Uint8Array | object> = { ...all, [`${MNIST_DIR}/train-images.u8.gz`]: truncated };
+    const served: Record<string, Uint8Array | object> = {
+      ...all,
+      [`${MNIST_DIR}/train-images.u8.gz`]: truncated,
+    };
     const staged = await loadMnistInStages(loaderOf(served));
     await expect(staged.train()).rejects.toThrow(/train-images.u8.gz is not a valid gzip file/);
     served[`${MNIST_DIR}/train-images.u8.gz`] = all[`${MNIST_DIR}/train-images.u8.gz`] as Uint8Array;
