@@ -47,8 +47,11 @@ function nextRun(ids: string[]): RunConfig {
 /** A refusal for the budget: the parameters (with the seeds when there are several) or the activations. */
 export function TrainingPanel({ sceneId }: { sceneId: string }) {
   // A new snapshot re-renders the run cards in a deferred (interruptible, time-sliced) render, not in
-  // the worker message's task: that task stays short (issue #6, no long tasks).
-  const snapshot = useDeferredValue(useTraining((s) => s.snapshot));
+  // the worker message's task: that task stays short (issue #6, no long tasks). The first one of a scene
+  // renders at once: a deferred render restarts with every newer snapshot, and the warm-up's arrive
+  // faster than the first render's slices finish on a busy machine (issue #12's first step).
+  const latest = useTraining((s) => s.snapshot);
+  const snapshot = useDeferredValue(latest) ?? latest;
   const error = useTraining((s) => s.error);
   const notice = useTraining((s) => s.notice);
   const refusal = useTraining((s) => s.refusal);
