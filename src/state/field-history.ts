@@ -4,7 +4,7 @@
 // every other snapshot is dropped, so the history always spans the whole run. The depth adapts to the
 // model's size (fieldHistoryDepth), so that big models keep fewer frames within one memory budget.
 
-import { byteValue, logBytes } from './log-byte';
+import { byteValue, logByte, logBytes } from './log-byte';
 
 /** All runs' field histories together stay under this (one byte per parameter per kept frame). */
 export const FIELD_HISTORY_BUDGET_BYTES = 48 * 1024 * 1024;
@@ -68,9 +68,13 @@ export class FieldHistory {
     }, 0);
   }
 
-  /** Quantises the frames still held as floats. */
+  /**
+   * Quantises the frames still held as floats, but for the newest: once the history is full, the next
+   * push usually replaces it, and quantising every snapshot's field (2 × 109 k values ~30 times a
+   * second) was the page's largest JavaScript item while training (issue #12's long tasks).
+   */
   private flush(): void {
-    for (let i = 0; i < this.frames.length; i++) {
+    for (let i = 0; i < this.frames.length - 1; i++) {
       const frame = this.frames[i];
       if (frame instanceof Float32Array) this.frames[i] = logBytes(frame, this.fieldLength);
     }
@@ -89,7 +93,10 @@ export class FieldHistory {
     this.flush();
     const out = new Float32Array(this.frames.length);
     this.frames.forEach((frame, i) => {
-      out[i] = byteValue(frame[index] ?? 0);
+      // The newest frame may still be floats: the same quantisation, one value.
+      out[i] = byteValue(
+        frame instanceof Float32Array ? logByte(frame[index] ?? Number.NaN) : (frame[index] ?? 0),
+      );
     });
     return out;
   }

@@ -22,3 +22,10 @@ export function digitPixels(images: Uint8Array, index: number): Uint8ClampedArra
 export function digitCount(images: Uint8Array): number {
   return Math.floor(images.length / (DIGIT_SIDE * DIGIT_SIDE));
 }
+
+/** Whether two strips hold the same bytes (two absent ones do; an absent one and a present one do not). */
+export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return a === b;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

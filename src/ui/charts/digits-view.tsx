@@ -4,7 +4,7 @@ import type { RunSnapshot } from '../../engine/session/snapshot-types';
 import { EvaluatedAt } from '../evaluated-at';
 import { useT } from '../i18n';
 import { usePageVisible } from '../page-visibility';
-import { DIGIT_SIDE, digitCount, digitPixels } from './digit-pixels';
+import { DIGIT_SIDE, digitCount, digitPixels, sameBytes } from './digit-pixels';
 import { runColor } from './palette';
 
 type DigitsData = Extract<RunSnapshot['view'], { kind: 'digits' }>;
@@ -21,11 +21,22 @@ function Digit({ images, index }: { images: Uint8Array; index: number }) {
   return <canvas ref={canvas} className="digit" width={DIGIT_SIDE} height={DIGIT_SIDE} />;
 }
 
+/**
+ * The strip's bytes, as the array first seen with them: every snapshot brings a fresh copy of the same
+ * 16 digits, and a new array would redraw all of them (issue #12: the page's work per snapshot).
+ */
+function useSameBytes(bytes: Uint8Array | undefined): Uint8Array | undefined {
+  const kept = useRef(bytes);
+  if (kept.current !== bytes && !sameBytes(kept.current, bytes)) kept.current = bytes;
+  return kept.current;
+}
+
 export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
   const t = useT();
   const first = runs.find((r) => r.view.kind === 'digits')?.view as DigitsData | undefined;
-  if (!first) return null;
-  const n = digitCount(first.images);
+  const images = useSameBytes(first?.images);
+  if (!first || !images) return null;
+  const n = digitCount(images);
   const indices = Array.from({ length: n }, (_, i) => i);
   return (
     // Scrolls sideways on narrow screens: a named, focusable region, so the keyboard can scroll it too.
@@ -35,7 +46,7 @@ export function DigitsView({ runs }: { runs: readonly RunSnapshot[] }) {
         <span className="digits-view__name">{t('chart.digit')}</span>
         {indices.map((i) => (
           <span key={i} className="digits-view__cell">
-            <Digit images={first.images} index={i} />
+            <Digit images={images} index={i} />
           </span>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundaryPixels } from './boundary-raster';
-import { DIGIT_SIDE, digitCount, digitPixels } from './digit-pixels';
+import { DIGIT_SIDE, digitCount, digitPixels, sameBytes } from './digit-pixels';
 import { isolatedIndices, onLogAxis } from './gaps';
 import { runColor } from './palette';
 import { formatStep, stepDomain } from './svg-layers';
@@ -53,5 +53,17 @@ describe('chart helpers', () => {
   it('gives every run a colour, cycling', () => {
     expect(runColor(0)).not.toBe(runColor(1));
     expect(runColor(6)).toBe(runColor(0));
+  });
+});
+
+describe('sameBytes (a fresh copy of the same strip is not redrawn)', () => {
+  it('compares contents, not arrays', () => {
+    const a = Uint8Array.from([0, 128, 255]);
+    expect(sameBytes(a, a.slice())).toBe(true);
+    expect(sameBytes(a, Uint8Array.from([0, 128, 254]))).toBe(false);
+    expect(sameBytes(a, a.subarray(0, 2))).toBe(false);
+    expect(sameBytes(undefined, undefined)).toBe(true);
+    expect(sameBytes(a, undefined)).toBe(false);
+    expect(sameBytes(undefined, a)).toBe(false);
   });
 });
