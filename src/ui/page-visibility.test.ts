@@ -94,3 +94,60 @@ describe('createFrameLoop', () => {
     expect(draw).not.toHaveBeenCalled();
   });
 });
+
+describe('createFrameLoop with a minimum interval', () => {
+  // Timers and the clock only: the animation frames stay the test's own.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('skips requests within the interval; the first one after it draws', () => {
+    const draw = vi.fn();
+    const loop = createFrameLoop(draw, 100);
+    loop.request();
+    runFrames();
+    expect(draw).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(30);
+    for (let i = 0; i < 5; i++) loop.request(); // snapshots within the interval
+    expect(frames.size).toBe(0);
+    vi.advanceTimersByTime(80);
+    loop.request(); // a snapshot after it: drawn in the next frame, with the heatmaps'
+    expect(frames.size).toBe(1);
+    runFrames();
+    expect(draw).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(1000);
+    runFrames();
+    expect(draw).toHaveBeenCalledTimes(2); // nothing new: no draw
+  });
+
+  it('when the requests stop inside the interval, the last one is drawn after it', () => {
+    const draw = vi.fn();
+    const loop = createFrameLoop(draw, 100);
+    loop.request();
+    runFrames();
+    vi.advanceTimersByTime(30);
+    loop.request(); // the last snapshot (a pause)
+    vi.advanceTimersByTime(169);
+    expect(frames.size).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(frames.size).toBe(1);
+    runFrames();
+    expect(draw).toHaveBeenCalledTimes(2);
+  });
+
+  it('a request after the interval draws in the next frame; dispose cancels a waiting draw', () => {
+    const draw = vi.fn();
+    const loop = createFrameLoop(draw, 100);
+    loop.request();
+    runFrames();
+    vi.advanceTimersByTime(150);
+    loop.request();
+    expect(frames.size).toBe(1);
+    runFrames();
+    expect(draw).toHaveBeenCalledTimes(2);
+    loop.request();
+    loop.dispose();
+    vi.advanceTimersByTime(500);
+    runFrames();
+    expect(draw).toHaveBeenCalledTimes(2);
+  });
+});

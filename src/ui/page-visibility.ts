@@ -34,23 +34,42 @@ export interface FrameLoop {
 }
 
 /**
- * At most one `draw` per animation frame (through frame-queue.ts, which spreads draws over frames), none while the page is hidden, and one on becoming visible
- * if a request came in meanwhile. Requests never queue: many while hidden are still one draw.
+ * At most one `draw` per animation frame (through frame-queue.ts, which spreads draws over frames), none while
+ * the page is hidden, and one on becoming visible if a request came in meanwhile. Requests never queue: many
+ * while hidden are still one draw. `minIntervalMs`: a request within that long of the last draw waits for
+ * the rest of it, and then draws the latest (the charts over time: their change per snapshot is a few
+ * pixels, and drawing them for every snapshot was the most JavaScript a training page ran, issue #12).
  */
-export function createFrameLoop(draw: () => void): FrameLoop {
+export function createFrameLoop(draw: () => void, minIntervalMs = 0): FrameLoop {
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
+  let drawnAt = Number.NEGATIVE_INFINITY;
   const run = () => {
     frame = 0;
     // A frame already scheduled when the page went hidden: keep it dirty for the return.
     if (pageHidden() || !dirty) return;
     dirty = false;
+    drawnAt = performance.now();
     draw();
   };
-  const schedule = () => {
-    if (frame === 0 && dirty && !pageHidden()) frame = requestDraw(run);
+  const schedule = (late = false) => {
+    if (frame !== 0 || !dirty || pageHidden()) return;
+    const wait = drawnAt + minIntervalMs - performance.now();
+    if (wait > 0 && !late) {
+      // Drawn with a later request (in the frame its other draws paint in), or, when none comes, by
+      // this timer: the last request is always drawn.
+      timer ??= setTimeout(() => {
+        timer = null;
+        schedule(true);
+      }, wait + minIntervalMs);
+      return;
+    }
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    frame = requestDraw(run);
   };
-  const unsubscribe = onVisibilityChange(schedule);
+  const unsubscribe = onVisibilityChange(() => schedule());
   return {
     request() {
       dirty = true;
@@ -59,7 +78,9 @@ export function createFrameLoop(draw: () => void): FrameLoop {
     dispose() {
       unsubscribe();
       if (frame !== 0) cancelDraw(frame);
+      if (timer !== null) clearTimeout(timer);
       frame = 0;
+      timer = null;
       dirty = false;
     },
   };

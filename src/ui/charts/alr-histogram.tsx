@@ -10,7 +10,7 @@ import { decadeDomain, positiveExtent } from './log-axis';
 import { findRun } from './run-lookup';
 import { useClipId } from './use-clip-id';
 import { useElementWidth } from './use-element-width';
-import { useStoreRedraw } from './use-store-redraw';
+import { CHART_REDRAW_MS, useStoreRedraw } from './use-store-redraw';
 
 export interface AlrHistogramProps {
   runId: string;
@@ -28,37 +28,41 @@ export function AlrHistogram({ runId, domain, height = 130 }: AlrHistogramProps)
   const clipId = useClipId('hist-clip');
   const [lo, hi] = domain ?? [NaN, NaN];
   const beforeFirstStep = t('chart.histBeforeFirstStep');
-  useStoreRedraw((state) => {
-    const el = svg.current;
-    const found = findRun(state, runId);
-    if (!el || !found) return;
-    const h = found.run.histogram;
-    const bars = histogramBars(h);
-    const bound = alrBound(found.run.spec);
-    const fitted = barsExtent(bars);
-    const extent = positiveExtent([...(fitted ?? []), bound.value]);
-    renderHistogram(el, bars, {
-      width,
-      height,
-      domain: domain ?? decadeDomain(extent, 0.3),
-      color: found.color,
-      bound,
-      clipId,
-    });
-    el.dataset.bars = String(bars.share.length);
-    const edges = h.edgesLog10;
-    if (note.current) {
-      // Before the first step every value is NaN because there is no A-LR yet, not because it broke.
-      const before = awaitsFirstStep(found.run);
-      note.current.textContent = before
-        ? beforeFirstStep
-        : outsideNote(bars, {
-            minExp: Math.round(edges[0] ?? 0),
-            maxExp: Math.round(edges[edges.length - 1] ?? 0),
-          });
-      note.current.classList.toggle('chart__note--plain', before);
-    }
-  }, `${runId}|${width}|${height}|${lo}|${hi}`);
+  useStoreRedraw(
+    (state) => {
+      const el = svg.current;
+      const found = findRun(state, runId);
+      if (!el || !found) return;
+      const h = found.run.histogram;
+      const bars = histogramBars(h);
+      const bound = alrBound(found.run.spec);
+      const fitted = barsExtent(bars);
+      const extent = positiveExtent([...(fitted ?? []), bound.value]);
+      renderHistogram(el, bars, {
+        width,
+        height,
+        domain: domain ?? decadeDomain(extent, 0.3),
+        color: found.color,
+        bound,
+        clipId,
+      });
+      el.dataset.bars = String(bars.share.length);
+      const edges = h.edgesLog10;
+      if (note.current) {
+        // Before the first step every value is NaN because there is no A-LR yet, not because it broke.
+        const before = awaitsFirstStep(found.run);
+        note.current.textContent = before
+          ? beforeFirstStep
+          : outsideNote(bars, {
+              minExp: Math.round(edges[0] ?? 0),
+              maxExp: Math.round(edges[edges.length - 1] ?? 0),
+            });
+        note.current.classList.toggle('chart__note--plain', before);
+      }
+    },
+    `${runId}|${width}|${height}|${lo}|${hi}`,
+    CHART_REDRAW_MS,
+  );
   return (
     <figure
       className="chart alr-histogram"

@@ -11,7 +11,7 @@ import './charts.css';
 import { findRun } from './run-lookup';
 import { useClipId } from './use-clip-id';
 import { useElementHeight, useElementWidth } from './use-element-width';
-import { useStoreRedraw } from './use-store-redraw';
+import { CHART_REDRAW_MS, useStoreRedraw } from './use-store-redraw';
 
 export interface AnisotropyChartProps {
   runId: string;
@@ -38,27 +38,31 @@ export function AnisotropyChart({
   const clipId = useClipId('alr-clip');
   const seedCount = useStore(training.store, (s) => s.seeds?.count ?? 1);
   const [lo, hi] = yDomain ?? [NaN, NaN];
-  useStoreRedraw((state) => {
-    const el = svg.current;
-    const found = findRun(state, runId);
-    if (!el || !found) return;
-    const data = alrSeries(state.history[runId]?.points() ?? []);
-    const bound = alrBound(found.run.spec);
-    renderAnisotropy(el, data, {
-      width,
-      height,
-      yDomain: yDomain ?? sharedAlrDomain([data], [bound.value]),
-      color: found.color,
-      bound,
-      runId,
-      clipId,
-      showTails,
-    });
-    el.dataset.points = String(data.steps.length);
-    // The step of the last point drawn: tests wait on it to know the chart shows the snapshot on screen.
-    el.dataset.lastStep = String(data.steps.at(-1) ?? '');
-    box.current?.parentElement?.style.setProperty('--run-color', found.color);
-  }, `${runId}|${width}|${height}|${lo}|${hi}|${showTails}`);
+  useStoreRedraw(
+    (state) => {
+      const el = svg.current;
+      const found = findRun(state, runId);
+      if (!el || !found) return;
+      const data = alrSeries(state.history[runId]?.points() ?? []);
+      const bound = alrBound(found.run.spec);
+      renderAnisotropy(el, data, {
+        width,
+        height,
+        yDomain: yDomain ?? sharedAlrDomain([data], [bound.value]),
+        color: found.color,
+        bound,
+        runId,
+        clipId,
+        showTails,
+      });
+      el.dataset.points = String(data.steps.length);
+      // The step of the last point drawn: tests wait on it to know the chart shows the snapshot on screen.
+      el.dataset.lastStep = String(data.steps.at(-1) ?? '');
+      box.current?.parentElement?.style.setProperty('--run-color', found.color);
+    },
+    `${runId}|${width}|${height}|${lo}|${hi}|${showTails}`,
+    CHART_REDRAW_MS,
+  );
   return (
     <figure
       className={

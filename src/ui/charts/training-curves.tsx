@@ -11,7 +11,7 @@ import { renderCurves } from './curves-render';
 import { runColor } from './palette';
 import { useClipId } from './use-clip-id';
 import { useElementWidth } from './use-element-width';
-import { useStoreRedraw } from './use-store-redraw';
+import { CHART_REDRAW_MS, useStoreRedraw } from './use-store-redraw';
 
 export interface TrainingCurvesProps {
   /** Height of one panel (loss, accuracy); they stack when the chart is narrow. */
@@ -56,15 +56,19 @@ export function TrainingCurves({ panelHeight = 190 }: TrainingCurvesProps) {
   const clipId = useClipId('curves-clip');
   const legend = useStore(training.store, legendKey);
   const seedCount = useStore(training.store, (s) => s.seeds?.count ?? 1);
-  useStoreRedraw((state) => {
-    const el = svg.current;
-    if (!el) return;
-    const runs = curveRuns(state);
-    renderCurves(el, runs, { width, panelHeight, lossAxis: lossAxis(runs), clipId });
-    el.dataset.runs = String(runs.length);
-    el.dataset.testLoss = String(hasTestLoss(runs));
-    el.dataset.bands = String(runs.filter((r) => r.bands !== null).length);
-  }, `${width}|${panelHeight}`);
+  useStoreRedraw(
+    (state) => {
+      const el = svg.current;
+      if (!el) return;
+      const runs = curveRuns(state);
+      renderCurves(el, runs, { width, panelHeight, lossAxis: lossAxis(runs), clipId });
+      el.dataset.runs = String(runs.length);
+      el.dataset.testLoss = String(hasTestLoss(runs));
+      el.dataset.bands = String(runs.filter((r) => r.bands !== null).length);
+    },
+    `${width}|${panelHeight}`,
+    CHART_REDRAW_MS,
+  );
   const entries = legend ? legend.split('\n').map((line) => line.split('\t')) : [];
   const anyTest = entries.some((e) => e[3] === '1');
   return (
