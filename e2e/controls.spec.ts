@@ -70,6 +70,29 @@ test('changing the task restarts the runs and says so', async ({ page }) => {
   await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '1');
 });
 
+test('the closed experiment drawer holds no fields: its body loads on the first opening and keeps its edits', async ({
+  page,
+}) => {
+  const bodyRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/experiment-drawer-body/.test(request.url())) bodyRequests.push(request.url());
+  });
+  await openApp(page);
+  await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 30_000 });
+  await expect(page.getByTestId('task-kind')).toHaveCount(0);
+  expect(bodyRequests).toEqual([]);
+  const summary = page.getByTestId('experiment-drawer').locator('summary');
+  await summary.click();
+  await expect(page.getByTestId('task-kind')).toBeVisible();
+  expect(bodyRequests.length).toBeGreaterThan(0);
+  // An edit not yet applied survives closing and opening again.
+  await page.getByTestId('task-kind').selectOption('classify2d');
+  await summary.click();
+  await expect(page.getByTestId('task-kind')).toBeHidden();
+  await summary.click();
+  await expect(page.getByTestId('task-kind')).toHaveValue('classify2d');
+});
+
 test('runs can be added (up to four) and removed while the scene is loaded', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('runs')).toHaveAttribute('data-step', '0', { timeout: 30_000 });
