@@ -5,11 +5,13 @@
 //  - the optimizer's SIMD kernel: simdKernelWat() of src/optim/fused/simd-kernel.ts → simd-kernel.bytes.ts
 //  - the statistics' bucket kernel: bucketKernelWat() of src/stats/bucket-kernel-wat.ts → bucket-kernel.bytes.ts
 //  - the heatmap's paint kernel: PAINT_KERNEL_WAT of src/ui/heatmap/paint-kernel.ts → paint-kernel.bytes.ts
+//  - MNIST's pixel kernel: pixelKernelWat() of src/engine/kernels/pixel-kernel-wat.ts → pixel-kernel.bytes.ts
 // Run: npm run build:wasm (vite build --mode cli --ssr scripts/build-wasm-kernels.ts, then node).
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pixelKernelWat } from '../src/engine/kernels/pixel-kernel-wat';
 import { simdKernelWat } from '../src/optim/fused/simd-kernel';
 import { bucketKernelWat } from '../src/stats/bucket-kernel-wat';
 import { PAINT_KERNEL_WAT } from '../src/ui/heatmap/paint-kernel';
@@ -30,6 +32,7 @@ export const assembleSimdKernel = (): Promise<Uint8Array> => assemble('simd-kern
 export const assembleBucketKernel = (): Promise<Uint8Array> =>
   assemble('bucket-kernel.wat', bucketKernelWat());
 export const assemblePaintKernel = (): Promise<Uint8Array> => assemble('paint-kernel.wat', PAINT_KERNEL_WAT);
+export const assemblePixelKernel = (): Promise<Uint8Array> => assemble('pixel-kernel.wat', pixelKernelWat());
 
 interface Output {
   file: string;
@@ -64,6 +67,14 @@ const OUTPUTS: Output[] = [
     constant: 'PAINT_KERNEL_BASE64',
     about: (n) => `// The heatmap paint kernel: PAINT_KERNEL_WAT assembled by wabt (${n} bytes), as base64.`,
     assemble: assemblePaintKernel,
+  },
+  {
+    file: 'src/engine/kernels/pixel-kernel.bytes.ts',
+    from: 'pixel-kernel-wat.ts',
+    constant: 'PIXEL_KERNEL_BASE64',
+    about: (n) =>
+      `// MNIST's pixel kernel: pixelKernelWat() assembled by wabt (${n} bytes), as base64 (whitespace is\n// ignored). pixel-kernel-wasm.ts decodes it; pixel-kernel-wasm.test.ts checks it matches the text.`,
+    assemble: assemblePixelKernel,
   },
 ];
 

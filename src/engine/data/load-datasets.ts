@@ -5,7 +5,6 @@ import type { AssetLoader } from './asset-loader';
 import { gunzip, isGzip } from './gzip';
 import {
   checkMnist,
-  decodeMnistPixels,
   MNIST_DIR,
   MNIST_META_PATH,
   type MnistFileInfo,
@@ -18,8 +17,11 @@ import { buildVocabulary, encodeText, SONNETS_PATH, type Vocabulary } from './te
 
 export interface MnistSplit {
   count: number;
-  /** count × 784 floats in [0, 1], decoded on the first read (then the same array). */
-  readonly images: Float32Array;
+  /**
+   * count × 784 pixel bytes, row-major, 0 = background … 255 = ink. The task makes them floats on its
+   * backend (tasks/mnist-pixels.ts): on WASM inside the heap, without a JS pass over every pixel.
+   */
+  pixels: Uint8Array;
   /** count digits 0–9. */
   labels: Uint8Array;
 }
@@ -97,17 +99,7 @@ async function loadSplit(loader: AssetLoader, meta: MnistMeta, which: Split): Pr
   );
   const count = meta[which];
   checkMnist(images as Uint8Array, labels as Uint8Array, count);
-  // The pixels become floats on first use: the training images are 15.7 MB of float32, most of it
-  // page faults on fresh memory, and a step-0 snapshot does not need them.
-  let pixels: Float32Array | null = null;
-  return {
-    count,
-    get images() {
-      pixels ??= decodeMnistPixels(images as Uint8Array);
-      return pixels;
-    },
-    labels: (labels as Uint8Array).slice(),
-  };
+  return { count, pixels: images as Uint8Array, labels: (labels as Uint8Array).slice() };
 }
 
 /**

@@ -53,24 +53,24 @@ describe('shipped MNIST subset', () => {
     }
   });
 
-  it('decodes into class-balanced splits with values in [0, 1]', async () => {
+  it('reads class-balanced splits whose pixel bytes span 0 (background) to 255 (ink)', async () => {
     const { meta, train, test } = await loadMnist(load);
     for (const [split, perClass] of [
       [train, meta.selection.trainPerClass],
       [test, meta.selection.testPerClass],
     ] as const) {
-      expect(split.images.length).toBe(split.count * MNIST_PIXELS);
+      expect(split.pixels.length).toBe(split.count * MNIST_PIXELS);
       const counts = new Array(10).fill(0);
       for (const label of split.labels) counts[label]++;
       expect(counts).toEqual(new Array(10).fill(perClass));
       let min = Infinity;
       let max = -Infinity;
-      for (const v of split.images) {
+      for (const v of split.pixels) {
         if (v < min) min = v;
         if (v > max) max = v;
       }
       expect(min).toBe(0);
-      expect(max).toBe(1);
+      expect(max).toBe(255);
     }
     // Shuffled, not grouped by class: the first 100 training labels already cover every digit.
     expect(new Set(train.labels.subarray(0, 100)).size).toBe(10);
@@ -81,7 +81,7 @@ describe('shipped MNIST subset', () => {
     const alwaysZero: number[] = [];
     for (let p = 0; p < MNIST_PIXELS; p++) {
       let zero = true;
-      for (let i = 0; i < train.count && zero; i++) zero = train.images[i * MNIST_PIXELS + p] === 0;
+      for (let i = 0; i < train.count && zero; i++) zero = train.pixels[i * MNIST_PIXELS + p] === 0;
       if (zero) alwaysZero.push(p);
     }
     expect(alwaysZero.length).toBe(meta.stats.trainAlwaysZeroPixels);

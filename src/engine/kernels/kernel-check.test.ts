@@ -10,6 +10,7 @@ import { registerConvInputGradWasm } from './conv2d-backprop-input-wasm';
 import { checkEngineKernels } from './kernel-check';
 import { registerPlainMatMulWasm } from './matmul-transposed-wasm';
 import { registerMaxPoolGradWasm } from './maxpool-grad-wasm';
+import { registerPixelKernelWasm } from './pixel-kernel-wasm';
 import { RECURRENT_KERNELS } from './recurrent-kernels';
 
 describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
@@ -18,15 +19,18 @@ describe.each(NODE_BACKENDS)('checkEngineKernels on %s', (backend) => {
     registerPlainMatMulWasm();
     registerConvInputGradWasm();
     registerMaxPoolGradWasm();
+    registerPixelKernelWasm();
     const before = tf.memory().numTensors;
     const cases = await checkEngineKernels();
     expect(tf.memory().numTensors).toBe(before);
     expect(cases.map((c) => c.id).join('\n')).toMatch(/GruSequence[\s\S]*LstmSequence/);
     expect(cases.some((c) => /the CNN layer/.test(c.id))).toBe(true);
+    expect(cases.some((c) => /MNIST pixels/.test(c.id))).toBe(true);
     if (backend === 'wasm') {
       expect(cases.some((c) => /BatchMatMul/.test(c.id))).toBe(true);
       expect(cases.some((c) => /Conv2DBackpropInput/.test(c.id))).toBe(true);
       expect(cases.some((c) => /MaxPoolGrad/.test(c.id))).toBe(true);
+      expect(cases.some((c) => c.id.includes('AnisoscopeMnistPixels'))).toBe(true);
     }
     for (const c of cases) {
       expect(c.passed, c.id).toBe(true);

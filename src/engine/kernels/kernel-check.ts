@@ -2,18 +2,21 @@
 // optimizer's fused update is checked there the same way): each fused recurrent kernel against the
 // tf-op path it replaces (states and both gradients of Σ R ⊙ states), and WASM's matMul with transposed
 // operands, its convolution input gradient and its max-pool gradient against plain JS, and the CNN's
-// convolution layer (forward and gradients) on every backend. Only kernels the backend actually runs are
-// checked. Async reads only.
+// convolution layer (forward and gradients) and MNIST's pixels as the task uploads them on every backend.
+// Only kernels the backend actually runs are checked. Async reads only.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type { SelfCheckCase } from '../../optim/self-check';
+import { decodeMnistPixels, MNIST_PIXELS } from '../data/mnist-format';
 import { createRandom } from '../random';
 import { convReluValid } from '../tasks/conv-layers';
 import { gruSequence } from '../tasks/gru-sequence';
 import { lstmSequence } from '../tasks/lstm-sequence';
+import { pixelsOnDevice } from '../tasks/mnist-pixels';
 import { convInputGradWasmActive } from './conv2d-backprop-input-wasm';
 import { plainMatMulWasmActive } from './matmul-transposed-wasm';
 import { maxPoolGradWasmActive } from './maxpool-grad-wasm';
+import { MNIST_PIXELS_KERNEL, pixelKernelActive } from './pixel-kernel-wasm';
 import {
   type FusedCell,
   RECURRENT_KERNELS,
@@ -255,12 +258,35 @@ async function convLayerCase(): Promise<SelfCheckCase> {
   };
 }
 
-/** One case per engine kernel the active backend runs, and the CNN's layer on every backend. */
+/**
+ * MNIST's pixels as the task uploads them (tasks/mnist-pixels.ts: on WASM the pixel kernel, elsewhere the
+ * JS decoding) against the JS decoding, exactly: every byte value, in the [count, 784] layout.
+ */
+async function mnistPixelsCase(): Promise<SelfCheckCase> {
+  const count = 2;
+  const bytes = Uint8Array.from({ length: count * MNIST_PIXELS }, (_, i) => (i * 7) % 256);
+  const want = decodeMnistPixels(bytes);
+  const onDevice = tf.tidy(() => pixelsOnDevice(bytes, count));
+  const shapeRight = onDevice.shape.join() === [count, MNIST_PIXELS].join() && onDevice.dtype === 'float32';
+  const got = await onDevice.data();
+  onDevice.dispose();
+  const exact = shapeRight && got.length === want.length && want.every((v, i) => got[i] === v);
+  return {
+    id: `kernel ${pixelKernelActive() ? MNIST_PIXELS_KERNEL : 'none (decoded in JS)'}: MNIST pixels as uploaded vs the JS decoding, exactly`,
+    maxParamAbsErr: exact ? 0 : Number.POSITIVE_INFINITY,
+    maxAlrRelErr: 0,
+    passed: exact,
+    fused: true,
+  };
+}
+
+/** One case per engine kernel the active backend runs; the CNN's layer and MNIST's pixels on every backend. */
 export async function checkEngineKernels(): Promise<SelfCheckCase[]> {
   const cases: SelfCheckCase[] = [];
   for (const cell of ['gru', 'lstm'] as const)
     if (recurrentKernelsAvailable(cell)) cases.push(await recurrentCase(cell));
   cases.push(await convLayerCase());
+  cases.push(await mnistPixelsCase());
   if (tf.getBackend() === 'wasm' && plainMatMulWasmActive()) cases.push(await matMulCase());
   if (tf.getBackend() === 'wasm' && convInputGradWasmActive()) cases.push(await convInputCase());
   if (tf.getBackend() === 'wasm' && maxPoolGradWasmActive()) cases.push(await maxPoolCase());

@@ -4,6 +4,7 @@
 import { registerConvInputGradWasm } from '../kernels/conv2d-backprop-input-wasm';
 import { registerPlainMatMulWasm } from '../kernels/matmul-transposed-wasm';
 import { registerMaxPoolGradWasm } from '../kernels/maxpool-grad-wasm';
+import { registerPixelKernelWasm } from '../kernels/pixel-kernel-wasm';
 import type { Seeds } from '../random';
 import { createCharLmTask } from './char-lm';
 import { createClassify2d } from './classify-2d';
@@ -17,14 +18,16 @@ export type { AssetLoader } from './task';
 
 /**
  * The engine's WASM training kernels: matMul gradients (transposed operands) as plain products, the
- * convolution input gradient as one product + col2im, the max-pool gradient as one JS pass. Idempotent,
- * and a no-op until the WASM backend's package has loaded; every task is built after it (the bench's
- * plain MLPs call it too, so that they time the kernels the app trains with).
+ * convolution input gradient as one product + col2im, the max-pool gradient as one JS pass, and MNIST's
+ * pixels made floats in the heap. Idempotent, and a no-op until the WASM backend's package has loaded;
+ * every task is built after it (the bench's plain MLPs call it too, so that they time the kernels the
+ * app trains with).
  */
 export function registerWasmTrainingKernels(): void {
   registerPlainMatMulWasm();
   registerConvInputGradWasm();
   registerMaxPoolGradWasm();
+  registerPixelKernelWasm();
 }
 
 export async function createTask(config: TaskConfig, seeds: Seeds, loader?: AssetLoader): Promise<Task> {

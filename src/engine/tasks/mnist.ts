@@ -10,6 +10,7 @@ import { classifierSteps } from './classifier-steps';
 import type { MnistConfig } from './configs';
 import { convReluValid, maxPool2 } from './conv-layers';
 import { deviceData } from './device-data';
+import { pixelsOnDevice } from './mnist-pixels';
 import { accuracyOf, glorotUniform, mlpForward, mlpParams, softmaxCrossEntropy, zerosInit } from './params';
 import type { AssetLoader, EvaluationTensors, ParamMap, ParamSpec, Task, TaskView } from './task';
 
@@ -51,9 +52,7 @@ export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader:
   const data = await loadMnistOnce(loader);
   const trainCount = data.meta.train;
   const testCount = Math.min(data.test.count, EVAL_IMAGES[config.model]);
-  const stripImages = Uint8Array.from(data.test.images.subarray(0, STRIP * MNIST_PIXELS), (v) =>
-    Math.round(v * 255),
-  );
+  const stripImages = data.test.pixels.slice(0, STRIP * MNIST_PIXELS);
   const random = createRandom(seeds.init);
   const sizes = [MNIST_PIXELS, ...config.hidden, MNIST_CLASSES];
   const params =
@@ -71,17 +70,17 @@ export async function createMnistTask(config: MnistConfig, seeds: Seeds, loader:
       : (x: tf.Tensor, p: ParamMap) => mlpForward(x, p, 'dense', sizes.length - 1, config.activation);
   const order = new BatchOrder(trainCount, config.batchSize, createRandom(seeds.batches));
   // Uploaded apart, each on first use: the step-0 snapshot needs only the test set, and the training set
-  // (downloaded by prepareTraining, 15.7 MB of float32) is then uploaded by the first step.
+  // (downloaded by prepareTraining; 15.7 MB of float32 on the device) is then uploaded by the first step.
   let train: MnistSplit | null = null;
   const trainSet = deviceData(() => {
     if (!train) throw new Error('the MNIST training images are not loaded yet (prepareTraining first)');
     return {
-      trainX: tf.tensor2d(train.images, [trainCount, MNIST_PIXELS]),
+      trainX: pixelsOnDevice(train.pixels, trainCount),
       trainY: tf.tensor1d(train.labels, 'int32'),
     };
   });
   const testSet = deviceData(() => ({
-    testX: tf.tensor2d(data.test.images.subarray(0, testCount * MNIST_PIXELS), [testCount, MNIST_PIXELS]),
+    testX: pixelsOnDevice(data.test.pixels, testCount),
     testY: tf.tensor1d(data.test.labels.subarray(0, testCount), 'int32'),
   }));
   const modelName = config.model === 'cnn' ? 'LeNet-style CNN' : `MLP ${sizes.join('-')}`;
