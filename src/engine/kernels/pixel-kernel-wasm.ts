@@ -8,6 +8,7 @@
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { heapMemory } from '../../optim/fused/heap-memory';
 import { PIXEL_KERNEL_BASE64 } from './pixel-kernel.bytes';
 
 /** The kernel's name in tfjs's registry (WASM only). */
@@ -38,11 +39,8 @@ const instances = new WeakMap<WebAssembly.Memory, PixelKernelExports | null>();
 /** The kernel bound to this backend's heap, or null where it cannot run there. */
 function kernelFor(wasm: BackendWasm): PixelKernelExports | null {
   const module = pixelModule();
-  // Emscripten keeps the instance's exports (memory among them) on Module.asm: not in tfjs's types.
-  const emscripten = wasm.wasm as unknown as { asm?: { memory?: unknown }; HEAPU8?: Uint8Array };
-  const memory = emscripten.asm?.memory;
-  if (!module || !(memory instanceof WebAssembly.Memory) || memory.buffer !== emscripten.HEAPU8?.buffer)
-    return null;
+  const memory = heapMemory(wasm);
+  if (!module || !memory) return null;
   let kernel = instances.get(memory);
   if (kernel === undefined) {
     try {

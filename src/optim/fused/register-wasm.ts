@@ -6,6 +6,7 @@
 
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type * as tf from '@tensorflow/tfjs-core';
+import { heapMemory } from './heap-memory';
 import { FUSED_UPDATE_KERNEL, fusedKernelInputs } from './kernel';
 import { fusedLoop } from './loop';
 import { DENOMINATOR_MODE, type FusedParams, SECOND_MOMENT_MODE } from './params';
@@ -39,12 +40,8 @@ const instances = new WeakMap<WebAssembly.Memory, SimdKernelExports | null>();
 /** The kernel bound to this backend's memory, or null where it cannot run there. */
 function simdFor(wasm: BackendWasm): SimdKernelExports | null {
   if (!useSimd || !simdModule) return null;
-  // Emscripten keeps the instance's exports (memory among them) on Module.asm: not in tfjs's types.
-  const emscripten = wasm.wasm as unknown as { asm?: { memory?: unknown }; HEAPU8?: Uint8Array };
-  const memory = emscripten.asm?.memory;
-  // The threaded build's memory is shared (the module imports an unshared one); also check that it
-  // is the memory behind the heap views tfjs hands out.
-  if (!(memory instanceof WebAssembly.Memory) || memory.buffer !== emscripten.HEAPU8?.buffer) return null;
+  const memory = heapMemory(wasm);
+  if (!memory) return null;
   const k = instances.get(memory);
   if (k !== undefined) return k;
   instances.set(memory, null);
