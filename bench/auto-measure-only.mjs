@@ -4,6 +4,7 @@
 // `auto-measure-start`. BENCH_DIST serves another build folder (a side-by-side comparison).
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const loads = Number(process.argv[2] ?? 3);
 const server = await preview({
@@ -12,10 +13,7 @@ const server = await preview({
   ...(process.env.BENCH_DIST ? { build: { outDir: process.env.BENCH_DIST } } : {}),
 });
 const url = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(['--enable-unsafe-webgpu']));
 try {
   for (let i = 0; i < loads; i++) {
     const context = await browser.newContext({ reducedMotion: 'reduce' });

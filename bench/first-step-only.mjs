@@ -3,6 +3,7 @@
 // without the 20-minute full bench. BENCH_DIST serves another build folder (a side-by-side comparison).
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { firstStep } from './app-bench.mjs';
 
 const reps = Number(process.argv[2] ?? 7);
@@ -12,7 +13,7 @@ const server = await preview({
   ...(process.env.BENCH_DIST ? { build: { outDir: process.env.BENCH_DIST } } : {}),
 });
 const url = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const browser = await chromium.launch(chromiumLaunchOptions([]));
 try {
   const { firstStepMs, detail } = await firstStep(browser, url, (line) => console.log(line), reps);
   console.log(`firstStepMs\t${firstStepMs}`);

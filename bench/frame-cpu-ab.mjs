@@ -5,6 +5,7 @@
 // into script, style + layout, and paint (pre-paint, paint, layerize, commit). Medians of the rounds.
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { medianOf } from './spread.mjs';
 
 const [dirA, dirB] = process.argv.slice(2, 4);
@@ -73,7 +74,7 @@ const serve = (outDir, port) =>
   preview({ logLevel: 'warn', preview: { port, strictPort: false }, build: { outDir } });
 const servers = [await serve(dirA, 4193), await serve(dirB, 4194)];
 const urls = servers.map((s) => s.resolvedUrls?.local[0]);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const browser = await chromium.launch(chromiumLaunchOptions([]));
 const rows = [[], []];
 const fmt = (r) =>
   `CPU ms per 10 steps: total ${r.total.toFixed(1)} = script ${r.script.toFixed(1)} + style/layout ${r.styleLayout.toFixed(1)} + paint ${r.paint.toFixed(1)} (${r.steps} steps)`;

@@ -6,6 +6,7 @@
 // readable names). BENCH_DIST serves another build folder.
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const seconds = Number(process.argv[2] ?? 6);
 const server = await preview({
@@ -14,7 +15,7 @@ const server = await preview({
   ...(process.env.BENCH_DIST ? { build: { outDir: process.env.BENCH_DIST } } : {}),
 });
 const url = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const browser = await chromium.launch(chromiumLaunchOptions([]));
 
 const CATEGORIES = [
   'toplevel',

@@ -4,6 +4,7 @@
 // the same machine load. Prints each measurement and the medians.
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { smoothness } from './app-bench.mjs';
 import { medianOf } from './spread.mjs';
 
@@ -14,7 +15,7 @@ const serve = (outDir, port) =>
   preview({ logLevel: 'warn', preview: { port, strictPort: false }, build: { outDir } });
 const servers = [await serve(dirA, 4191), await serve(dirB, 4192)];
 const urls = servers.map((s) => s.resolvedUrls?.local[0]);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const browser = await chromium.launch(chromiumLaunchOptions([]));
 const results = [[], []];
 try {
   for (let r = 0; r < rounds; r++) {

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const root = fileURLToPath(new URL('./paint-compare/', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/paint-compare/', import.meta.url));
@@ -23,7 +24,7 @@ const server = await preview({
   },
 });
 const url = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const browser = await chromium.launch(chromiumLaunchOptions([]));
 try {
   if (!url) throw new Error('vite preview gave no URL');
   const page = await browser.newPage();

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { measureApp } from './app-bench.mjs';
 import { measureScenes } from './scene-bench.mjs';
 
@@ -22,10 +23,7 @@ async function singleThreaded(browser, url) {
 const server = await preview({ configFile: 'bench/vite.bench.config.ts', logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('vite preview gave no URL');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(['--enable-unsafe-webgpu']));
 try {
   const log = (line) => process.stderr.write(`${line}\n`);
   // The app first, on a quiet machine: its numbers are frame times, not ratios.

@@ -2,11 +2,11 @@
 // app.flopRatio.<scene>), without the rest of the browser bench. BENCH_SCENES=a,b limits the scenes.
 import { writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { measureScenes } from './scene-bench.mjs';
 
 const out = process.argv[2] ?? 'dist/bench-scenes.json';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const browser = await chromium.launch({ executablePath, args: ['--enable-unsafe-webgpu', '--disable-quic'] });
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const { metrics, detail } = await measureScenes(browser, (line) => console.log(line), false);
   for (const [key, value] of Object.entries(metrics)) console.log(`${key}\t${value}`);

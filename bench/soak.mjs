@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { judgeSoak } from './soak-judge.mjs';
 import { workerHeapProbe } from './worker-heap.mjs';
 
@@ -40,10 +41,7 @@ const server = await preview({
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('vite preview gave no URL');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu', '--disable-quic'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 let exitCode = 0;
 try {
   // Reduced motion: the page waits at step 0 (no first-screen warm-up) until the soak presses play.

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 
 const backends = process.argv[2] ?? 'webgl';
 const rounds = Number(process.argv[3] ?? 3);
@@ -15,10 +16,7 @@ const server = await preview({
   ...(process.env.BENCH_WEB ? { build: { outDir: resolve(process.env.BENCH_WEB) } } : {}),
 });
 const url = server.resolvedUrls?.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(['--enable-unsafe-webgpu']));
 try {
   for (let i = 0; i < rounds; i++) {
     const page = await browser.newPage();
