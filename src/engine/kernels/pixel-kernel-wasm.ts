@@ -9,6 +9,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { heapMemory } from '../../optim/fused/heap-memory';
+import { MNIST_PIXELS } from '../data/mnist-format';
 import { PIXEL_KERNEL_BASE64 } from './pixel-kernel.bytes';
 
 /** The kernel's name in tfjs's registry (WASM only). */
@@ -53,17 +54,17 @@ function kernelFor(wasm: BackendWasm): PixelKernelExports | null {
   return kernel;
 }
 
-/** Inputs: `packed`, the bytes as int32 words [n / 4]; attrs: `count` images. Output: [count, 784] floats. */
+/** Inputs: `packed`, the bytes as int32 words [n / 4]; attrs: `count` images. Output: [count, MNIST_PIXELS] floats. */
 const mnistPixelsWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
   const packed = inputs.packed as tf.TensorInfo;
   const count = (attrs as { count: number }).count;
   const n = (packed.shape[0] as number) * 4;
-  if (n !== count * 784) throw new Error(`${MNIST_PIXELS_KERNEL}: ${n} bytes are not ${count} images`);
+  if (n !== count * MNIST_PIXELS) throw new Error(`${MNIST_PIXELS_KERNEL}: ${n} bytes are not ${count} images`);
   const kernel = kernelFor(wasm);
   if (!kernel) throw new Error(`${MNIST_PIXELS_KERNEL}: the kernel cannot run on this WASM build`);
   // Allocate before taking views: an allocation may grow the heap and detach earlier views.
-  const out = wasm.makeOutput([count, 784], 'float32');
+  const out = wasm.makeOutput([count, MNIST_PIXELS], 'float32');
   const at = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t).byteOffset;
   kernel.bytesToUnit(at(packed), at(out), n);
   return out;
