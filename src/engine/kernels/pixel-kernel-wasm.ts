@@ -60,7 +60,8 @@ const mnistPixelsWasm: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const packed = inputs.packed as tf.TensorInfo;
   const count = (attrs as { count: number }).count;
   const n = (packed.shape[0] as number) * 4;
-  if (n !== count * MNIST_PIXELS) throw new Error(`${MNIST_PIXELS_KERNEL}: ${n} bytes are not ${count} images`);
+  if (n !== count * MNIST_PIXELS)
+    throw new Error(`${MNIST_PIXELS_KERNEL}: ${n} bytes are not ${count} images`);
   const kernel = kernelFor(wasm);
   if (!kernel) throw new Error(`${MNIST_PIXELS_KERNEL}: the kernel cannot run on this WASM build`);
   // Allocate before taking views: an allocation may grow the heap and detach earlier views.
