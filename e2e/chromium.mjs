@@ -1,7 +1,8 @@
 // How the e2e tests and the benches start Chromium: one owner for which browser and which switches.
-// Playwright's own browser when it is installed; else a system one (`npx playwright install` cannot
-// download here, so the Debian `chromium` package is the usual answer), started through
-// system-chromium.sh, which turns off the omnibox popup's WebUI (see below).
+// The one CHROMIUM_PATH (or PLAYWRIGHT_CHROMIUM_PATH) names; else Playwright's own browser when it is
+// installed; else a system one (`npx playwright install` cannot download here, so the Debian `chromium`
+// package is the usual answer). A system browser is started through system-chromium.sh, which turns off
+// the omnibox popup's WebUI (see chromiumLaunchOptions).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -10,7 +11,7 @@ import { chromium } from '@playwright/test';
  * WebGPU needs --enable-unsafe-webgpu in headless Chromium (it then offers a SwiftShader adapter); QUIC
  * off avoids stray network errors. Never pass --user-data-dir: Playwright manages the profile and throws.
  */
-export const CHROMIUM_ARGS = ['--enable-unsafe-webgpu', '--disable-quic'];
+const CHROMIUM_ARGS = ['--enable-unsafe-webgpu', '--disable-quic'];
 
 /** Named by the environment: chosen even where Playwright's own browser is installed. */
 const NAMED = () => [process.env.CHROMIUM_PATH, process.env.PLAYWRIGHT_CHROMIUM_PATH].filter(Boolean);
@@ -20,7 +21,7 @@ const USUAL = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/googl
  * The system Chromium to use: one the environment names, else none when Playwright's own browser is
  * installed, else the first on the usual paths. Throws when there is none at all.
  */
-export function findSystemChromium() {
+function findSystemChromium() {
   const named = NAMED().find((p) => existsSync(p));
   if (named) return named;
   const own = chromium.executablePath();
