@@ -26,19 +26,27 @@ const EACH_VALUE = `
 export function bucketKernelWat(): string {
   return `(module
   (memory (export "memory") 1)
-  ;; count(values, n, counts) → finite: counts[b] (65,536 u32 at byte offset counts) = how many finite
-  ;; values lie in bucket b; NaN and ±Infinity are skipped.
-  (func $count (export "count") (param $values i32) (param $n i32) (param $counts i32) (result i32)
-    (local $p i32) (local $end i32) (local $u i32) (local $at i32) (local $finite i32)
+  ;; count(values, n, counts, range) → finite: counts[b] (65,536 u32 at byte offset counts) = how many
+  ;; finite values lie in bucket b; NaN and ±Infinity are skipped. range[0], range[1] (u32) = the lowest and
+  ;; the highest bucket counted (0xffff and 0 when none is), so that readers scan only that span.
+  (func $count (export "count") (param $values i32) (param $n i32) (param $counts i32) (param $range i32) (result i32)
+    (local $p i32) (local $end i32) (local $u i32) (local $at i32) (local $finite i32) (local $b i32)
+    (local $lo i32) (local $hi i32)
     local.get $counts i32.const 0 i32.const 262144 memory.fill
+    i32.const 0xffff local.set $lo
     ${EACH_VALUE}
       local.get $u i32.const 0x7f800000 i32.and i32.const 0x7f800000 i32.eq br_if $next
       ${BUCKET}
+      local.tee $b
       i32.const 2 i32.shl local.get $counts i32.add local.tee $at
       local.get $at i32.load i32.const 1 i32.add i32.store
+      local.get $b local.get $lo local.get $b local.get $lo i32.lt_u select local.set $lo
+      local.get $b local.get $hi local.get $b local.get $hi i32.gt_u select local.set $hi
       local.get $finite i32.const 1 i32.add local.set $finite
       br $next
     end end
+    local.get $range local.get $lo i32.store
+    local.get $range local.get $hi i32.store offset=4
     local.get $finite)
   ;; gather(values, n, cursor, step, into): for every value, into[cursor[b]] = its bits (−0 as 0), then
   ;; cursor[b] += step[b] (u32 and u8 tables of 65,536). Buckets with step 0 keep writing one spare slot,

@@ -73,6 +73,21 @@ describe('the WebAssembly bucket kernel', () => {
     });
   }
 
+  it('reports the span of buckets it counted, as the JS count does', () => {
+    for (const [label, values] of samples()) {
+      const kernel = bucketKernel();
+      if (!kernel) throw new Error('no kernel');
+      const { finite, lo, hi } = kernel.count(values);
+      const counts = kernel.counts();
+      const used = [...counts.keys()].filter((b) => (counts[b] as number) > 0);
+      expect({ label, finite, lo, hi }).toEqual(
+        used.length
+          ? { label, finite, lo: used[0], hi: used[used.length - 1] }
+          : { label, finite: 0, lo: 0xffff, hi: 0 },
+      );
+    }
+  });
+
   it('gives every rank of a sample the JS passes give, and leaves the sample untouched', () => {
     const r = mulberry32(5);
     const a = Float32Array.from({ length: 40_000 }, (_, i) =>

@@ -10,22 +10,31 @@ import { BUCKET_KERNEL_BASE64 } from './bucket-kernel.bytes';
 
 const BUCKETS = 1 << 16;
 const PAGE = 65536;
-// The memory's layout: the count table, the gather's step and cursor tables, then the sample and,
-// right after it, the gathered values.
+// The memory's layout: the count table, the gather's step and cursor tables, the counted range (two
+// u32), then the sample and, right after it, the gathered values.
 const COUNTS_AT = 0;
 const STEP_AT = COUNTS_AT + 4 * BUCKETS;
 const CURSOR_AT = STEP_AT + BUCKETS;
-const VALUES_AT = CURSOR_AT + 4 * BUCKETS;
+const RANGE_AT = CURSOR_AT + 4 * BUCKETS;
+const VALUES_AT = RANGE_AT + 8;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
-  count(values: number, n: number, counts: number): number;
+  count(values: number, n: number, counts: number, range: number): number;
   gather(values: number, n: number, cursor: number, step: number, into: number): void;
 }
 
+/** A count's totals: how many values are finite, and the span of buckets that holds them all. */
+export interface BucketCount {
+  finite: number;
+  /** The lowest and the highest bucket with a finite value (lo > hi when there is none). */
+  lo: number;
+  hi: number;
+}
+
 export interface BucketKernel {
-  /** Copies `values` in and counts the finite ones by bucket; returns how many are finite. */
-  count(values: Float32Array): number;
+  /** Copies `values` in and counts the finite ones by bucket. */
+  count(values: Float32Array): BucketCount;
   /** counts[b]: finite values of the last count in bucket b (valid until the next count). */
   counts(): Uint32Array;
   /**
@@ -69,7 +78,9 @@ const kernelApi: BucketKernel = {
     if (have < bytes) k.memory.grow(Math.ceil((bytes - have) / PAGE));
     new Float32Array(k.memory.buffer, VALUES_AT, n).set(values);
     sampleLength = n;
-    return k.count(VALUES_AT, n, COUNTS_AT);
+    const finite = k.count(VALUES_AT, n, COUNTS_AT, RANGE_AT);
+    const [lo, hi] = new Uint32Array(k.memory.buffer, RANGE_AT, 2) as unknown as [number, number];
+    return { finite, lo, hi };
   },
   counts() {
     return new Uint32Array((exportsOf() as KernelExports).memory.buffer, COUNTS_AT, BUCKETS);

@@ -112,12 +112,14 @@ export function bucketLogBins(
   const codes = new Uint32Array(bins + 2);
   let zeros = 0;
   return {
-    counted(bucketCounts) {
+    counted(bucketCounts, lo, hi) {
       const visit: number[] = [];
       // Buckets below 0x8000 hold the negative values; 0x8000 holds ±0 and the smallest positive ones.
-      for (let b = 0; b < 0x8000; b++) zeros += bucketCounts[b] as number;
+      // Outside lo … hi every bucket is empty.
+      for (let b = lo; b < 0x8000 && b <= hi; b++) zeros += bucketCounts[b] as number;
       if ((bucketCounts[0x8000] as number) > 0) visit.push(0x8000);
-      for (let b = 0x8001; b <= (0x8000 | (MAX_FINITE_BITS >>> 16)); b++) {
+      const last = Math.min(hi, 0x8000 | (MAX_FINITE_BITS >>> 16));
+      for (let b = Math.max(lo, 0x8001); b <= last; b++) {
         const c = bucketCounts[b] as number;
         if (c === 0) continue;
         const high = b & 0x7fff;

@@ -29,6 +29,34 @@ describe('radixRanks', () => {
     }
   });
 
+  it('finds ranks in crowded buckets whatever their lower bits, call after call', () => {
+    // Each sample crowds one bucket (shared upper 16 bits) with random lower bits, so its ranks are read
+    // off the count of the lower bits; the ranks sit at the edges of that count's blocks of 256. Samples
+    // alternate, so anything one call left in the count tables would show in the next answer.
+    const r = mulberry32(17);
+    const bits = new Uint32Array(1);
+    const f = new Float32Array(bits.buffer);
+    const crowded = (high: number, spread: number, n: number) =>
+      Float32Array.from({ length: n }, () => {
+        bits[0] = ((high << 16) | Math.floor(r() * spread)) >>> 0;
+        return f[0] as number;
+      });
+    const cases = [
+      crowded(0x4290, 0x10000, 40_000), // Sadam's pile under its cap: every lower bit pattern
+      crowded(0x4cbe, 12, 30_000), // Adam's at 1/ε: a dozen floats
+      crowded(0xc290, 0x10000, 25_000), // negative values: the order key flips the bits
+      crowded(0x4290, 0x100, 21_000), // one block of 256 only
+    ];
+    for (const a of [...cases, ...cases]) {
+      const n = a.length;
+      const sorted = Float64Array.from(a).sort();
+      const ranks = [0, 1, 255, 256, 257, Math.floor(n / 3), Math.floor(n / 2), n - 257, n - 2, n - 1];
+      const out = new Float64Array(ranks.length);
+      radixRanks(a, n, ranks, out);
+      expect(Array.from(out)).toEqual(ranks.map((k) => sorted[k]));
+    }
+  });
+
   it('gives percentiles() the same answer as the selection path on large float32 samples', () => {
     for (const a of samples()) {
       // Float64 input takes the in-place selection; float32 input of 60k values takes the radix path.

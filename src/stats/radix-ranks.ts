@@ -6,7 +6,7 @@
 // touch the whole sample once per level of its recursion. The count and the gather run in WebAssembly
 // where it is available (bucket-kernel.ts), in JS otherwise; the answers are the same.
 
-import { bucketKernel } from './bucket-kernel';
+import { type BucketCount, bucketKernel } from './bucket-kernel';
 import { selectRanks } from './select';
 
 const BUCKETS = 1 << 16;
@@ -35,10 +35,10 @@ export function radixRanks(a: Float32Array, n: number, ranks: ArrayLike<number>,
  */
 export interface BucketVisitor {
   /**
-   * `counts[b]`: finite values in bucket b (read only, valid during the call). Returns the buckets to
-   * visit, each with a count > 0.
+   * `counts[b]`: finite values in bucket b (read only, valid during the call); every bucket outside
+   * [lo, hi] is empty (lo > hi when all are). Returns the buckets to visit, each with a count > 0.
    */
-  counted(counts: Uint32Array): readonly number[];
+  counted(counts: Uint32Array, lo: number, hi: number): readonly number[];
   /** Each finite value of a named bucket, as its float32 bits (−0 as +0). */
   visit(bits: number): void;
 }
@@ -58,14 +58,17 @@ export function radixFiniteRanks(
   const { finite } = counted;
   const ranks = finite > 0 ? ranksOf(finite) : [];
   const values = new Float64Array(ranks.length);
-  const visited = finite > 0 && visitor ? visitor.counted(counted.counts) : [];
+  const visited = finite > 0 && visitor ? visitor.counted(counted.counts, counted.lo, counted.hi) : [];
   if (ranks.length || visited.length) selectCounted(counted, ranks, values, visited, visitor);
   return { finite, ranks, values };
 }
 
-/** A sample counted by bucket, and the gather of chosen buckets' values that goes with the count. */
-interface Counted {
-  finite: number;
+/**
+ * A sample counted by bucket (its finite values all in buckets lo … hi, so scans of the count start and
+ * stop there: an A-LR field fills a few thousand of the 65,536), and the gather of chosen buckets' values
+ * that goes with the count.
+ */
+interface Counted extends BucketCount {
   counts: Uint32Array;
   /**
    * The values of `buckets` (each once), bucket after bucket, the i-th from `starts[i]`, in sample
@@ -77,12 +80,9 @@ interface Counted {
 /** Counts `a` by bucket: in WebAssembly where it runs (bucket-kernel.ts), else by the JS passes below. */
 function countBuckets(a: Float32Array): Counted {
   const kernel = bucketKernel();
-  if (kernel) {
-    const finite = kernel.count(a);
-    return { finite, counts: kernel.counts(), gather: kernel.gather };
-  }
+  if (kernel) return { ...kernel.count(a), counts: kernel.counts(), gather: kernel.gather };
   return {
-    finite: countFinite(a),
+    ...countFinite(a),
     counts,
     gather: (buckets, starts, size) => gatherJs(a, buckets, starts, size),
   };
@@ -92,20 +92,24 @@ function countBuckets(a: Float32Array): Counted {
 // and ≥ 0xff80, which are never counted, so never wanted.)
 const bucketOfSigned = (bits: number): number => (bits === 0x80000000 ? 0x8000 : bucketOf(bits));
 
-/** Sets `counts` to the finite values' buckets; returns how many are finite. */
-function countFinite(a: Float32Array): number {
+/** Sets `counts` to the finite values' buckets; returns how many are finite, and their span. */
+function countFinite(a: Float32Array): BucketCount {
   const bits = new Uint32Array(a.buffer, a.byteOffset, a.length);
   counts.fill(0);
   let finite = 0;
+  let lo = BUCKETS - 1;
+  let hi = 0;
   const n = bits.length;
   for (let i = 0; i < n; i++) {
     const u = bits[i] as number;
     if ((u & 0x7f800000) === 0x7f800000) continue;
     const b = bucketOfSigned(u);
     counts[b] = (counts[b] as number) + 1;
+    if (b < lo) lo = b;
+    if (b > hi) hi = b;
     finite++;
   }
-  return finite;
+  return { finite, lo, hi };
 }
 
 /** Counted.gather for the JS count of `a`. */
@@ -147,13 +151,13 @@ function selectCounted(
   visited: readonly number[] = [],
   visitor?: BucketVisitor,
 ): void {
-  const { counts } = counted;
+  const { counts, lo, hi } = counted;
   // The buckets that hold a requested rank, and where each rank falls inside its bucket.
   const wanted: number[] = [];
   const firstRank: number[] = []; // rank of the bucket's first value
   let below = 0;
   let r = 0;
-  for (let b = 0; b < BUCKETS && r < ranks.length; b++) {
+  for (let b = lo; b <= hi && r < ranks.length; b++) {
     const c = counts[b] as number;
     if (c === 0) continue;
     if ((ranks[r] as number) < below + c) {
@@ -214,7 +218,12 @@ function selectCounted(
 
 /** From this many values on, a bucket's ranks are found by its lower bits rather than by selection. */
 const SPLIT_FROM = 4096;
+// Counts of the lower 16 bits, and of their blocks of 256 (by the upper 8 of them), so that finding a rank
+// scans the 256 block counts and then only the blocks that hold a rank, not all 65,536. Both are all zero
+// between calls: each call clears the blocks it used.
+const LOW_BLOCK = 256;
 const lowCounts = new Uint32Array(BUCKETS);
+const lowBlockCounts = new Uint32Array(BUCKETS / LOW_BLOCK);
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
@@ -225,23 +234,36 @@ function lowBitsRanks(
   found: (j: number, value: number) => void,
 ): void {
   const bits = new Uint32Array(region.buffer, region.byteOffset, region.length);
-  lowCounts.fill(0);
   for (let i = 0; i < bits.length; i++) {
     const low = orderKey(bits[i] as number) & 0xffff;
     lowCounts[low] = (lowCounts[low] as number) + 1;
+    lowBlockCounts[low >>> 8] = (lowBlockCounts[low >>> 8] as number) + 1;
   }
   const high = orderKey(bits[0] as number) & 0xffff0000;
   let below = 0;
   let j = 0;
-  for (let low = 0; low < BUCKETS && j < local.length; low++) {
-    below += lowCounts[low] as number;
-    while (j < local.length && (local[j] as number) < below) {
-      // The key back to the float: every value with this key is this one float.
-      const key = (high | low) >>> 0;
-      u32[0] = key & 0x80000000 ? key & 0x7fffffff : ~key;
-      found(j, f32[0] as number);
-      j++;
+  for (let block = 0; block < lowBlockCounts.length; block++) {
+    const inBlock = lowBlockCounts[block] as number;
+    if (inBlock === 0) continue;
+    lowBlockCounts[block] = 0;
+    const from = block * LOW_BLOCK;
+    const to = from + LOW_BLOCK;
+    if (j < local.length && (local[j] as number) < below + inBlock) {
+      // A rank falls in this block: walk its counts to it.
+      let at = below;
+      for (let low = from; low < to && j < local.length; low++) {
+        at += lowCounts[low] as number;
+        while (j < local.length && (local[j] as number) < at) {
+          // The key back to the float: every value with this key is this one float.
+          const key = (high | low) >>> 0;
+          u32[0] = key & 0x80000000 ? key & 0x7fffffff : ~key;
+          found(j, f32[0] as number);
+          j++;
+        }
+      }
     }
+    below += inBlock;
+    lowCounts.fill(0, from, to);
   }
 }
 
