@@ -21,7 +21,7 @@ import { type Watchdog, watchWorker } from './watchdog';
 /** Training commands answered with a plain `done`. */
 export type ControlCommand = Exclude<
   DistributiveOmit<EngineCommand, 'id'>,
-  { type: 'init' | 'selfCheck' | 'migrate' | 'ping' | 'debugFault' }
+  { type: 'init' | 'selfCheck' | 'migrate' | 'ping' | 'debugFault' | 'returnFields' }
 >;
 
 export interface EngineListeners {
@@ -105,6 +105,12 @@ export class EngineClient {
   }
 
   /** Moves the running experiment (weights, optimizer state) to another backend in this worker. */
+  /** Hands snapshot field buffers back to the worker (transferred: they are unusable here afterwards). */
+  returnFields(buffers: ArrayBuffer[]): void {
+    if (buffers.length === 0) return;
+    void this.request({ type: 'returnFields', buffers }, buffers).catch(() => undefined);
+  }
+
   async migrate(preference: BackendPreference): Promise<BackendReady> {
     const reply = await this.request({ type: 'migrate', preference });
     if (reply.type !== 'backendReady') throw new Error(`unexpected reply '${reply.type}' to migrate`);
@@ -135,14 +141,17 @@ export class EngineClient {
   }
 
   // Spreading a union type distributes over it: each command shape keeps its own fields.
-  private request(command: DistributiveOmit<EngineCommand, 'id'>): Promise<EngineReply> {
+  private request(
+    command: DistributiveOmit<EngineCommand, 'id'>,
+    transfer: Transferable[] = [],
+  ): Promise<EngineReply> {
     if (this.closed) return Promise.reject(new MessageError({ kind: 'engineStopped' }));
     const id = this.nextId++;
     const slow = SLOW_REQUESTS.has(command.type);
     if (slow) this.slowPending.add(id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...command, id } as EngineCommand);
+      this.worker.postMessage({ ...command, id } as EngineCommand, transfer);
     });
   }
 

@@ -6,6 +6,7 @@ import { convInputGradWasmActive } from './kernels/conv2d-backprop-input-wasm';
 import { plainMatMulWasmActive } from './kernels/matmul-transposed-wasm';
 import { maxPoolGradWasmActive } from './kernels/maxpool-grad-wasm';
 import { recurrentKernelsAvailable } from './kernels/recurrent-kernels';
+import { fieldBuffers } from './session/field-buffers';
 
 export interface EngineStats {
   backend: string;
@@ -15,6 +16,8 @@ export interface EngineStats {
   numBytesInGPU?: number;
   /** The engine's own kernels the backend runs now (kernels/): fused GRU / LSTM sequences, plain matMul. */
   kernels: string[];
+  /** Snapshot field arrays reused after the page handed them back, and made new (session/field-buffers.ts). */
+  fieldBuffers: { reused: number; made: number; free: number };
 }
 
 export function engineStats(): EngineStats {
@@ -29,6 +32,7 @@ export function engineStats(): EngineStats {
       ...(tf.getBackend() === 'wasm' && convInputGradWasmActive() ? ['conv-input-grad'] : []),
       ...(tf.getBackend() === 'wasm' && maxPoolGradWasmActive() ? ['maxpool-grad'] : []),
     ],
+    fieldBuffers: fieldBuffers.counts(),
     ...(memory.numBytesInGPU !== undefined ? { numBytesInGPU: memory.numBytesInGPU } : {}),
   };
 }

@@ -89,6 +89,11 @@ export type EngineCommand =
     }
   /** Answered with `done` as soon as the worker's event loop is free: the page's sign of life. */
   | { id: number; type: 'ping' }
+  /**
+   * Snapshots' field buffers (transferred) that nothing on the page reads any more: later snapshots
+   * reuse them (session/field-buffers.ts). Answered with `done`.
+   */
+  | { id: number; type: 'returnFields'; buffers: ArrayBuffer[] }
   /** Test hook (the page sends it only with `?debug=1`): makes one of the failures recovery handles. */
   | { id: number; type: 'debugFault'; fault: EngineFault };
 

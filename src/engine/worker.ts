@@ -22,6 +22,7 @@ import type {
   EngineFault,
   EngineReply,
 } from './protocol';
+import { fieldBuffers } from './session/field-buffers';
 import { transferables } from './session/snapshot';
 import { Trainer } from './trainer';
 
@@ -155,6 +156,10 @@ async function handle(command: EngineCommand): Promise<void> {
       return;
     }
     case 'ping':
+      reply({ id: command.id, type: 'done' });
+      return;
+    case 'returnFields':
+      fieldBuffers.give(command.buffers);
       reply({ id: command.id, type: 'done' });
       return;
     case 'debugFault':

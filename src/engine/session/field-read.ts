@@ -8,6 +8,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { hostFieldSupported, writeHostField } from '../../optim/host-fields';
 import type { StateField } from '../../optim/spec';
+import { fieldBuffers } from './field-buffers';
 import type { Run } from './run';
 
 /** Queues a tensor (the snapshot's own: disposed after reading) to read; returns its slot. */
@@ -30,7 +31,8 @@ export function queueField(run: Run, kind: StateField, queue: QueueRead): Queued
   // Computed now, from the moments where they lie: both backends finish every op before returning,
   // so the moments are final, and nothing can change or free them before the field is written.
   const moments = run.optimizer.fieldMoments(kind);
-  const out = new Float32Array(run.variables.reduce((sum, v) => sum + v.size, 0));
+  // Every value is written below (a variable's field, or NaN), so a reused array needs no clearing.
+  const out = fieldBuffers.take(run.variables.reduce((sum, v) => sum + v.size, 0));
   let offset = 0;
   for (const v of run.variables) {
     const m = moments.get(v.name);
