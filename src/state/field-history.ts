@@ -4,6 +4,7 @@
 // every other snapshot is dropped, so the history always spans the whole run. The depth adapts to the
 // model's size (fieldHistoryDepth), so that big models keep fewer frames within one memory budget.
 
+import { fieldLoans } from './field-loans';
 import { byteValue, logByte, logBytes } from './log-byte';
 
 /** All runs' field histories together stay under this (one byte per parameter per kept frame). */
@@ -21,6 +22,11 @@ export function fieldHistoryDepth(fieldLength: number, runs: number): number {
   const perFrame = Math.max(1, fieldLength) * Math.max(1, runs);
   const fits = Math.floor(FIELD_HISTORY_BUDGET_BYTES / perFrame);
   return Math.max(MIN_FIELD_FRAMES, Math.min(MAX_FIELD_FRAMES, fits));
+}
+
+/** A frame leaves the history: a float one was a lent field (field-loans.ts). */
+function letGo(frame: Uint8Array | Float32Array | undefined): void {
+  if (frame instanceof Float32Array) fieldLoans.release(frame);
 }
 
 export class FieldHistory {
@@ -44,9 +50,11 @@ export class FieldHistory {
     this.pushes += 1;
     const keep = (this.pushes - 1) % this.stride === 0;
     const frame = field;
+    fieldLoans.hold(frame); // until it is quantised or dropped
     this.scheduleFlush();
     if (!keep && this.frames.length > 0) {
       // Between kept points only the latest survives, so the newest state is always visible.
+      letGo(this.frames[this.frames.length - 1]);
       this.frames[this.frames.length - 1] = frame;
       this.frameSteps[this.frameSteps.length - 1] = step;
       return;
@@ -54,6 +62,9 @@ export class FieldHistory {
     this.frames.push(frame);
     this.frameSteps.push(step);
     if (this.frames.length > this.capacity) {
+      this.frames.forEach((f, i) => {
+        if (i % 2 !== 0 && i !== this.frames.length - 1) letGo(f);
+      });
       this.frames = this.frames.filter((_, i) => i % 2 === 0 || i === this.frames.length - 1);
       this.frameSteps = this.frameSteps.filter((_, i) => i % 2 === 0 || i === this.frameSteps.length - 1);
       this.stride *= 2;
@@ -76,7 +87,10 @@ export class FieldHistory {
   private flush(): void {
     for (let i = 0; i < this.frames.length - 1; i++) {
       const frame = this.frames[i];
-      if (frame instanceof Float32Array) this.frames[i] = logBytes(frame, this.fieldLength);
+      if (frame instanceof Float32Array) {
+        this.frames[i] = logBytes(frame, this.fieldLength);
+        fieldLoans.release(frame);
+      }
     }
   }
 

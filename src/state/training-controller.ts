@@ -13,6 +13,7 @@ import type { OptimizerSpecInput } from '../optim/spec';
 import { coalescing } from './coalesce';
 import type { EngineConnection } from './engine-connection';
 import { createEngineRecovery } from './engine-recovery';
+import { fieldLoans } from './field-loans';
 import { createRequestedExperiment, type ExperimentChange, type PendingEdit } from './requested-experiment';
 import { untypedLabel, withSpec } from './run-label';
 import type { TrainingStore } from './training-store';
@@ -42,6 +43,8 @@ export function createTrainingController(connection: EngineConnection, training:
         measuring: () => connection.measuring(),
         measured: (shapeKey, ready) => connection.measured(shapeKey, ready),
       });
+      // Snapshot fields the page is done with go back to this worker for reuse (field-loans.ts).
+      fieldLoans.connect((buffers) => c.returnFields(buffers));
       wired = c;
     }
     return c;

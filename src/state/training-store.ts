@@ -10,6 +10,7 @@ import type { FieldKind, RunSnapshot, Snapshot } from '../engine/session/snapsho
 import type { TrainerStatus } from '../engine/trainer-status';
 import { BoundedSeries } from '../stats/downsample';
 import { FieldHistory, fieldHistoryDepth } from './field-history';
+import { fieldArraysOf, fieldLoans } from './field-loans';
 import { type HistoryPoint, seedHistoryPoint } from './seed-history';
 import type { FirstScreen } from './warm-up';
 
@@ -29,6 +30,8 @@ export interface SeedState {
 
 /** Points kept per run: a whole lecture's training, downsampled evenly when full. */
 export const HISTORY_CAPACITY = 2000;
+/** The store holds the fields of this many latest snapshots (field-loans.ts): the one on screen and two before. */
+const HELD_SNAPSHOTS = 3;
 
 export interface TrainingState {
   snapshot: Snapshot | null;
@@ -87,9 +90,16 @@ export function createTrainingStore() {
     refusal: null,
     seeds: null,
   }));
+  // The field arrays of the last few snapshots, held for the engine until newer ones replace them.
+  const heldFields: Float32Array[][] = [];
   return {
     store,
     receiveSnapshot(snapshot: Snapshot): void {
+      const fields = fieldArraysOf(snapshot);
+      fieldLoans.lend(fields);
+      heldFields.push(fields);
+      if (heldFields.length > HELD_SNAPSHOTS)
+        for (const array of heldFields.shift() ?? []) fieldLoans.release(array);
       const { history, fieldHistory, snapshot: previous, seeds: before } = store.getState();
       // Several seeds: the charts get the means and bands, everything else the chosen seed's runs.
       const seedRuns = snapshot.seedRuns && snapshot.seedRuns.length > 1 ? snapshot.seedRuns : null;

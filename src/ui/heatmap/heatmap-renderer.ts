@@ -4,6 +4,7 @@
 // `update` paints only what changed since the last paint: a new field, another colour domain or
 // aggregate, or new plans or canvases. `dispose` drops the canvases and buffers.
 import type { RunSnapshot } from '../../engine/session/snapshot-types';
+import { fieldLoans } from '../../state/field-loans';
 import type { AggregateOp } from './aggregate';
 import { colourTableFor } from './color-table';
 import { type Domain, domainOf } from './domain';
@@ -108,6 +109,11 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
     )
       return false;
     this.stale = false;
+    // The field it shows stays readable (tooltip, cursor) while it is on the canvases (field-loans.ts).
+    if (last?.values !== values) {
+      fieldLoans.hold(values);
+      if (last) fieldLoans.release(last.values);
+    }
     this.painted = { values, domain: d, aggregate };
     this.shown = run;
     this.paint(values, d, aggregate);
@@ -126,6 +132,7 @@ export class HeatmapRenderer<C extends HeatmapCanvas = HeatmapCanvas> {
     this.canvases.clear();
     this.images.clear();
     this.plans = [];
+    if (this.painted) fieldLoans.release(this.painted.values);
     this.painted = null;
     this.shown = null;
     this.reported = null;
