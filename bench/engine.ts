@@ -6,6 +6,8 @@
 // without one: a fresh Session evaluates at steps 10, 20, 40, 80, … (eval-budget.ts's early
 // schedule), and on CPU, where an evaluation costs a third of a block, 3–4 of 8 blocks evaluated and
 // their number, not the snapshot's cost, set the median. How many did is in `evaluatedBlocks`.
+// Each snapshot's field buffers are given back to the engine's pool, as the app's page does once it has
+// drawn them (state/field-loans.ts), so that later snapshots reuse them.
 // The ratio is the median of side-by-side pairs (a Session block ÷ the loop block run next to it), so
 // that this machine's slow phases, which last seconds, weigh on both halves of a pair alike; the ratio
 // of the two medians, which they skewed (one repetition 0.89–0.96 by it, 0.93–0.96 paired), is kept
@@ -14,7 +16,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { AssetLoader } from '../src/engine/data/asset-loader';
 import { sceneById } from '../src/engine/scenes';
+import { fieldBuffers } from '../src/engine/session/field-buffers';
 import { Session } from '../src/engine/session/session';
+import { transferables } from '../src/engine/session/snapshot';
 import { createTask } from '../src/engine/tasks';
 import { createOptimizer } from '../src/optim';
 import { median, now } from './measure';
@@ -73,6 +77,8 @@ export async function measureEngineRatio(
     const t0 = clock();
     session.advance(blockSteps);
     const snapshot = await session.snapshot({ budgeted: true }); // as the app snapshots while playing
+    // The page hands a snapshot's field buffers back once it is done with them, for the next ones to reuse.
+    fieldBuffers.give(transferables(snapshot));
     const ms = clock() - t0;
     return { ms, evaluated: snapshot.runs.some((r) => r.evaluatedAt === snapshot.step) };
   };

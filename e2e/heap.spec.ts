@@ -22,7 +22,8 @@ const RUNS = 2;
 const FIELD_SWING = 48 * RUNS * PARAMS;
 const POINT_BYTES = 1024;
 const NOISE = 3 * MB;
-/** The engine worker keeps no history (snapshots are transferred away): only noise is allowed there. */
+/** The engine worker keeps no history (snapshots are transferred away, their field buffers come back to
+ * a bounded pool): only noise is allowed there. */
 const WORKER_NOISE = 2 * MB;
 
 async function pause(page: Page): Promise<void> {
@@ -36,14 +37,16 @@ async function measure(page: Page, worker: Worker, workerHeap: () => Promise<{ u
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
   await cdp.detach();
-  const engine = await worker.evaluate(
-    () => (self as unknown as { anisoscopeStats(): { numTensors: number } }).anisoscopeStats().numTensors,
-  );
+  const engine = await worker.evaluate(() => {
+    type Stats = { numTensors: number; fieldBuffers: { reused: number; made: number } };
+    return (self as unknown as { anisoscopeStats(): Stats }).anisoscopeStats();
+  });
   return {
     used: heap.usedSize,
     backing: heap.backingStorageSize ?? 0,
     workerUsed: (await workerHeap()).usedSize,
-    tensors: engine,
+    tensors: engine.numTensors,
+    fieldBuffers: engine.fieldBuffers,
     snapshots: await seen(page),
   };
 }
@@ -110,4 +113,11 @@ test('the JS heap does not grow with the snapshot history (default scene, one sn
   expect(growth).toBeLessThan(bound);
   expect(second.tensors).toBe(first.tensors);
   expect(second.workerUsed - first.workerUsed).toBeLessThan(WORKER_NOISE);
+  // The page hands each snapshot's field buffers back once it has drawn them, and the worker reuses them
+  // (src/state/field-loans.ts, src/engine/session/field-buffers.ts): after the first few snapshots it
+  // makes no new field arrays. (Two fields a snapshot; `snapshots` counts a lower bound.)
+  const { reused, made } = second.fieldBuffers;
+  test.info().annotations.push({ type: 'field buffers', description: `reused ${reused}, made ${made}` });
+  expect(made).toBeLessThanOrEqual(24);
+  expect(reused).toBeGreaterThan(RUNS * (second.snapshots - 24));
 });
