@@ -13,7 +13,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { nodeAssetLoader } from '../src/engine/data/node-asset-loader';
 import { sceneById } from '../src/engine/scenes';
+import { fieldBuffers } from '../src/engine/session/field-buffers';
 import { Session } from '../src/engine/session/session';
+import { transferables } from '../src/engine/session/snapshot';
 import { registerFusedKernel } from '../src/optim/fused/register';
 import { logHistogram } from '../src/stats/histogram';
 import { percentiles } from '../src/stats/percentiles';
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     t = now();
     for (const r of snap.runs) logHistogram(r.alr);
     const hist = now() - t;
+    fieldBuffers.give(transferables(snap)); // as the app's page hands them back (bench/engine.ts)
     if (i < 3) continue;
     times.steps?.push(steps);
     times.read?.push(read);
