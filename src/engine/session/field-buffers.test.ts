@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBackend } from '../../optim/testing/node-backends';
-import type { ExperimentConfig } from '../experiment';
-import { DEFAULT_CLASSIFY_2D } from '../tasks/configs';
+import { SPIRALS } from '../testing/measure-fixtures';
 import { FieldBuffers, fieldBuffers } from './field-buffers';
 import { Session } from './session';
 import { transferables } from './snapshot';
@@ -45,14 +44,6 @@ describe('FieldBuffers', () => {
 describe.each(['cpu', 'wasm'] as const)(
   'a session on %s whose snapshot fields are handed back',
   (backend) => {
-    const SPIRALS: ExperimentConfig = {
-      task: { ...DEFAULT_CLASSIFY_2D, hidden: [8, 8], trainSize: 128, batchSize: 16 },
-      runs: [
-        { id: 'a', label: 'Adam', spec: { name: 'adam', lr: 1e-2 } },
-        { id: 'b', label: 'Sadam', spec: { name: 'sadam', lr: 1e-2, softplusBeta: 50 } },
-      ],
-      seeds: { data: 3, init: 4, batches: 5 },
-    };
     const sessions: Session[] = [];
     beforeEach(() => useBackend(backend));
     afterEach(() => {

@@ -3,20 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useBackend } from '../../optim/testing/node-backends';
 import type { ExperimentConfig } from '../experiment';
 import { seedsForRepeat } from '../random';
-import { DEFAULT_CLASSIFY_2D } from '../tasks/configs';
+import { SPIRALS } from '../testing/measure-fixtures';
 import { trainerHarness } from '../testing/trainer-harness';
 import { createLockstep, type Lockstep, SeedGroup } from './seed-group';
 import { Session } from './session';
 import type { RunSnapshot } from './snapshot-types';
-
-const SPIRALS: ExperimentConfig = {
-  task: { ...DEFAULT_CLASSIFY_2D, hidden: [8, 8], trainSize: 128, batchSize: 16 },
-  runs: [
-    { id: 'a', label: 'Adam', spec: { name: 'adam', lr: 1e-2 } },
-    { id: 'b', label: 'Sadam', spec: { name: 'sadam', lr: 1e-2, softplusBeta: 50 } },
-  ],
-  seeds: { data: 3, init: 4, batches: 5 },
-};
 
 /** What must agree between two runs trained alike: losses, accuracy and the whole A-LR field. */
 const numbers = (r: RunSnapshot) => ({

@@ -5,16 +5,8 @@ import { logHistogram } from '../../stats/histogram';
 import { percentiles } from '../../stats/percentiles';
 import type { ExperimentConfig } from '../experiment';
 import { DEFAULT_CLASSIFY_2D } from '../tasks/configs';
+import { SPIRALS } from '../testing/measure-fixtures';
 import { Session } from './session';
-
-const SPIRALS: ExperimentConfig = {
-  task: { ...DEFAULT_CLASSIFY_2D, hidden: [8, 8], trainSize: 128, batchSize: 16 },
-  runs: [
-    { id: 'a', label: 'Adam', spec: { name: 'adam', lr: 1e-2 } },
-    { id: 'b', label: 'Sadam', spec: { name: 'sadam', lr: 1e-2, softplusBeta: 50 } },
-  ],
-  seeds: { data: 3, init: 4, batches: 5 },
-};
 
 const ROSENBROCK: ExperimentConfig = {
   task: { kind: 'surface', surface: 'rosenbrock' },
