@@ -104,13 +104,13 @@ export class EngineClient {
     if (reply.type !== 'done') throw new Error(`unexpected reply '${reply.type}' to ${command.type}`);
   }
 
-  /** Moves the running experiment (weights, optimizer state) to another backend in this worker. */
   /** Hands snapshot field buffers back to the worker (transferred: they are unusable here afterwards). */
   returnFields(buffers: ArrayBuffer[]): void {
     if (buffers.length === 0) return;
     void this.request({ type: 'returnFields', buffers }, buffers).catch(() => undefined);
   }
 
+  /** Moves the running experiment (weights, optimizer state) to another backend in this worker. */
   async migrate(preference: BackendPreference): Promise<BackendReady> {
     const reply = await this.request({ type: 'migrate', preference });
     if (reply.type !== 'backendReady') throw new Error(`unexpected reply '${reply.type}' to migrate`);

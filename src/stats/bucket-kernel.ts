@@ -79,8 +79,8 @@ const kernelApi: BucketKernel = {
     new Float32Array(k.memory.buffer, VALUES_AT, n).set(values);
     sampleLength = n;
     const finite = k.count(VALUES_AT, n, COUNTS_AT, RANGE_AT);
-    const [lo, hi] = new Uint32Array(k.memory.buffer, RANGE_AT, 2) as unknown as [number, number];
-    return { finite, lo, hi };
+    const range = new Uint32Array(k.memory.buffer, RANGE_AT, 2);
+    return { finite, lo: range[0] as number, hi: range[1] as number };
   },
   counts() {
     return new Uint32Array((exportsOf() as KernelExports).memory.buffer, COUNTS_AT, BUCKETS);

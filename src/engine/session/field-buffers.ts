@@ -45,7 +45,7 @@ export class FieldBuffers {
     }
   }
 
-  /** How many arrays `take` reused and how many it made (the heap e2e test and `npm run soak` read them). */
+  /** How many arrays `take` reused and how many it made (the heap e2e test reads them, through `anisoscopeStats()`). */
   counts(): { reused: number; made: number; free: number } {
     return { reused: this.reused, made: this.made, free: this.free.length };
   }
